@@ -1,0 +1,39 @@
+public enum MessageKind: UInt8, CaseIterable, Sendable {
+  case prepare, promise, accept, accepted, nack
+
+  public var name: String {
+    switch self {
+    case .prepare: "prepare"
+    case .promise: "promise"
+    case .accept: "accept"
+    case .accepted: "accepted"
+    case .nack: "nack"
+    }
+  }
+}
+
+/// One protocol message. A plain value: the network copies it freely.
+public struct Message: Hashable, Sendable {
+  public var kind: MessageKind
+  public var from: NodeID
+  public var to: NodeID
+  /// The ballot the message is about: prepared, promised, proposed, accepted or refused.
+  public var ballot: Ballot
+  /// In a promise, the acceptor's accepted proposal (zero if none);
+  /// in a nack, the higher ballot the acceptor has promised.
+  public var prior: Ballot
+  /// In accept and accepted, the value; in a promise, the acceptor's accepted value.
+  public var value: ValueID?
+
+  public init(
+    kind: MessageKind, from: NodeID, to: NodeID, ballot: Ballot,
+    prior: Ballot = .zero, value: ValueID? = nil
+  ) {
+    self.kind = kind
+    self.from = from
+    self.to = to
+    self.ballot = ballot
+    self.prior = prior
+    self.value = value
+  }
+}

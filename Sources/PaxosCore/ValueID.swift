@@ -1,0 +1,10 @@
+/// A proposed value, by its index in the simulator's table of values.
+///
+/// The protocol only ever compares and forwards values, so an opaque index is all it needs.
+public struct ValueID: Hashable, Comparable, Sendable {
+  public let raw: UInt32
+
+  public init(raw: UInt32) { self.raw = raw }
+
+  public static func < (lhs: ValueID, rhs: ValueID) -> Bool { lhs.raw < rhs.raw }
+}

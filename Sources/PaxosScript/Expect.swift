@@ -1,0 +1,64 @@
+import PaxosCore
+import PaxosSim
+
+struct ExpectationFailure: Error {
+  var expected: String
+  var actual: String
+}
+
+/// Checks an `expect` line against the cluster.
+enum Expect {
+  /// The note to print when the check holds.
+  static func check(_ expectation: Expectation, in cluster: Cluster) throws -> String {
+    let (what, expected, actual) = try compare(expectation, cluster)
+    guard expected == actual else {
+      throw ExpectationFailure(expected: "\(what) \(expected)", actual: "\(what) \(actual)")
+    }
+    return "ok: \(what) \(actual)"
+  }
+
+  private static func compare(_ expectation: Expectation, _ cluster: Cluster) throws(ClusterError)
+    -> (what: String, expected: String, actual: String)
+  {
+    func text(_ value: String?) -> String { value.map(ValueTable.literal) ?? "none" }
+    func text(_ value: ValueID?) -> String { value.map(cluster.values.display) ?? "none" }
+    switch expectation {
+    case .chosen(let value):
+      return ("chosen", text(value), text(cluster.choices.value))
+    case .learned(let learner, let value):
+      let node = cluster.nodes[try cluster.require(learner, role: .learner)]
+      return ("\(learner) learned", text(value), text(node.isUp ? node.learner?.learned : nil))
+    case .decided(let proposer, let value):
+      let node = cluster.nodes[try cluster.require(proposer, role: .proposer)]
+      var decided: ValueID?
+      if node.isUp, case .decided(let value, _) = node.proposer?.attempt { decided = value }
+      return ("\(proposer) decided", text(value), text(decided))
+    case .promised(let acceptor, let ballot):
+      let state = acceptorState(cluster.nodes[try cluster.require(acceptor, role: .acceptor)])
+      return ("\(acceptor) promised", (ballot ?? .zero).description, state.minProposal.description)
+    case .accepted(let acceptor, let ballot, let value):
+      let state = acceptorState(cluster.nodes[try cluster.require(acceptor, role: .acceptor)])
+      let expected = ballot.map { "\($0) \(text(value))" } ?? "none"
+      let actual =
+        state.acceptedValue.map { "\(state.acceptedProposal) \(cluster.values.display($0))" }
+        ?? "none"
+      return ("\(acceptor) accepted", expected, actual)
+    case .inFlight(let count):
+      return ("in flight:", "\(count)", "\(cluster.inFlight.count)")
+    case .safe, .violation:
+      let expected = expectation == .safe ? "safe" : "violation"
+      let violations = cluster.violations
+      let actual =
+        violations.isEmpty
+        ? "safe"
+        : expectation == .violation
+          ? "violation" : "violation (\(cluster.describe(violations[0])))"
+      return ("the run is", expected, actual)
+    }
+  }
+
+  /// A crashed acceptor is judged by its disk: that is what it will come back with.
+  private static func acceptorState(_ node: Node) -> AcceptorState {
+    node.isUp ? node.acceptor?.state ?? AcceptorState() : node.disk.acceptor
+  }
+}

@@ -1,0 +1,50 @@
+/// How a script run ended, as the process exit code `paxlab run` returns.
+public enum ScriptStatus: Int32, Sendable {
+  case passed = 0
+  case expectationFailed = 1
+  case usageError = 2
+}
+
+/// Runs a script line by line, printing the transcript, and stops at the first refused line or
+/// failed expectation, naming its file and line.
+public struct ScriptRunner {
+  public var quiet: Bool
+  public private(set) var interpreter = Interpreter()
+  private let emit: (String) -> Void
+
+  public init(quiet: Bool, emit: @escaping (String) -> Void) {
+    self.quiet = quiet
+    self.emit = emit
+  }
+
+  /// Runs `lines` of the script called `name` on a fresh cluster.
+  public mutating func run(name: String, lines: some Sequence<Substring>) -> ScriptStatus {
+    interpreter = Interpreter()
+    var number = 0
+    for line in lines {
+      number += 1
+      let text = String(line)
+      let result = interpreter.execute(text)
+      switch result.outcome {
+      case .blank:
+        continue
+      case .done:
+        if !quiet { emit("> " + text) }
+        for output in Transcript.lines(for: result, in: interpreter.cluster, quiet: quiet) {
+          emit(output)
+        }
+      case .error(let error):
+        emit("\(name):\(number): error: \(error.message)")
+        emit("  " + Words.shorten(text))
+        if let hint = error.hint { emit("  hint: " + hint) }
+        return .usageError
+      case .expectationFailed(let expected, let actual):
+        emit("\(name):\(number): expectation failed: " + Words.shorten(text))
+        emit("  expected: " + expected)
+        emit("  actual:   " + actual)
+        return .expectationFailed
+      }
+    }
+    return .passed
+  }
+}

@@ -1,0 +1,52 @@
+import PaxosCore
+
+/// What was ever accepted and chosen, kept apart from the acceptors' current states: once a
+/// quorum accepted a ballot its value is chosen for good, even if those acceptors later forget.
+public struct ChoiceHistory: Hashable, Sendable {
+  public struct Proposal: Hashable, Sendable {
+    public var ballot: Ballot
+    public var value: ValueID
+  }
+
+  public struct Choice: Hashable, Sendable {
+    public var value: ValueID
+    public var ballot: Ballot
+    public var step: Int
+  }
+
+  /// Which acceptors ever accepted each proposal.
+  public private(set) var acceptedBy: [Proposal: AcceptorSet] = [:]
+  /// Every proposal that reached a quorum, in order; the first one's value is the chosen value.
+  public private(set) var chosen: [Choice] = []
+  public private(set) var violations: [Violation] = []
+  /// The promise each acceptor held when last seen, by acceptor position.
+  private var lastPromise: [Ballot] = []
+
+  public init() {}
+
+  public var value: ValueID? { chosen.first?.value }
+
+  /// Counts an acceptance; returns the choice it completes, if any.
+  mutating func recordAccepted(
+    _ proposal: Proposal, by acceptor: Int, quorum: Int, step: Int
+  ) -> Choice? {
+    var set = acceptedBy[proposal, default: AcceptorSet()]
+    let before = set.count
+    set.insert(acceptor)
+    acceptedBy[proposal] = set
+    guard before < quorum, set.count >= quorum else { return nil }
+    let choice = Choice(value: proposal.value, ballot: proposal.ballot, step: step)
+    chosen.append(choice)
+    return choice
+  }
+
+  /// Notes an acceptor's current promise; returns the previous high if the promise went down.
+  mutating func observePromise(_ promise: Ballot, acceptor: Int) -> Ballot? {
+    while lastPromise.count <= acceptor { lastPromise.append(.zero) }
+    let previous = lastPromise[acceptor]
+    lastPromise[acceptor] = promise
+    return promise < previous ? previous : nil
+  }
+
+  mutating func report(_ violation: Violation) { violations.append(violation) }
+}

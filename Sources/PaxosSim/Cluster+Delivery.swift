@@ -1,0 +1,101 @@
+import PaxosCore
+
+extension Cluster {
+  /// Delivers one message in flight: the receiver handles it and its replies go out.
+  /// A message to a crashed node, from a crashed node or across a partition is lost instead.
+  mutating func deliver(at position: Int) {
+    let id = inFlight.remove(at: position)
+    beginStep()
+    let message = trace[id]
+    guard let to = index(of: message.to) else { return }
+    if !nodes[to].isUp {
+      record(.lost(id, .receiverDown))
+      return
+    }
+    if let from = index(of: message.from), nodes[from].side != nodes[to].side {
+      record(.lost(id, .partitioned))
+      return
+    }
+    record(.delivered(id))
+    handle(message, at: to)
+  }
+
+  private mutating func handle(_ message: Message, at index: Int) {
+    switch message.kind {
+    case .prepare, .accept:
+      handleAsAcceptor(message, at: index)
+    case .promise, .nack:
+      handleAsProposer(message, at: index)
+    case .accepted:
+      handleAsProposer(message, at: index)
+      handleAsLearner(message, at: index)
+    }
+  }
+
+  private mutating func handleAsAcceptor(_ message: Message, at index: Int) {
+    guard let reply = nodes[index].acceptor?.receive(message, config: config, outbox: &outbox),
+      let acceptor = nodes[index].acceptor
+    else { return }
+    if reply.mustPersist {
+      if !settings.bugs.contains(.noPersist) {
+        nodes[index].disk.acceptor = acceptor.state
+        record(.persistedAcceptor(acceptor.id, acceptor.state))
+      }
+      checkPromise(of: acceptor)
+    }
+    flushOutbox()
+    if reply == .accepted, let value = message.value {
+      countAccepted(ChoiceHistory.Proposal(ballot: message.ballot, value: value), by: acceptor.id)
+    }
+  }
+
+  private mutating func handleAsProposer(_ message: Message, at index: Int) {
+    guard let event = nodes[index].proposer?.receive(message, config: config, outbox: &outbox)
+    else { return }
+    apply(event, at: index)
+    flushOutbox()
+  }
+
+  private mutating func handleAsLearner(_ message: Message, at index: Int) {
+    switch nodes[index].learner?.receive(message, config: config) ?? nil {
+    case .learned(let value, let ballot)?, .conflicting(let value, let ballot)?:
+      record(.learned(nodes[index].id, value, ballot))
+    case nil:
+      break
+    }
+  }
+
+  /// Records what a proposer's step means and sets its timer accordingly.
+  mutating func apply(_ event: Proposer.Event, at index: Int) {
+    let id = nodes[index].id
+    switch event {
+    case .startedPhase2(let ballot, let value, let source):
+      record(.startedPhase2(ballot, value, source))
+    case .awaitingValue(let ballot):
+      record(.awaitingValue(ballot))
+      nodes[index].retryAt = nil
+    case .decided(let value, let ballot):
+      record(.decided(value, ballot))
+      nodes[index].retryAt = nil
+    case .abandoned(let ballot, let higher):
+      record(.abandoned(ballot, outbidBy: higher))
+      let delay = backoffDelay()
+      armTimer(at: index, delay: delay)
+      record(.timerArmed(id, delay: delay))
+    case .promiseCounted, .acceptedCounted, .stale:
+      break
+    }
+  }
+
+  mutating func armTimer(at index: Int, delay: Int) {
+    nodes[index].retryAt = step + delay
+  }
+
+  private mutating func backoffDelay() -> Int {
+    switch settings.backoff {
+    case .none: 0
+    case .fixed(let steps): steps
+    case .randomized(let base): 1 + backoffRandom.next(below: 2 * base)
+    }
+  }
+}

@@ -1,0 +1,103 @@
+import PaxosCore
+
+/// The one canonical text of each message and event: what users read and golden tests compare.
+extension Cluster {
+  /// `#4 a2 -> p1 promise 5.p1 (accepted 3.p2 = red)`
+  public func describe(_ id: MessageID) -> String {
+    let message = trace[id]
+    return "\(id) \(message.from) -> \(message.to) \(message.kind.name) \(message.ballot)"
+      + describeArguments(of: message)
+  }
+
+  private func describeArguments(of message: Message) -> String {
+    switch message.kind {
+    case .prepare: ""
+    case .promise:
+      if let value = message.value {
+        " (accepted \(message.prior) = \(values.display(value)))"
+      } else {
+        " (nothing accepted)"
+      }
+    case .accept, .accepted: message.value.map { " " + values.display($0) } ?? ""
+    case .nack: " (promised \(message.prior))"
+    }
+  }
+
+  public func describe(_ event: Event) -> String {
+    switch event {
+    case .sent(let id): "send \(describe(id))"
+    case .delivered(let id): "deliver \(describe(id))"
+    case .dropped(let id): "drop \(describe(id))"
+    case .duplicated(let original, let copy): "duplicate \(describe(copy)) (copy of \(original))"
+    case .lost(let id, .receiverDown): "lost \(describe(id)) (\(trace[id].to) is down)"
+    case .lost(let id, .partitioned):
+      "lost \(describe(id)) (\(trace[id].from) and \(trace[id].to) are on different sides)"
+    case .crashed(let node): "crash \(node): it stops, forgetting all but its disk"
+    case .recovered(let node): "recover \(node): it restarts from its disk"
+    case .restoredAcceptor(let node, let state): "\(node) reads \(describe(state))"
+    case .restoredRound(let node, let round): "\(node) reads round \(round)"
+    case .partitioned(let index):
+      "partition "
+        + trace.partitions[index].map { "{" + $0.map(\.name).joined(separator: " ") + "}" }
+        .joined(separator: " | ")
+    case .healed: "heal: every node reaches every other again"
+    case .persistedAcceptor(let node, let state): "\(node) persists \(describe(state))"
+    case .persistedRound(let node, let round): "\(node) persists round \(round)"
+    case .timerFired(let node): "timer \(node) fires"
+    case .timerArmed(let node, let delay):
+      delay == 0 ? "\(node) will retry at once" : "\(node) will retry in \(delay) steps"
+    case .startedPhase1(let ballot):
+      "\(ballot.proposer) starts phase 1 with ballot \(ballot)"
+    case .startedPhase2(let ballot, let value, let source):
+      describePhase2(ballot, values.display(value), source)
+    case .awaitingValue(let ballot):
+      "\(ballot.proposer) has promises from a quorum for \(ballot) but no value to propose;"
+        + " it waits for one ('propose \(ballot.proposer) VALUE')"
+    case .abandoned(let ballot, let higher):
+      "\(ballot.proposer) abandons \(ballot): an acceptor has promised \(higher)"
+    case .decided(let value, let ballot):
+      "\(ballot.proposer) knows \(values.display(value)) is chosen (a quorum accepted \(ballot))"
+    case .chosen(let value, let ballot):
+      "CHOSEN \(values.display(value)): a quorum of acceptors accepted \(ballot)"
+    case .learned(let node, let value, let ballot):
+      "\(node) learns \(values.display(value)) (a quorum accepted \(ballot))"
+    case .violation(let violation): "VIOLATION " + describe(violation)
+    }
+  }
+
+  private func describePhase2(_ ballot: Ballot, _ value: String, _ source: ValueSource) -> String
+  {
+    let head = "\(ballot.proposer) has promises from a quorum for \(ballot); "
+    switch source {
+    case .own:
+      return head + "none reports an accepted value, so it proposes its own: \(value)"
+    case .adopted(let reporter, let accepted):
+      return head + "it adopts \(value), the highest accepted proposal (\(accepted), from \(reporter))"
+    case .ignoredAccepted(let reporter, let accepted):
+      return head
+        + "\(reporter) reports \(accepted) accepted, but it ignores that (bug ignore-accepted)"
+        + " and proposes \(value)"
+    }
+  }
+
+  public func describe(_ violation: Violation) -> String {
+    switch violation {
+    case .agreement(let first, let second, let ballot):
+      "agreement: \(values.display(second)) is chosen under \(ballot),"
+        + " but \(values.display(first)) was chosen before"
+    case .validity(let value, let ballot):
+      "validity: \(values.display(value)) is chosen under \(ballot) but was never proposed"
+    case .promiseDecreased(let node, let from, let to):
+      "promise: \(node) had promised \(from), now only \(to)"
+    }
+  }
+
+  /// `minProposal 5.p1, accepted 3.p2 = red`
+  public func describe(_ state: AcceptorState) -> String {
+    var text = "minProposal \(state.minProposal)"
+    if let value = state.acceptedValue {
+      text += ", accepted \(state.acceptedProposal) = \(values.display(value))"
+    }
+    return text
+  }
+}

@@ -1,0 +1,31 @@
+import PaxosCore
+
+extension Cluster {
+  /// Counts an acceptance in the history; a new choice is checked for agreement and validity.
+  mutating func countAccepted(_ proposal: ChoiceHistory.Proposal, by acceptor: NodeID) {
+    guard let position = config.acceptorIndex(acceptor),
+      let choice = choices.recordAccepted(
+        proposal, by: position, quorum: config.quorum, step: step)
+    else { return }
+    let earlier = choices.chosen.first { $0.value != choice.value }
+    record(.chosen(choice.value, choice.ballot))
+    if let earlier {
+      flag(.agreement(first: earlier.value, second: choice.value, ballot: choice.ballot))
+    }
+    if !values.contains(choice.value) { flag(.validity(choice.value, choice.ballot)) }
+  }
+
+  /// An acceptor's promise must never go down, not even across a crash.
+  mutating func checkPromise(of acceptor: Acceptor) {
+    guard let position = config.acceptorIndex(acceptor.id) else { return }
+    let promise = acceptor.state.minProposal
+    if let previous = choices.observePromise(promise, acceptor: position) {
+      flag(.promiseDecreased(acceptor.id, from: previous, to: promise))
+    }
+  }
+
+  private mutating func flag(_ violation: Violation) {
+    choices.report(violation)
+    record(.violation(violation))
+  }
+}

@@ -1,0 +1,81 @@
+import PaxosCore
+
+/// Which message in flight a command means.
+public enum MessageSelector: Hashable, Sendable {
+  case oldest
+  case id(MessageID)
+  /// The oldest message on the link from one node to another.
+  case link(from: NodeID, to: NodeID)
+}
+
+extension Cluster {
+  public mutating func deliver(_ selector: MessageSelector) throws(ClusterError) {
+    deliver(at: try position(of: selector))
+  }
+
+  /// Delivers the oldest message until none is in flight; returns how many were delivered.
+  @discardableResult
+  public mutating func deliverAll() -> Int {
+    var count = 0
+    while !inFlight.isEmpty {
+      deliver(at: 0)
+      count += 1
+    }
+    return count
+  }
+
+  public mutating func drop(_ selector: MessageSelector) throws(ClusterError) {
+    let id = inFlight.remove(at: try position(of: selector))
+    beginStep()
+    record(.dropped(id))
+  }
+
+  /// Puts a second copy of a message in flight, under a new ID.
+  public mutating func duplicate(_ selector: MessageSelector) throws(ClusterError) {
+    let original = inFlight[try position(of: selector)]
+    beginStep()
+    let copy = trace.register(trace[original])
+    inFlight.append(copy)
+    record(.duplicated(original, copy: copy))
+  }
+
+  /// Where the selected message sits in `inFlight`, or an error listing what is there.
+  public func position(of selector: MessageSelector) throws(ClusterError) -> Int {
+    switch selector {
+    case .oldest:
+      guard !inFlight.isEmpty else { throw ClusterError("no message in flight") }
+      return 0
+    case .id(let id):
+      guard let position = binarySearch(id) else {
+        let known = id.raw > 0 && Int(id.raw) <= trace.messages.count
+        throw ClusterError(
+          (known ? "message \(id) is no longer in flight" : "no message \(id) was ever sent")
+            + "; \(inFlightSummary)")
+      }
+      return position
+    case .link(let from, let to):
+      guard let position = inFlight.firstIndex(where: { trace[$0].from == from && trace[$0].to == to })
+      else {
+        throw ClusterError("no message in flight from \(from) to \(to); \(inFlightSummary)")
+      }
+      return position
+    }
+  }
+
+  /// "in flight: #3 #5", shortened when there are many.
+  public var inFlightSummary: String {
+    guard !inFlight.isEmpty else { return "nothing is in flight" }
+    let shown = inFlight.prefix(12).map(\.description).joined(separator: " ")
+    return "in flight: " + shown + (inFlight.count > 12 ? " ... (\(inFlight.count) in all)" : "")
+  }
+
+  private func binarySearch(_ id: MessageID) -> Int? {
+    var low = 0
+    var high = inFlight.count
+    while low < high {
+      let middle = (low + high) / 2
+      if inFlight[middle] < id { low = middle + 1 } else { high = middle }
+    }
+    return low < inFlight.count && inFlight[low] == id ? low : nil
+  }
+}

@@ -1,0 +1,81 @@
+import PaxosCore
+
+extension Cluster {
+  /// A client asks `proposer` to get `value` chosen: phase 1 with a fresh, higher round, or
+  /// phase 2 at once if the proposer already holds promises from a quorum and waits for a value.
+  public mutating func propose(_ proposer: NodeID, _ text: String) throws(ClusterError) {
+    let index = try require(proposer, role: .proposer)
+    try requireUp(index)
+    if case .awaitingValue = nodes[index].proposer?.attempt {
+      beginStep()
+      let value = values.intern(text)
+      let event = nodes[index].proposer?.supply(value, config: config, outbox: &outbox)
+      if let event { apply(event, at: index) }
+      flushOutbox()
+      return
+    }
+    guard let round = nodes[index].proposer?.nextRound else { throw roundsExhausted(proposer) }
+    beginStep()
+    nodes[index].proposer?.value = values.intern(text)
+    startPhase1(at: index, round: round)
+  }
+
+  /// Phase 1 with ballot `round.proposer`, optionally giving the proposer a value first.
+  public mutating func prepare(_ proposer: NodeID, round: Int, value text: String?)
+    throws(ClusterError)
+  {
+    let index = try require(proposer, role: .proposer)
+    try requireUp(index)
+    let used = nodes[index].proposer?.highestRound ?? 0
+    guard round > used else {
+      throw ClusterError(
+        "\(proposer) already used round \(used), and a proposer never reuses a ballot;"
+          + " pick a round above \(used), or let 'propose' pick one")
+    }
+    beginStep()
+    if let text { nodes[index].proposer?.value = values.intern(text) }
+    startPhase1(at: index, round: round)
+  }
+
+  /// The proposer's retry timer fires: it gives up its ballot and starts over, higher.
+  public mutating func timeout(_ proposer: NodeID) throws(ClusterError) {
+    let index = try require(proposer, role: .proposer)
+    try requireUp(index)
+    guard let state = nodes[index].proposer else { return }
+    switch state.attempt {
+    case .idle:
+      throw ClusterError(
+        "\(proposer) has no attempt to retry; start one with 'propose \(proposer) VALUE'")
+    case .decided(let value, _):
+      throw ClusterError(
+        "\(proposer) already knows \(values.display(value)) is chosen; it has nothing to retry")
+    default:
+      guard let round = state.nextRound else { throw roundsExhausted(proposer) }
+      beginStep()
+      fireTimer(at: index, round: round)
+    }
+  }
+
+  mutating func fireTimer(at index: Int, round: Int) {
+    record(.timerFired(nodes[index].id))
+    startPhase1(at: index, round: round)
+  }
+
+  /// Starts phase 1: the new round reaches the disk before any prepare leaves.
+  mutating func startPhase1(at index: Int, round: Int) {
+    guard var proposer = nodes[index].proposer else { return }
+    let ballot = proposer.prepare(round: round, config: config, outbox: &outbox)
+    nodes[index].proposer = proposer
+    record(.startedPhase1(ballot))
+    if !settings.bugs.contains(.forgetBallot) {
+      nodes[index].disk.proposerRound = round
+      record(.persistedRound(proposer.id, round))
+    }
+    armTimer(at: index, delay: settings.attemptTimeout)
+    flushOutbox()
+  }
+
+  private func roundsExhausted(_ proposer: NodeID) -> ClusterError {
+    ClusterError("\(proposer) has used the highest round there is; 'reset' to start over")
+  }
+}

@@ -1,0 +1,53 @@
+import PaxosCore
+
+/// How a `run` ended.
+public struct RunSummary: Hashable, Sendable {
+  public var steps: Int
+  /// True when nothing was left to do; false when the step limit stopped the run.
+  public var quiescent: Bool
+}
+
+extension Cluster {
+  public static let defaultRunSteps = 1000
+
+  /// Replaces the scheduler's random streams: one for picking deliveries, one for backoff, so
+  /// that one more message does not change every later backoff.
+  public mutating func seed(_ seed: UInt64) {
+    scheduler = SplitMix64(seed: seed)
+    backoffRandom = SplitMix64(seed: seed ^ 0x5EED_BAC0_FF00_0001)
+  }
+
+  /// Runs the cluster on its own: a due timer fires first, as a real one would; otherwise a
+  /// message in flight picked at random is delivered; when neither, the clock jumps to the
+  /// next timer. Stops when nothing is left to do or after `limit` steps.
+  public mutating func run(limit: Int) -> RunSummary {
+    var taken = 0
+    while taken < limit {
+      if let (index, due) = nextTimer(), due <= step || inFlight.isEmpty {
+        guard let round = nodes[index].proposer?.nextRound else {
+          nodes[index].retryAt = nil
+          continue
+        }
+        step = max(step, due - 1)
+        beginStep()
+        fireTimer(at: index, round: round)
+      } else if !inFlight.isEmpty {
+        deliver(at: scheduler.next(below: inFlight.count))
+      } else {
+        return RunSummary(steps: taken, quiescent: true)
+      }
+      taken += 1
+    }
+    return RunSummary(steps: taken, quiescent: nextTimer() == nil && inFlight.isEmpty)
+  }
+
+  /// The armed timer due first, ties going to the node added first.
+  public func nextTimer() -> (index: Int, due: Int)? {
+    var best: (index: Int, due: Int)?
+    for index in nodes.indices {
+      guard let due = nodes[index].retryAt else { continue }
+      if best.map({ due < $0.due }) ?? true { best = (index, due) }
+    }
+    return best
+  }
+}

@@ -1,0 +1,80 @@
+import PaxosCore
+
+/// The simulated cluster: nodes and their disks, the network, timers, the history of what was
+/// chosen, and the trace of everything that happened.
+///
+/// Every mutating method either refuses with a `ClusterError` before changing anything, or
+/// performs its steps and records them in `trace`.
+public struct Cluster: Hashable, Sendable {
+  public internal(set) var nodes: [Node] = []
+  public internal(set) var config = Configuration()
+  public internal(set) var settings = Settings()
+  public internal(set) var values = ValueTable()
+  public internal(set) var trace = Trace()
+  /// Messages in flight, oldest (lowest ID) first.
+  public internal(set) var inFlight: [MessageID] = []
+  public internal(set) var choices = ChoiceHistory()
+  /// The number of steps taken: the simulated clock that timers count in.
+  public internal(set) var step = 0
+  var scheduler = SplitMix64(seed: 0)
+  var backoffRandom = SplitMix64(seed: 1)
+  /// Reused for every delivery so that handling a message allocates nothing.
+  var outbox: [Message] = []
+
+  public init() {}
+
+  public var isEmpty: Bool { nodes.isEmpty }
+
+  public func index(of id: NodeID) -> Int? { nodes.firstIndex { $0.id == id } }
+
+  public func node(_ id: NodeID) -> Node? { index(of: id).map { nodes[$0] } }
+
+  public var violations: [Violation] { choices.violations }
+
+  /// Nodes with a role, in the order they were added.
+  public func nodes(with role: Roles) -> [NodeID] {
+    nodes.filter { $0.roles.contains(role) }.map(\.id)
+  }
+
+  /// Looks a node up by name for a command, explaining what exists when it does not.
+  public func require(_ id: NodeID, role: Roles? = nil) throws(ClusterError) -> Int {
+    guard let index = index(of: id) else {
+      let known = nodes.map(\.id.name).joined(separator: " ")
+      throw ClusterError(
+        nodes.isEmpty
+          ? "no node '\(id)': the cluster is empty; create one with 'cluster 3' or 'add'"
+          : "no node '\(id)'; nodes: \(known)")
+    }
+    if let role, !nodes[index].roles.contains(role) {
+      let candidates = nodes(with: role).map(\.name).joined(separator: " ")
+      let roleName = role.names.first ?? "node"
+      throw ClusterError(
+        "\(id) is not a \(roleName)"
+          + (candidates.isEmpty ? "; the cluster has none" : "; \(roleName)s: \(candidates)"))
+    }
+    return index
+  }
+
+  func requireUp(_ index: Int) throws(ClusterError) {
+    guard nodes[index].isUp else {
+      let id = nodes[index].id
+      throw ClusterError("\(id) is down; bring it back first with 'recover \(id)'")
+    }
+  }
+
+  // MARK: Recording
+
+  mutating func beginStep() { step += 1 }
+
+  mutating func record(_ event: Event) { trace.record(event, step: step) }
+
+  /// Sends what a role put in the outbox, after the caller persisted what the role changed.
+  mutating func flushOutbox() {
+    for message in outbox {
+      let id = trace.register(message)
+      inFlight.append(id)
+      record(.sent(id))
+    }
+    outbox.removeAll(keepingCapacity: true)
+  }
+}

@@ -1,0 +1,36 @@
+import PaxosCore
+
+/// What survives a crash: the state each role writes before replying.
+public struct Disk: Hashable, Sendable {
+  public var acceptor = AcceptorState()
+  public var proposerRound = 0
+}
+
+/// A simulated machine: its roles, whether it is up, its disk and its retry timer.
+public struct Node: Hashable, Sendable {
+  public let id: NodeID
+  public let roles: Roles
+  public internal(set) var isUp = true
+  public internal(set) var disk = Disk()
+  public internal(set) var acceptor: Acceptor?
+  public internal(set) var proposer: Proposer?
+  public internal(set) var learner: Learner?
+  /// The step at which the proposer's retry timer fires; nil when it is not armed.
+  public internal(set) var retryAt: Int?
+  /// Which side of the partition the node is on; all nodes share side 0 when there is none.
+  public internal(set) var side = 0
+
+  init(id: NodeID, roles: Roles) {
+    self.id = id
+    self.roles = roles
+    restart()
+  }
+
+  /// Rebuilds every role from the disk: what a crash leaves and a recovery starts from.
+  mutating func restart() {
+    acceptor = roles.contains(.acceptor) ? Acceptor(id: id, state: disk.acceptor) : nil
+    proposer = roles.contains(.proposer) ? Proposer(id: id, highestRound: disk.proposerRound) : nil
+    learner = roles.contains(.learner) ? Learner(id: id) : nil
+    retryAt = nil
+  }
+}

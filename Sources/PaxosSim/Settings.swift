@@ -1,0 +1,39 @@
+/// How long a proposer waits, in steps, before retrying after its ballot was refused.
+public enum Backoff: Hashable, Sendable {
+  /// Retry at once: dueling proposers keep knocking each other out.
+  case none
+  /// Always wait the same: proposers that collided once tend to collide again.
+  case fixed(Int)
+  /// Wait a random time up to twice the base: one proposer soon gets a clear run.
+  case randomized(Int)
+
+  public static let defaultBase = 20
+}
+
+/// Teaching switches that break the protocol on purpose, to show why each rule exists.
+public enum Bug: String, CaseIterable, Hashable, Sendable {
+  case noPersist = "no-persist"
+  case ignoreAccepted = "ignore-accepted"
+  case smallQuorum = "small-quorum"
+  case acceptAny = "accept-any"
+  case forgetBallot = "forget-ballot"
+
+  public var summary: String {
+    switch self {
+    case .noPersist: "acceptors keep nothing across a crash"
+    case .ignoreAccepted: "proposers ignore the accepted values that promises report"
+    case .smallQuorum: "quorums are one acceptor short of a majority, so two need not overlap"
+    case .acceptAny: "acceptors accept ballots below the one they promised"
+    case .forgetBallot: "proposers forget their last round in a crash and may reuse a ballot"
+    }
+  }
+}
+
+public struct Settings: Hashable, Sendable {
+  public var backoff = Backoff.randomized(Backoff.defaultBase)
+  /// Steps a proposer waits for an attempt to finish before its timer fires.
+  public var attemptTimeout = 50
+  public var bugs: Set<Bug> = []
+
+  public init() {}
+}

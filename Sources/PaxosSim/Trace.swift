@@ -1,0 +1,28 @@
+import PaxosCore
+
+/// The history of a run: every message ever sent and every event, in order.
+public struct Trace: Hashable, Sendable {
+  public private(set) var entries: [TraceEntry] = []
+  /// `messages[id - 1]` is message `#id`.
+  public private(set) var messages: [Message] = []
+  /// The sides of each partition, in the order partitions were made.
+  public private(set) var partitions: [[[NodeID]]] = []
+
+  public init() {}
+
+  public subscript(id: MessageID) -> Message { messages[Int(id.raw) - 1] }
+
+  mutating func record(_ event: Event, step: Int) {
+    entries.append(TraceEntry(step: Int32(truncatingIfNeeded: step), event: event))
+  }
+
+  mutating func register(_ message: Message) -> MessageID {
+    messages.append(message)
+    return MessageID(raw: UInt32(messages.count))
+  }
+
+  mutating func register(partition groups: [[NodeID]]) -> Int {
+    partitions.append(groups)
+    return partitions.count - 1
+  }
+}

@@ -1,0 +1,52 @@
+import PaxosCore
+
+/// The values proposed in a cluster, each stored once; the protocol handles only their IDs.
+public struct ValueTable: Hashable, Sendable {
+  public private(set) var texts: [String] = []
+  private var ids: [String: ValueID] = [:]
+
+  public init() {}
+
+  public mutating func intern(_ text: String) -> ValueID {
+    if let id = ids[text] { return id }
+    let id = ValueID(raw: UInt32(texts.count))
+    texts.append(text)
+    ids[text] = id
+    return id
+  }
+
+  /// Only values that were interned exist: every one of them was proposed.
+  public func id(of text: String) -> ValueID? { ids[text] }
+
+  public func contains(_ id: ValueID) -> Bool { Int(id.raw) < texts.count }
+
+  public subscript(id: ValueID) -> String { texts[Int(id.raw)] }
+}
+
+extension ValueTable {
+  /// A value as scripts write it: a bare word when that reads back the same, else quoted.
+  public func display(_ id: ValueID) -> String { Self.literal(self[id]) }
+
+  public static func literal(_ text: String) -> String {
+    let bare = !text.isEmpty && text != "none"
+      && text.utf8.allSatisfy { byte in
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+          UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"),
+          UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: ":"), UInt8(ascii: "@"):
+          true
+        default: byte >= 0x80
+        }
+      }
+    guard !bare else { return text }
+    var quoted = "\""
+    for character in text.unicodeScalars {
+      switch character {
+      case "\"": quoted += "\\\""
+      case "\\": quoted += "\\\\"
+      default: quoted.unicodeScalars.append(character)
+      }
+    }
+    return quoted + "\""
+  }
+}

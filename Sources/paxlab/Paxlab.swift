@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Paxlab: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "paxlab",
+    abstract: "Paxos Lab: learn the Paxos consensus protocol by running it.",
+    subcommands: [RunCommand.self, BenchCommand.self]
+  )
+}
