@@ -24,6 +24,19 @@ public struct Configuration: Hashable, Sendable {
     acceptors.firstIndex(of: id)
   }
 
+  public mutating func reserve(acceptors: Int, learners: Int) {
+    self.acceptors.reserveCapacity(acceptors)
+    self.learners.reserveCapacity(learners)
+  }
+
+  /// Takes over the storage of `other`'s lists, emptied.
+  public mutating func reuse(_ other: inout Configuration) {
+    other.acceptors.removeAll(keepingCapacity: true)
+    other.learners.removeAll(keepingCapacity: true)
+    swap(&acceptors, &other.acceptors)
+    swap(&learners, &other.learners)
+  }
+
   public mutating func addAcceptor(_ id: NodeID) { acceptors.append(id) }
   public mutating func addLearner(_ id: NodeID) { learners.append(id) }
 }

@@ -12,7 +12,7 @@ public struct NodeID: Hashable, Comparable, Sendable {
   init(raw: UInt64) { self.raw = raw }
 
   /// A name of 1 to 8 ASCII letters, digits, `_` or `-`, starting with a letter; nil otherwise.
-  public init?(_ name: some StringProtocol) {
+  public init?(_ name: String) {
     var packed: UInt64 = 0
     var count = 0
     for byte in name.utf8 {
@@ -21,6 +21,24 @@ public struct NodeID: Hashable, Comparable, Sendable {
       count += 1
     }
     guard count > 0 else { return nil }
+    raw = packed << (8 * UInt64(Self.maxNameLength - count))
+  }
+
+  /// The name `prefix` followed by `number` in decimal, e.g. `a3`; nil if it is too long.
+  public init?(prefix: Unicode.Scalar, number: Int) {
+    guard prefix.isASCII, Self.isNameByte(UInt8(prefix.value), first: true), number >= 0 else {
+      return nil
+    }
+    var packed = UInt64(prefix.value)
+    var count = 1
+    var divisor = 1
+    while divisor <= number / 10 { divisor *= 10 }
+    repeat {
+      guard count < Self.maxNameLength else { return nil }
+      packed = packed << 8 | UInt64(UInt8(ascii: "0") + UInt8(number / divisor % 10))
+      count += 1
+      divisor /= 10
+    } while divisor > 0
     raw = packed << (8 * UInt64(Self.maxNameLength - count))
   }
 

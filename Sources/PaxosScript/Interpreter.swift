@@ -15,8 +15,17 @@ public struct LineResult: Sendable {
   public var outcome: Outcome
   /// The trace entries the line added.
   public var events: Range<Int> = 0..<0
-  /// What the line prints besides its events: a table, a summary, a check that held.
-  public var notes: [String] = []
+  /// What the line prints besides its events, rendered only when someone reads it.
+  public var note: Note?
+}
+
+/// What a command reports besides its events.
+public enum Note: Sendable {
+  case membership
+  case reset
+  case run(RunSummary)
+  case settings
+  case text([String])
 }
 
 /// Runs lines of the command language against one cluster. The REPL, lessons and `paxlab run`
@@ -41,7 +50,7 @@ public struct Interpreter: Sendable {
     let start = cluster.trace.entries.count
     var result = LineResult(outcome: .done)
     do {
-      result.notes = try perform(command)
+      result.note = try perform(command)
     } catch let error as ClusterError {
       result.outcome = .error(ScriptError(error.message))
     } catch let failure as ExpectationFailure {
@@ -54,21 +63,21 @@ public struct Interpreter: Sendable {
     return result
   }
 
-  private mutating func perform(_ command: Command) throws -> [String] {
+  private mutating func perform(_ command: Command) throws -> Note? {
     switch command {
     case .cluster(let acceptors, let proposers, let learners):
       guard cluster.isEmpty else {
         throw ClusterError(
           "a cluster already exists; 'reset' to start over, or 'add' nodes to this one")
       }
-      cluster = try Cluster.standard(acceptors: acceptors, proposers: proposers, learners: learners)
-      return [Report.membership(cluster)]
+      try cluster.populate(acceptors: acceptors, proposers: proposers, learners: learners)
+      return .membership
     case .add(let roles, let ids):
       try cluster.add(roles, ids)
-      return [Report.membership(cluster)]
+      return .membership
     case .reset:
-      cluster = Cluster()
-      return ["reset: no cluster, no history"]
+      cluster.reset()
+      return .reset
     case .propose(let proposer, let value):
       try cluster.propose(proposer, value)
     case .prepare(let proposer, let round, let value):
@@ -95,24 +104,24 @@ public struct Interpreter: Sendable {
     case .run(let steps, let seed):
       guard !cluster.isEmpty else { throw ClusterError("there is no cluster to run; create one with 'cluster 3'") }
       if let seed { cluster.seed(seed) }
-      return [Report.run(cluster.run(limit: steps), cluster)]
+      return .run(cluster.run(limit: steps))
     case .setBugs(let bugs):
       cluster.setBugs(bugs)
-      return [Report.bugs(bugs)]
+      return .settings
     case .setBackoff(let backoff):
       try cluster.setBackoff(backoff)
-      return ["backoff: " + Report.describe(backoff)]
+      return .settings
     case .setTimeout(let steps):
       try cluster.setAttemptTimeout(steps)
-      return ["timeout: a proposer retries an attempt after \(steps) steps"]
+      return .settings
     case .status:
-      return Report.status(cluster)
+      return .text(Report.status(cluster))
     case .help(let topic):
-      return try Help.text(topic)
+      return .text(try Help.text(topic))
     case .expect(let expectation):
-      return [try Expect.check(expectation, in: cluster)]
+      return .text([try Expect.check(expectation, in: cluster)])
     }
-    return []
+    return nil
   }
 
   /// Validates every node before touching any, so a bad name leaves the cluster unchanged.

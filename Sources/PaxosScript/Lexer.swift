@@ -10,94 +10,150 @@ struct Token: Hashable, Sendable {
 
   var kind: Kind
   var text: String
-  /// 1-based, in characters, for error messages.
-  var column: Int
+  /// Where the token starts in the line's UTF-8, for error messages.
+  var offset: Int
 }
 
 /// Splits a line into tokens. `#` starts a comment unless a digit follows it: `#7` is message 7.
-enum Lexer {
+///
+/// Works on UTF-8 bytes: every byte that means something to the language is ASCII, so a
+/// non-ASCII byte is always part of a word or a value. Lexing is on the hot path of every line.
+struct Lexer {
   static let maxValueLength = 1000
 
   static func tokens(_ line: String) throws(ScriptError) -> [Token] {
+    var line = line
+    let result = line.withUTF8 { bytes in
+      Result { () throws(ScriptError) in
+        try Lexer(bytes: bytes).tokens()
+      }
+    }
+    return try result.get()
+  }
+
+  private let bytes: UnsafeBufferPointer<UInt8>
+
+  private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+  /// The 1-based column, in Unicode scalars, of the byte at `offset` in `line`.
+  static func column(of offset: Int, in line: String) -> Int {
+    1 + line.utf8.prefix(offset).reduce(0) { $0 + (isContinuation($1) ? 0 : 1) }
+  }
+
+  /// Columns are only needed for errors: counted then, not for every token.
+  private func column(_ offset: Int) -> Int {
+    1 + bytes[..<offset].reduce(0) { $0 + (Self.isContinuation($1) ? 0 : 1) }
+  }
+
+  private func tokens() throws(ScriptError) -> [Token] {
     var tokens: [Token] = []
-    var characters = line.unicodeScalars[...]
-    var column = 1
-    while let first = characters.first {
-      let start = column
-      if first == " " || first == "\t" || first == "\r" {
-        characters.removeFirst()
-        column += 1
-      } else if first == "#" {
-        characters.removeFirst()
-        column += 1
-        guard let next = characters.first, ("0"..."9").contains(next) else { break }
-        let word = takeWord(&characters, &column)
-        tokens.append(Token(kind: .word, text: word, column: start))
-      } else if first == "|" {
-        characters.removeFirst()
-        column += 1
-        tokens.append(Token(kind: .bar, text: "|", column: start))
-      } else if first == "\"" {
-        characters.removeFirst()
-        column += 1
-        let text = try takeQuoted(&characters, &column, start: start)
-        tokens.append(Token(kind: .quoted, text: text, column: start))
-      } else if first.properties.generalCategory == .control {
-        throw ScriptError(
-          "unexpected control character U+\(String(first.value, radix: 16, uppercase: true))"
-            + " at column \(start)",
-          hint: "a command is plain text: words, numbers and double-quoted values")
-      } else {
-        tokens.append(Token(kind: .word, text: takeWord(&characters, &column), column: start))
+    tokens.reserveCapacity(4)  // most lines have up to four words: one allocation, no regrowth
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      switch byte {
+      case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+        index += 1
+      case UInt8(ascii: "#"):
+        guard index + 1 < bytes.count, Self.isDigit(bytes[index + 1]) else { return tokens }
+        let end = wordEnd(from: index + 1)
+        tokens.append(Token(kind: .word, text: text(index + 1, end), offset: index))
+        index = end
+      case UInt8(ascii: "|"):
+        tokens.append(Token(kind: .bar, text: "|", offset: index))
+        index += 1
+      case UInt8(ascii: "\""):
+        let (value, end) = try quoted(from: index)
+        tokens.append(Token(kind: .quoted, text: value, offset: index))
+        index = end
+      default:
+        if let control = controlCharacter(at: index) {
+          throw ScriptError(
+            "unexpected control character U+\(String(control, radix: 16, uppercase: true))"
+              + " at column \(column(index))",
+            hint: "a command is plain text: words, numbers and double-quoted values")
+        }
+        let end = wordEnd(from: index)
+        tokens.append(Token(kind: .word, text: text(index, end), offset: index))
+        index = end
       }
     }
     return tokens
   }
 
-  private static func takeWord(_ characters: inout Substring.UnicodeScalarView, _ column: inout Int)
-    -> String
-  {
-    var word = String.UnicodeScalarView()
-    while let next = characters.first, !" \t\r|\"".unicodeScalars.contains(next),
-      next.properties.generalCategory != .control
-    {
-      word.append(next)
-      characters.removeFirst()
-      column += 1
+  private func wordEnd(from start: Int) -> Int {
+    var end = start
+    while end < bytes.count {
+      let byte = bytes[end]
+      // Printable ASCII other than the quote and the bar: by far the most common case.
+      if byte > UInt8(ascii: "\""), byte < 0x7F, byte != UInt8(ascii: "|") {
+        end += 1
+        continue
+      }
+      switch byte {
+      case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "|"),
+        UInt8(ascii: "\""):
+        return end
+      default:
+        if controlCharacter(at: end) != nil { return end }
+        end += 1
+      }
     }
-    return String(word)
+    return end
   }
 
-  private static func takeQuoted(
-    _ characters: inout Substring.UnicodeScalarView, _ column: inout Int, start: Int
-  ) throws(ScriptError) -> String {
-    var text = String.UnicodeScalarView()
+  /// The value of a double-quoted string starting at `start`, and the index after its end.
+  private func quoted(from start: Int) throws(ScriptError) -> (String, Int) {
+    var value: [UInt8] = []
+    var index = start + 1
     var length = 0
-    while let next = characters.popFirst() {
-      column += 1
-      switch next {
-      case "\"":
-        return String(text)
-      case "\\":
-        guard let escaped = characters.popFirst(), escaped == "\"" || escaped == "\\" else {
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\"") { return (String(decoding: value, as: UTF8.self), index + 1) }
+      if byte == UInt8(ascii: "\\") {
+        guard index + 1 < bytes.count,
+          bytes[index + 1] == UInt8(ascii: "\"") || bytes[index + 1] == UInt8(ascii: "\\")
+        else {
           throw ScriptError(
-            "unknown escape in the string at column \(start)",
+            "unknown escape in the value at column \(column(start))",
             hint: "inside a quoted value, write \\\" for a quote and \\\\ for a backslash")
         }
-        column += 1
-        text.append(escaped)
-      default:
-        guard next.properties.generalCategory != .control else {
-          throw ScriptError("a value may not contain control characters (column \(column - 1))")
-        }
-        text.append(next)
+        index += 1
+      } else if controlCharacter(at: index) != nil {
+        throw ScriptError("a value may not contain control characters (column \(column(index)))")
       }
-      length += 1
-      guard length <= maxValueLength else {
-        throw ScriptError("the value at column \(start) is longer than \(maxValueLength) characters")
+      value.append(bytes[index])
+      if !Self.isContinuation(bytes[index]) { length += 1 }
+      guard length <= Self.maxValueLength else {
+        throw ScriptError(
+          "the value at column \(column(start)) is longer than \(Self.maxValueLength) characters")
       }
+      index += 1
     }
     throw ScriptError(
-      "unterminated string starting at column \(start)", hint: "close the value with a \"")
+      "unterminated string starting at column \(column(start))", hint: "close the value with a \"")
   }
+
+  /// The code point of a C0 or C1 control character (other than tab and CR) at `index`.
+  private func controlCharacter(at index: Int) -> UInt32? {
+    let byte = bytes[index]
+    if byte < 0x20 && byte != UInt8(ascii: "\t") && byte != UInt8(ascii: "\r") || byte == 0x7F {
+      return UInt32(byte)
+    }
+    // U+0080...U+009F are encoded as C2 80...C2 9F.
+    if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) {
+      return UInt32(bytes[index + 1])
+    }
+    return nil
+  }
+
+  private func text(_ start: Int, _ end: Int) -> String {
+    String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+  }
+
+  private static func isDigit(_ byte: UInt8) -> Bool {
+    (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+  }
+
+  private static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
 }

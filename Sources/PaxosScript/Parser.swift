@@ -5,9 +5,9 @@ import PaxosSim
 public enum Parser {
   /// Nil for a blank line or a comment.
   public static func parse(_ line: String) throws(ScriptError) -> Command? {
-    var words = Words(tokens: try Lexer.tokens(line), spec: nil)
+    var words = try Words(line: line)
     guard let head = words.next() else { return nil }
-    guard head.kind == .word, let spec = Vocabulary.spec(named: head.text) else {
+    guard head.kind == .word, let command = Vocabulary.command(named: head.text) else {
       let shown = head.text.count > 40 ? String(head.text.prefix(40)) + "..." : head.text
       let suggestions = head.kind == .word ? Vocabulary.suggestions(for: head.text) : []
       throw ScriptError(
@@ -16,52 +16,52 @@ public enum Parser {
             ? "" : "; did you mean " + suggestions.prefix(3).map { "'\($0)'" }.joined(separator: " or ") + "?"),
         hint: "'help' lists the commands")
     }
-    words.spec = spec
-    let command = try parse(spec.name, &words)
+    words.command = command
+    let parsed = try parse(command, &words)
     try words.finish()
-    return command
+    return parsed
   }
 
-  private static func parse(_ name: String, _ words: inout Words) throws(ScriptError) -> Command {
-    switch name {
-    case "cluster":
+  private static func parse(_ command: CommandWord, _ words: inout Words) throws(ScriptError)
+    -> Command
+  {
+    switch command {
+    case .cluster:
       let acceptors = try words.count("the number of acceptors")
       let proposers = try words.optionalCount("the number of proposers") ?? 1
       let learners = try words.optionalCount("the number of learners") ?? 1
       return .cluster(acceptors: acceptors, proposers: proposers, learners: learners)
-    case "add":
+    case .add:
       let roles = try words.roles()
       let names = try words.nodes(atLeastOne: "a name for the new node")
       return .add(roles, names)
-    case "reset": return .reset
-    case "propose":
+    case .reset: return .reset
+    case .propose:
       return .propose(try words.node("a proposer"), try words.value())
-    case "prepare":
+    case .prepare:
       let proposer = try words.node("a proposer")
       let round = try words.count("a round number", minimum: 1)
       return .prepare(proposer, round: round, value: try words.optionalValue())
-    case "timeout": return .timeout(try words.node("a proposer"))
-    case "deliver":
+    case .timeout: return .timeout(try words.node("a proposer"))
+    case .deliver:
       if words.peekWord == "all" {
         _ = words.next()
         return .deliverAll
       }
       return .deliver(try words.optionalSelector() ?? .oldest)
-    case "drop":
+    case .drop:
       return .drop(try words.selector())
-    case "duplicate":
+    case .duplicate:
       return .duplicate(try words.selector())
-    case "crash": return .crash(try words.nodes(atLeastOne: "a node to crash"))
-    case "recover": return .recover(try words.nodes(atLeastOne: "a node to recover"))
-    case "partition": return .partition(try words.groups())
-    case "heal": return .heal
-    case "run": return try words.runOptions()
-    case "set": return try words.setting()
-    case "status": return .status
-    case "help": return .help(words.next()?.text)
-    case "expect": return .expect(try words.expectation())
-    default:
-      throw ScriptError("'\(name)' has no parser")
+    case .crash: return .crash(try words.nodes(atLeastOne: "a node to crash"))
+    case .recover: return .recover(try words.nodes(atLeastOne: "a node to recover"))
+    case .partition: return .partition(try words.groups())
+    case .heal: return .heal
+    case .run: return try words.runOptions()
+    case .set: return try words.setting()
+    case .status: return .status
+    case .help: return .help(words.next()?.text)
+    case .expect: return .expect(try words.expectation())
     }
   }
 }

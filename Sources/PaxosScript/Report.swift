@@ -29,6 +29,14 @@ enum Report {
       .joined(separator: "; ")
   }
 
+  static func settings(_ settings: Settings) -> [String] {
+    [
+      "backoff " + describe(settings.backoff),
+      "timeout: a proposer retries an unfinished attempt after \(settings.attemptTimeout) steps",
+      bugs(settings.bugs),
+    ]
+  }
+
   static func describe(_ backoff: Backoff) -> String {
     switch backoff {
     case .none: "none: a refused proposer retries at once"
@@ -66,8 +74,7 @@ enum Report {
     } else {
       lines.append("chosen: nothing yet")
     }
-    lines.append("backoff \(describe(cluster.settings.backoff)); timeout \(cluster.settings.attemptTimeout) steps")
-    lines.append(bugs(cluster.settings.bugs))
+    lines += settings(cluster.settings)
     for violation in cluster.violations { lines.append("VIOLATION " + cluster.describe(violation)) }
     return lines
   }

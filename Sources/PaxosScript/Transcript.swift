@@ -5,6 +5,8 @@ public enum Transcript {
   /// Every event of the line, one per line; the ones after a step's first are indented.
   public static func lines(for result: LineResult, in cluster: Cluster, quiet: Bool) -> [String] {
     var lines: [String] = []
+    // Quiet output shows only violations: skip the scan when there are none.
+    guard !quiet || !cluster.violations.isEmpty else { return lines }
     let entries = cluster.trace.entries
     var previousStep: Int32?
     for index in result.events {
@@ -14,7 +16,14 @@ public enum Transcript {
       let indent = previousStep == entry.step ? "  " : ""
       lines.append(indent + cluster.describe(entry.event))
     }
-    if !quiet { lines += result.notes }
+    guard !quiet, let note = result.note else { return lines }
+    switch note {
+    case .membership: lines.append(Report.membership(cluster))
+    case .reset: lines.append("reset: no cluster, no history")
+    case .run(let summary): lines.append(Report.run(summary, cluster))
+    case .settings: lines += Report.settings(cluster.settings)
+    case .text(let text): lines += text
+    }
     return lines
   }
 }

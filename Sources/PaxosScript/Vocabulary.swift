@@ -1,7 +1,14 @@
 /// The command words, their forms and examples: one table that parsing, `help` and "did you
 /// mean" all read.
+/// The command words of the language.
+public enum CommandWord: String, CaseIterable, Sendable {
+  case cluster, add, reset, propose, prepare, timeout, deliver, drop, duplicate, crash, recover
+  case partition, heal, run, set, status, expect, help
+}
+
 public struct CommandSpec: Sendable {
-  public let name: String
+  public let word: CommandWord
+  public var name: String { word.rawValue }
   public let aliases: [String]
   public let forms: [String]
   public let summary: String
@@ -11,55 +18,55 @@ public struct CommandSpec: Sendable {
 public enum Vocabulary {
   public static let commands: [CommandSpec] = [
     CommandSpec(
-      name: "cluster", aliases: [], forms: ["cluster A [P [L]]"],
+      word: .cluster, aliases: [], forms: ["cluster A [P [L]]"],
       summary: "create acceptors a1..aA, proposers p1..pP and learners l1..lL (P and L default to 1)",
       example: "cluster 3 2 1"),
     CommandSpec(
-      name: "add", aliases: [], forms: ["add ROLE[+ROLE...] NAME..."],
+      word: .add, aliases: [], forms: ["add ROLE[+ROLE...] NAME..."],
       summary: "add nodes with roles proposer, acceptor, learner", example: "add proposer+learner s1"),
     CommandSpec(
-      name: "reset", aliases: [], forms: ["reset"], summary: "forget the cluster and its history",
+      word: .reset, aliases: [], forms: ["reset"], summary: "forget the cluster and its history",
       example: "reset"),
     CommandSpec(
-      name: "propose", aliases: [], forms: ["propose P VALUE"],
+      word: .propose, aliases: [], forms: ["propose P VALUE"],
       summary: "a client asks P to get VALUE chosen: phase 1 with a fresh, higher round",
       example: "propose p1 red"),
     CommandSpec(
-      name: "prepare", aliases: [], forms: ["prepare P N [VALUE]"],
+      word: .prepare, aliases: [], forms: ["prepare P N [VALUE]"],
       summary: "P starts phase 1 with ballot N.P", example: "prepare p1 5 red"),
     CommandSpec(
-      name: "timeout", aliases: [], forms: ["timeout P"],
+      word: .timeout, aliases: [], forms: ["timeout P"],
       summary: "P's retry timer fires: it starts phase 1 again with a higher round",
       example: "timeout p1"),
     CommandSpec(
-      name: "deliver", aliases: [],
+      word: .deliver, aliases: [],
       forms: ["deliver", "deliver ID", "deliver FROM->TO", "deliver all"],
       summary: "deliver the oldest message, message #ID, the oldest on a link, or all until none is left",
       example: "deliver #7"),
     CommandSpec(
-      name: "drop", aliases: [], forms: ["drop ID", "drop FROM->TO"],
+      word: .drop, aliases: [], forms: ["drop ID", "drop FROM->TO"],
       summary: "lose a message in flight", example: "drop 4"),
     CommandSpec(
-      name: "duplicate", aliases: ["dup"], forms: ["duplicate ID", "duplicate FROM->TO"],
+      word: .duplicate, aliases: ["dup"], forms: ["duplicate ID", "duplicate FROM->TO"],
       summary: "put a second copy of a message in flight", example: "duplicate 4"),
     CommandSpec(
-      name: "crash", aliases: [], forms: ["crash NODE..."],
+      word: .crash, aliases: [], forms: ["crash NODE..."],
       summary: "stop nodes: they forget all but their disk", example: "crash a2"),
     CommandSpec(
-      name: "recover", aliases: [], forms: ["recover NODE..."],
+      word: .recover, aliases: [], forms: ["recover NODE..."],
       summary: "restart nodes from their disk", example: "recover a2"),
     CommandSpec(
-      name: "partition", aliases: [], forms: ["partition N... | N... [| N...]"],
+      word: .partition, aliases: [], forms: ["partition N... | N... [| N...]"],
       summary: "cut the network into sides; nodes not named form one more side",
       example: "partition a1 p1 | a2 a3"),
     CommandSpec(
-      name: "heal", aliases: [], forms: ["heal"], summary: "remove the partition", example: "heal"),
+      word: .heal, aliases: [], forms: ["heal"], summary: "remove the partition", example: "heal"),
     CommandSpec(
-      name: "run", aliases: [], forms: ["run [steps=K] [seed=S]"],
+      word: .run, aliases: [], forms: ["run [steps=K] [seed=S]"],
       summary: "let a seeded scheduler deliver messages and fire timers (K defaults to 1000)",
       example: "run seed=3"),
     CommandSpec(
-      name: "set", aliases: [],
+      word: .set, aliases: [],
       forms: [
         "set bug NAME... | set bug none", "set backoff none | fixed [K] | random [K]",
         "set timeout K",
@@ -67,10 +74,10 @@ public enum Vocabulary {
       summary: "teaching switches that break the protocol, the retry backoff, the attempt timeout",
       example: "set bug no-persist"),
     CommandSpec(
-      name: "status", aliases: ["st"], forms: ["status"],
+      word: .status, aliases: ["st"], forms: ["status"],
       summary: "every node's state and the messages in flight", example: "status"),
     CommandSpec(
-      name: "expect", aliases: [],
+      word: .expect, aliases: [],
       forms: [
         "expect chosen VALUE|none", "expect learned L VALUE|none", "expect decided P VALUE|none",
         "expect promised A N.P|none", "expect accepted A N.P VALUE|none", "expect inflight K",
@@ -79,13 +86,27 @@ public enum Vocabulary {
       summary: "check the cluster; a script stops with an error when the check fails",
       example: "expect chosen red"),
     CommandSpec(
-      name: "help", aliases: ["?"], forms: ["help [COMMAND]"], summary: "list commands or show one",
+      word: .help, aliases: ["?"], forms: ["help [COMMAND]"], summary: "list commands or show one",
       example: "help deliver"),
   ]
 
   public static func spec(named word: String) -> CommandSpec? {
-    commands.first { $0.name == word || $0.aliases.contains(word) }
+    command(named: word).map(spec)
   }
+
+  public static func spec(_ word: CommandWord) -> CommandSpec {
+    specsByWord[word] ?? CommandSpec(word: word, aliases: [], forms: [], summary: "", example: "")
+  }
+
+  /// The command a word names, by its name or an alias.
+  public static func command(named word: String) -> CommandWord? { wordsByName[word] }
+
+  private static let specsByWord = Dictionary(
+    commands.map { ($0.word, $0) }, uniquingKeysWith: { first, _ in first })
+
+  private static let wordsByName = Dictionary(
+    commands.flatMap { spec in ([spec.name] + spec.aliases).map { ($0, spec.word) } },
+    uniquingKeysWith: { first, _ in first })
 
   /// The closest command names to a misspelt word, nearest first.
   public static func suggestions(for word: String) -> [String] {

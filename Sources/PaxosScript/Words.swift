@@ -4,13 +4,14 @@ import PaxosSim
 /// The tokens of one line after its command word, read one by one with errors that name the
 /// command's forms.
 struct Words {
+  let line: String
   var tokens: [Token]
-  var spec: CommandSpec?
+  var command: CommandWord?
   private var position = 0
 
-  init(tokens: [Token], spec: CommandSpec?) {
-    self.tokens = tokens
-    self.spec = spec
+  init(line: String) throws(ScriptError) {
+    self.line = line
+    tokens = try Lexer.tokens(line)
   }
 
   mutating func next() -> Token? {
@@ -24,12 +25,12 @@ struct Words {
   var peekWord: String? { peek.flatMap { $0.kind == .word ? $0.text : nil } }
 
   func fail(_ message: String) -> ScriptError {
-    ScriptError(message, hint: spec.map { "write " + Vocabulary.usage($0) })
+    ScriptError(message, hint: command.map { "write " + Vocabulary.usage(Vocabulary.spec($0)) })
   }
 
   func finish() throws(ScriptError) {
     guard let extra = peek else { return }
-    throw fail("unexpected '\(Self.shorten(extra.text))' at column \(extra.column)")
+    throw fail("unexpected '\(Self.shorten(extra.text))' at column \(Lexer.column(of: extra.offset, in: line))")
   }
 
   static func shorten(_ text: String) -> String {
@@ -113,7 +114,8 @@ struct Words {
         throw ScriptError(
           "'none' means no value here", hint: "to propose the word itself, quote it: \"none\"")
       }
-      guard token.text.count <= Lexer.maxValueLength else {
+      guard token.text.utf8.count <= Lexer.maxValueLength || token.text.count <= Lexer.maxValueLength
+      else {
         throw ScriptError("a value is at most \(Lexer.maxValueLength) characters long")
       }
       return token.text
@@ -148,14 +150,14 @@ struct Words {
     }
     let parts = token.text.split(separator: "->", omittingEmptySubsequences: false)
     if parts.count == 2 {
-      let from = Token(kind: .word, text: String(parts[0]), column: token.column)
-      var toToken = Token(kind: .word, text: String(parts[1]), column: token.column)
+      let from = Token(kind: .word, text: String(parts[0]), offset: token.offset)
+      var toToken = Token(kind: .word, text: String(parts[1]), offset: token.offset)
       if parts[1].isEmpty, let next = next() { toToken = next }
       return .link(from: try Self.nodeID(from), to: try Self.nodeID(toToken))
     }
     if peekWord == "->" || peekWord?.hasPrefix("->") == true, let arrow = next() {
       let rest = arrow.text.dropFirst(2)
-      let toToken = rest.isEmpty ? next() : Token(kind: .word, text: String(rest), column: arrow.column)
+      let toToken = rest.isEmpty ? next() : Token(kind: .word, text: String(rest), offset: arrow.offset)
       guard let toToken else { throw fail("missing the receiver after '->'") }
       return .link(from: try Self.nodeID(token), to: try Self.nodeID(toToken))
     }
@@ -189,7 +191,7 @@ struct Words {
     var seed: UInt64?
     while let token = next() {
       let parts = token.text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-      let number = Token(kind: .word, text: parts.count == 2 ? String(parts[1]) : "", column: token.column)
+      let number = Token(kind: .word, text: parts.count == 2 ? String(parts[1]) : "", offset: token.offset)
       switch parts.first {
       case "steps" where parts.count == 2:
         steps = try self.number(number, "steps", minimum: 1)
@@ -269,8 +271,8 @@ struct Words {
       throw fail("'\(Self.shorten(token.text))' is not a ballot; write ROUND.PROPOSER, e.g. 5.p1")
     }
     let round = try number(
-      Token(kind: .word, text: String(parts[0]), column: token.column), "a round", minimum: 1)
-    let proposer = try Self.nodeID(Token(kind: .word, text: String(parts[1]), column: token.column))
+      Token(kind: .word, text: String(parts[0]), offset: token.offset), "a round", minimum: 1)
+    let proposer = try Self.nodeID(Token(kind: .word, text: String(parts[1]), offset: token.offset))
     return Ballot(round: round, proposer: proposer)
   }
 }

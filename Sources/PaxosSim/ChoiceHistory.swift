@@ -6,6 +6,13 @@ public struct ChoiceHistory: Hashable, Sendable {
   public struct Proposal: Hashable, Sendable {
     public var ballot: Ballot
     public var value: ValueID
+
+    /// One word to hash instead of three: every accepted message looks a proposal up.
+    public func hash(into hasher: inout Hasher) {
+      hasher.combine(
+        UInt64(bitPattern: Int64(ballot.round)) &* 0x9E37_79B9_7F4A_7C15
+          ^ ballot.proposer.raw ^ UInt64(value.raw) << 40)
+    }
   }
 
   public struct Choice: Hashable, Sendable {
@@ -15,7 +22,7 @@ public struct ChoiceHistory: Hashable, Sendable {
   }
 
   /// Which acceptors ever accepted each proposal.
-  public private(set) var acceptedBy: [Proposal: AcceptorSet] = [:]
+  private var acceptedBy: [Proposal: AcceptorSet] = [:]
   /// Every proposal that reached a quorum, in order; the first one's value is the chosen value.
   public private(set) var chosen: [Choice] = []
   public private(set) var violations: [Violation] = []
@@ -25,6 +32,19 @@ public struct ChoiceHistory: Hashable, Sendable {
   public init() {}
 
   public var value: ValueID? { chosen.first?.value }
+
+  /// Takes over the storage of `other`'s tallies, emptied.
+  mutating func reuse(_ other: inout ChoiceHistory) {
+    other.acceptedBy.removeAll(keepingCapacity: true)
+    other.lastPromise.removeAll(keepingCapacity: true)
+    swap(&acceptedBy, &other.acceptedBy)
+    swap(&lastPromise, &other.lastPromise)
+  }
+
+  /// The acceptors that ever accepted `proposal`.
+  public func acceptors(of proposal: Proposal) -> AcceptorSet {
+    acceptedBy[proposal] ?? AcceptorSet()
+  }
 
   /// Counts an acceptance; returns the choice it completes, if any.
   mutating func recordAccepted(

@@ -57,11 +57,8 @@ extension Cluster {
   }
 
   private mutating func handleAsLearner(_ message: Message, at index: Int) {
-    switch nodes[index].learner?.receive(message, config: config) ?? nil {
-    case .learned(let value, let ballot)?, .conflicting(let value, let ballot)?:
+    if let (value, ballot) = nodes[index].learner?.receive(message, config: config) ?? nil {
       record(.learned(nodes[index].id, value, ballot))
-    case nil:
-      break
     }
   }
 

@@ -7,10 +7,10 @@ extension Cluster {
       let choice = choices.recordAccepted(
         proposal, by: position, quorum: config.quorum, step: step)
     else { return }
-    let earlier = choices.chosen.first { $0.value != choice.value }
     record(.chosen(choice.value, choice.ballot))
-    if let earlier {
-      flag(.agreement(first: earlier.value, second: choice.value, ballot: choice.ballot))
+    // Any value other than the first one chosen breaks agreement.
+    if let first = choices.value, first != choice.value {
+      flag(.agreement(first: first, second: choice.value, ballot: choice.ballot))
     }
     if !values.contains(choice.value) { flag(.validity(choice.value, choice.ballot)) }
   }

@@ -6,9 +6,8 @@ extension Cluster {
   /// Adds nodes with the given roles, in order. Refuses the whole batch if any name is taken.
   public mutating func add(_ roles: Roles, _ ids: [NodeID]) throws(ClusterError) {
     guard !roles.isEmpty else { throw ClusterError("a node needs at least one role") }
-    var seen = Set<NodeID>()
-    for id in ids {
-      guard index(of: id) == nil, seen.insert(id).inserted else {
+    for (position, id) in ids.enumerated() {
+      guard index(of: id) == nil, !ids[..<position].contains(id) else {
         throw ClusterError("there is already a node named '\(id)'; pick another name")
       }
     }
@@ -37,6 +36,16 @@ extension Cluster {
   public static func standard(acceptors: Int, proposers: Int, learners: Int)
     throws(ClusterError) -> Cluster
   {
+    var cluster = Cluster()
+    try cluster.populate(acceptors: acceptors, proposers: proposers, learners: learners)
+    return cluster
+  }
+
+  /// Fills an empty cluster with acceptors a1..aA, proposers p1..pP and learners l1..lL.
+  public mutating func populate(acceptors: Int, proposers: Int, learners: Int)
+    throws(ClusterError)
+  {
+    guard isEmpty else { throw ClusterError("the cluster already has nodes; 'reset' first") }
     guard (1...Configuration.maxAcceptors).contains(acceptors) else {
       throw ClusterError(
         "a cluster needs 1 to \(Configuration.maxAcceptors) acceptors, not \(acceptors)")
@@ -44,13 +53,14 @@ extension Cluster {
     guard (0...64).contains(proposers), (0...64).contains(learners) else {
       throw ClusterError("a cluster has 0 to 64 proposers and 0 to 64 learners")
     }
-    var cluster = Cluster()
+    reserveForRound(
+      acceptors: acceptors, learners: learners, nodes: acceptors + proposers + learners)
     for (prefix, count, role) in [
-      ("a", acceptors, Roles.acceptor), ("p", proposers, .proposer), ("l", learners, .learner),
+      ("a" as Unicode.Scalar, acceptors, Roles.acceptor), ("p", proposers, .proposer),
+      ("l", learners, .learner),
     ] {
-      let ids = (0..<count).compactMap { NodeID("\(prefix)\($0 + 1)") }
-      try cluster.add(role, ids)
+      let ids = (0..<count).compactMap { NodeID(prefix: prefix, number: $0 + 1) }
+      try add(role, ids)
     }
-    return cluster
   }
 }

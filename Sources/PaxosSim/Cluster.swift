@@ -62,6 +62,34 @@ public struct Cluster: Hashable, Sendable {
     }
   }
 
+  /// Forgets the cluster and its history. The storage of a small cluster is kept for the next
+  /// one, so a script that builds and resets clusters in a loop hardly allocates.
+  public mutating func reset() {
+    var fresh = Cluster()
+    if trace.entries.count <= 4096 {
+      nodes.removeAll(keepingCapacity: true)
+      inFlight.removeAll(keepingCapacity: true)
+      swap(&fresh.nodes, &nodes)
+      swap(&fresh.inFlight, &inFlight)
+      swap(&fresh.outbox, &outbox)
+      fresh.trace.reuse(&trace)
+      fresh.config.reuse(&config)
+      fresh.values.reuse(&values)
+      fresh.choices.reuse(&choices)
+    }
+    self = fresh
+  }
+
+  /// Room for one round without regrowing: every doubling of an array is a copy.
+  mutating func reserveForRound(acceptors: Int, learners: Int, nodes count: Int) {
+    nodes.reserveCapacity(count)
+    config.reserve(acceptors: acceptors, learners: learners)
+    let messages = acceptors * (4 + learners)
+    trace.reserve(messages: messages, entries: 3 * messages)
+    inFlight.reserveCapacity(2 * acceptors)
+    outbox.reserveCapacity(acceptors + learners + 1)
+  }
+
   // MARK: Recording
 
   mutating func beginStep() { step += 1 }

@@ -7,6 +7,13 @@ public struct ValueTable: Hashable, Sendable {
 
   public init() {}
 
+  /// Takes over the storage of `other`, emptied.
+  mutating func reuse(_ other: inout ValueTable) {
+    other.texts.removeAll(keepingCapacity: true)
+    other.ids.removeAll(keepingCapacity: true)
+    swap(&self, &other)
+  }
+
   public mutating func intern(_ text: String) -> ValueID {
     if let id = ids[text] { return id }
     let id = ValueID(raw: UInt32(texts.count))

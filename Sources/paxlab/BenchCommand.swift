@@ -1,2 +1,111 @@
 import ArgumentParser
-struct BenchCommand: ParsableCommand {}
+import Glibc
+import PaxosScript
+import PaxosSim
+
+/// `paxlab bench`: the figures the README reports, measured on this machine, printed as JSON.
+struct BenchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bench",
+    abstract: "Measure simulated rounds per second, run throughput and trace memory (use a release build)."
+  )
+
+  @Option(help: "Single-decree rounds to time through the interpreter.")
+  var rounds = 200_000
+
+  @Option(help: "Messages the long run should send at least.")
+  var messages = 3_000_000
+
+  func run() throws {
+    let roundFigures = Self.measureRounds(rounds)
+    let runFigures = Self.measureLongRun(messages: messages)
+    let fields: [(String, String)] = [
+      ("rounds", "\(rounds)"),
+      ("rounds_per_second", "\(Int(roundFigures))"),
+      ("run_messages", "\(runFigures.messages)"),
+      ("run_events", "\(runFigures.events)"),
+      ("run_messages_per_second", "\(Int(runFigures.messagesPerSecond))"),
+      ("trace_bytes_per_event", "\(Int(runFigures.traceBytesPerEvent.rounded()))"),
+      ("resident_bytes_per_event", "\(Int(runFigures.residentBytesPerEvent.rounded()))"),
+    ]
+    print("{\n" + fields.map { "  \"\($0.0)\": \($0.1)" }.joined(separator: ",\n") + "\n}")
+  }
+
+  /// (a) `cluster 3 1 1`, `propose`, `deliver all`, `reset`, through the script runner with -q.
+  static func measureRounds(_ rounds: Int) -> Double {
+    let round: [Substring] = ["cluster 3 1 1", "propose p1 red", "deliver all", "reset"]
+    var runner = ScriptRunner(quiet: true) { _ in }
+    // One round with a check first, untimed: the figure counts only rounds that choose.
+    let checked = round.dropLast() + ["expect chosen red", "expect learned l1 red"]
+    guard runner.run(name: "bench", lines: checked) == .passed else { return 0 }
+    let script = Array(repeatElement(round, count: rounds).joined())
+    let clock = ContinuousClock()
+    var status = ScriptStatus.passed
+    let elapsed = clock.measure { status = runner.run(name: "bench", lines: script) }
+    guard status == .passed else { return 0 }
+    return Double(rounds) / elapsed.seconds
+  }
+
+  struct RunFigures {
+    var messages: Int
+    var events: Int
+    var messagesPerSecond: Double
+    var traceBytesPerEvent: Double
+    var residentBytesPerEvent: Double
+  }
+
+  /// (b) and (c): one cluster of 5 acceptors, 3 proposers and a learner with randomized backoff,
+  /// whose proposers keep proposing, run by the scheduler; the trace keeps everything.
+  static func measureLongRun(messages target: Int) -> RunFigures {
+    var interpreter = Interpreter()
+    for line in ["cluster 5 3 1", "set backoff random 20", "set timeout 60"] {
+      _ = interpreter.execute(line)
+    }
+    let residentBefore = residentBytes()
+    let clock = ContinuousClock()
+    var attempt = 0
+    let elapsed = clock.measure {
+      while interpreter.cluster.trace.messages.count < target {
+        attempt += 1
+        for proposer in 1...3 { _ = interpreter.execute("propose p\(proposer) v\(attempt)") }
+        _ = interpreter.execute("run steps=100000 seed=\(attempt)")
+      }
+    }
+    let trace = interpreter.cluster.trace
+    let events = trace.entries.count
+    let traceBytes = trace.entries.allocatedBytes + trace.messages.allocatedBytes
+    return RunFigures(
+      messages: trace.messages.count, events: events,
+      messagesPerSecond: Double(trace.messages.count) / elapsed.seconds,
+      traceBytesPerEvent: Double(traceBytes) / Double(events),
+      residentBytesPerEvent: Double(residentBytes() - residentBefore) / Double(events))
+  }
+
+  /// The process's resident memory, from /proc/self/statm.
+  static func residentBytes() -> Int {
+    guard let file = fopen("/proc/self/statm", "r") else { return 0 }
+    defer { fclose(file) }
+    var size = 0
+    var resident = 0
+    guard fscanf_statm(file, &size, &resident) else { return 0 }
+    return resident * Int(sysconf(Int32(_SC_PAGESIZE)))
+  }
+
+  private static func fscanf_statm(_ file: UnsafeMutablePointer<FILE>, _ size: inout Int, _ resident: inout Int) -> Bool {
+    var line = [CChar](repeating: 0, count: 256)
+    guard fgets(&line, Int32(line.count), file) != nil else { return false }
+    let fields = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      .split(separator: " ")
+    guard fields.count >= 2, let first = Int(fields[0]), let second = Int(fields[1]) else { return false }
+    size = first
+    resident = second
+    return true
+  }
+}
+
+extension Duration {
+  var seconds: Double {
+    let (seconds, attoseconds) = components
+    return Double(seconds) + Double(attoseconds) / 1e18
+  }
+}

@@ -1,0 +1,52 @@
+// Inlinable so that clients specialize it: a generic call through the runtime costs more than
+// the lookup itself.
+
+/// An append-only sequence stored in fixed-size chunks.
+///
+/// A trace grows to millions of entries; an array would copy all of them at every doubling and
+/// keep up to half its capacity unused. Here only the last chunk grows (by doubling, so that a
+/// short trace stays small); full chunks are never copied again.
+public struct ChunkedLog<Element: Hashable & Sendable>: Hashable, Sendable, RandomAccessCollection {
+  @usableFromInline static var chunkSize: Int { 4096 }
+  @usableFromInline var full: [[Element]] = []
+  /// The chunk being filled, kept apart so that appending touches one array, not two.
+  @usableFromInline var tail: [Element] = []
+
+  public init() {}
+
+  @inlinable public var startIndex: Int { 0 }
+  @inlinable public var endIndex: Int { full.count * Self.chunkSize + tail.count }
+
+  @inlinable public subscript(position: Int) -> Element {
+    let chunk = position / Self.chunkSize
+    return chunk < full.count ? full[chunk][position % Self.chunkSize] : tail[position % Self.chunkSize]
+  }
+
+  @inlinable public mutating func append(_ element: Element) {
+    if tail.count == Self.chunkSize {
+      full.append(tail)
+      tail = []
+    }
+    tail.append(element)
+  }
+
+  /// Room for `capacity` elements without regrowing, up to one chunk.
+  public mutating func reserveCapacity(_ capacity: Int) {
+    tail.reserveCapacity(Swift.min(capacity, Self.chunkSize))
+  }
+
+  /// Takes over the storage of `other`'s first chunk, emptied.
+  public mutating func reuse(_ other: inout ChunkedLog) {
+    let chunk = other.full.first ?? other.tail
+    other = ChunkedLog()
+    tail = chunk
+    tail.removeAll(keepingCapacity: true)
+    full = []
+  }
+
+  /// Bytes held by the elements' storage, for the benchmark's memory figure.
+  public var allocatedBytes: Int {
+    (full.reduce(0) { $0 + $1.capacity } + tail.capacity) * MemoryLayout<Element>.stride
+      + full.capacity * MemoryLayout<[Element]>.stride
+  }
+}
