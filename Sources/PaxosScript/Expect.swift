@@ -44,7 +44,7 @@ enum Expect {
         ?? "none"
       return ("\(acceptor) accepted", expected, actual)
     case .inFlight(let count):
-      return ("in flight:", "\(count)", "\(cluster.inFlight.count)")
+      return ("in flight", "\(count)", "\(cluster.inFlight.count)")
     case .safe, .violation:
       let expected = expectation == .safe ? "safe" : "violation"
       let violations = cluster.violations

@@ -83,7 +83,7 @@ enum Report {
     guard node.isUp, let proposer = node.proposer else {
       return "round \(node.disk.proposerRound) on disk"
     }
-    let value = proposer.value.map { ", value " + cluster.values.display($0) } ?? ""
+    let value = proposer.value.map { ", asked for " + cluster.values.display($0) } ?? ""
     let phase: String
     switch proposer.attempt {
     case .idle: phase = "idle"

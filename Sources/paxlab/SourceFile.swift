@@ -9,7 +9,10 @@ enum SourceFile {
     return readAll(descriptor)
   }
 
-  static func readStandardInput() -> [UInt8]? { readAll(STDIN_FILENO) }
+  /// Standard input, a line at a time, so each command runs as soon as it is typed.
+  static func standardInputLines() -> some Sequence<Substring> {
+    AnySequence { AnyIterator { readLine().map { Substring($0) } } }
+  }
 
   private static func readAll(_ descriptor: Int32) -> [UInt8]? {
     var bytes: [UInt8] = []

@@ -1,17 +1,21 @@
 import Glibc
 
-/// Buffered lines to stdout: one write per 64 KiB, not one per line.
+/// Buffered lines to stdout: one write per 64 KiB, not one per line, unless someone is watching.
 final class StandardOutput {
   private var buffer: [UInt8] = []
+  private let flushesEachLine: Bool
 
-  init() { buffer.reserveCapacity(1 << 16) }
+  init(flushesEachLine: Bool = false) {
+    self.flushesEachLine = flushesEachLine
+    buffer.reserveCapacity(1 << 16)
+  }
 
   deinit { flush() }
 
   func line(_ text: String) {
     buffer.append(contentsOf: text.utf8)
     buffer.append(UInt8(ascii: "\n"))
-    if buffer.count >= 1 << 16 { flush() }
+    if flushesEachLine || buffer.count >= 1 << 16 { flush() }
   }
 
   func flush() {
