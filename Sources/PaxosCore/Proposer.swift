@@ -114,7 +114,9 @@ public struct Proposer: Hashable, Sendable {
       attempt = .preparing(ballot, promises)
       guard promises.from.count >= config.quorum else { return .promiseCounted }
       return finishPhase1(ballot, promises, config: config, outbox: &outbox)
-    case (.accepted, .accepting(let ballot, let value, var acceptedBy)) where message.ballot == ballot:
+    // Matching the value too: under the forget-ballot bug one ballot can carry two values.
+    case (.accepted, .accepting(let ballot, let value, var acceptedBy))
+    where message.ballot == ballot && message.value == value:
       guard let index = config.acceptorIndex(message.from) else { return .stale }
       acceptedBy.insert(index)
       guard acceptedBy.count >= config.quorum else {
@@ -123,9 +125,14 @@ public struct Proposer: Hashable, Sendable {
       }
       attempt = .decided(value, ballot)
       return .decided(value, ballot)
-    case (.nack, .preparing(let ballot, _)) where message.ballot == ballot,
-      (.nack, .accepting(let ballot, _, _)) where message.ballot == ballot,
-      (.nack, .awaitingValue(let ballot)) where message.ballot == ballot:
+    // Only a higher ballot ends the attempt: a duplicated prepare is refused with the very
+    // ballot the acceptor already promised to this proposer.
+    case (.nack, .preparing(let ballot, _))
+    where message.ballot == ballot && message.prior > ballot,
+      (.nack, .accepting(let ballot, _, _))
+    where message.ballot == ballot && message.prior > ballot,
+      (.nack, .awaitingValue(let ballot))
+    where message.ballot == ballot && message.prior > ballot:
       attempt = .abandoned(ballot, outbidBy: message.prior)
       return .abandoned(ballot, outbidBy: message.prior)
     default:

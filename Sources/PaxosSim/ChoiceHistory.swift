@@ -7,6 +7,11 @@ public struct ChoiceHistory: Hashable, Sendable {
     public var ballot: Ballot
     public var value: ValueID
 
+    public init(ballot: Ballot, value: ValueID) {
+      self.ballot = ballot
+      self.value = value
+    }
+
     /// One word to hash instead of three: every accepted message looks a proposal up.
     public func hash(into hasher: inout Hasher) {
       hasher.combine(

@@ -2,7 +2,8 @@ import PaxosCore
 
 extension Cluster {
   /// Delivers one message in flight: the receiver handles it and its replies go out.
-  /// A message to a crashed node, from a crashed node or across a partition is lost instead.
+  /// A message to a crashed node or across a partition is lost instead. One sent by a node
+  /// that crashed since is still delivered: it had already left.
   mutating func deliver(at position: Int) {
     let id = inFlight.remove(at: position)
     beginStep()

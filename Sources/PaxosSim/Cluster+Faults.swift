@@ -32,6 +32,9 @@ extension Cluster {
   public mutating func partition(_ groups: [[NodeID]]) throws(ClusterError) {
     var side: [NodeID: Int] = [:]
     for (number, group) in groups.enumerated() {
+      guard !group.isEmpty else {
+        throw ClusterError("each side of a partition needs at least one node")
+      }
       for id in group {
         _ = try require(id)
         guard side.updateValue(number + 1, forKey: id) == nil else {

@@ -1,0 +1,47 @@
+import PaxosCore
+import PaxosSim
+import Testing
+
+/// Each teaching switch breaks one rule of Paxos; a schedule built for it chooses two values.
+@Suite struct TeachingSwitchTests {
+  @Test(arguments: BugSchedule.all)
+  func theSwitchLetsTwoValuesBeChosen(_ schedule: BugSchedule) throws {
+    let cluster = try schedule.play(switchOn: true)
+    guard case .agreement(let first, let second, _) = schedule.expected else {
+      Issue.record("a schedule must expect an agreement violation")
+      return
+    }
+    #expect(cluster.chosenTexts == [cluster.values[first], cluster.values[second]])
+    #expect(cluster.agreementViolations == [schedule.expected])
+    #expect(cluster.events.contains(.violation(schedule.expected)))
+  }
+
+  @Test(arguments: BugSchedule.all)
+  func withoutTheSwitchTheSameScheduleIsSafe(_ schedule: BugSchedule) throws {
+    let cluster = try schedule.play(switchOn: false)
+    #expect(cluster.chosenTexts.count <= 1)
+    #expect(cluster.violations.isEmpty)
+  }
+
+  @Test func everySwitchHasASchedule() {
+    #expect(Set(BugSchedule.all.map(\.bug)) == Set(PaxosSim.Bug.allCases))
+  }
+
+  @Test func theIgnoredValueIsNamedInTheTrace() throws {
+    let cluster = try BugSchedule.forBug(.ignoreAccepted).play(switchOn: true)
+    #expect(phase2Sources(cluster).last?.2 == .ignoredAccepted(from: a2, accepted: ballot(1, p1)))
+  }
+
+  @Test func settingSwitchesReplacesThePreviousOnes() throws {
+    var cluster = try threeAcceptorCluster()
+    cluster.setBugs([.smallQuorum, .acceptAny, .ignoreAccepted])
+    #expect(cluster.config.quorum == 1)
+    #expect(cluster.config.acceptorsIgnorePromises)
+    #expect(cluster.config.proposersIgnoreAcceptedValues)
+    cluster.setBugs([])
+    #expect(cluster.config.quorum == 2)
+    #expect(!cluster.config.acceptorsIgnorePromises)
+    #expect(!cluster.config.proposersIgnoreAcceptedValues)
+    #expect(cluster.settings.bugs.isEmpty)
+  }
+}
