@@ -20,11 +20,16 @@ let package = Package(
       name: "paxlab",
       dependencies: [
         "PaxosScript",
+        "PaxosSim",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "PaxosCoreTests", dependencies: ["PaxosCore"]),
-    .testTarget(name: "PaxosSimTests", dependencies: ["PaxosSim"]),
-    .testTarget(name: "PaxosScriptTests", dependencies: ["PaxosScript"]),
+    // Names and ballots the test targets share.
+    .target(name: "PaxosTestSupport", dependencies: ["PaxosCore"], path: "Tests/PaxosTestSupport"),
+    .testTarget(name: "PaxosCoreTests", dependencies: ["PaxosCore", "PaxosTestSupport"]),
+    .testTarget(name: "PaxosSimTests", dependencies: ["PaxosSim", "PaxosTestSupport"]),
+    .testTarget(name: "PaxosScriptTests", dependencies: ["PaxosScript"], exclude: ["Golden"]),
+    // Runs the built `paxlab` binary as a subprocess; depending on it makes `swift test` build it.
+    .testTarget(name: "PaxlabCLITests", dependencies: ["paxlab", "PaxosSim"]),
   ]
 )

@@ -26,6 +26,32 @@ public enum Command: Hashable, Sendable {
   case expect(Expectation)
 }
 
+extension Command {
+  /// The command word the line started with, for usage hints.
+  public var word: CommandWord {
+    switch self {
+    case .cluster: .cluster
+    case .add: .add
+    case .reset: .reset
+    case .propose: .propose
+    case .prepare: .prepare
+    case .timeout: .timeout
+    case .deliver, .deliverAll: .deliver
+    case .drop: .drop
+    case .duplicate: .duplicate
+    case .crash: .crash
+    case .recover: .recover
+    case .partition: .partition
+    case .heal: .heal
+    case .run: .run
+    case .setBugs, .setBackoff, .setTimeout: .set
+    case .status: .status
+    case .help: .help
+    case .expect: .expect
+    }
+  }
+}
+
 /// What an `expect` line checks.
 public enum Expectation: Hashable, Sendable {
   case chosen(String?)

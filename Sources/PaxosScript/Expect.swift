@@ -46,14 +46,14 @@ enum Expect {
     case .inFlight(let count):
       return ("in flight", "\(count)", "\(cluster.inFlight.count)")
     case .safe, .violation:
-      let expected = expectation == .safe ? "safe" : "violation"
+      let expected = expectation == .safe ? "is safe" : "has a violation"
       let violations = cluster.violations
       let actual =
         violations.isEmpty
-        ? "safe"
+        ? "is safe"
         : expectation == .violation
-          ? "violation" : "violation (\(cluster.describe(violations[0])))"
-      return ("the run is", expected, actual)
+          ? "has a violation" : "has a violation (\(cluster.describe(violations[0])))"
+      return ("the run", expected, actual)
     }
   }
 

@@ -51,8 +51,11 @@ public struct Interpreter: Sendable {
     var result = LineResult(outcome: .done)
     do {
       result.note = try perform(command)
+    } catch let error as ScriptError {
+      result.outcome = .error(error)
     } catch let error as ClusterError {
-      result.outcome = .error(ScriptError(error.message))
+      let usage = Vocabulary.usage(Vocabulary.spec(command.word))
+      result.outcome = .error(ScriptError(error.message, hint: error.hint ?? usage.map { "write " + $0 }))
     } catch let failure as ExpectationFailure {
       result.outcome = .expectationFailed(expected: failure.expected, actual: failure.actual)
     } catch {
@@ -87,7 +90,7 @@ public struct Interpreter: Sendable {
     case .deliver(let selector):
       try cluster.deliver(selector)
     case .deliverAll:
-      guard !cluster.inFlight.isEmpty else { throw ClusterError("no message in flight") }
+      guard !cluster.inFlight.isEmpty else { throw Cluster.nothingInFlight }
       cluster.deliverAll()
     case .drop(let selector):
       try cluster.drop(selector)

@@ -69,7 +69,7 @@ struct Lexer {
       default:
         if let control = controlCharacter(at: index) {
           throw ScriptError(
-            "unexpected control character U+\(String(control, radix: 16, uppercase: true))"
+            "unexpected control character U+\(Self.hex4(control))"
               + " at column \(column(index))",
             hint: "a command is plain text: words, numbers and double-quoted values")
         }
@@ -149,6 +149,12 @@ struct Lexer {
 
   private func text(_ start: Int, _ end: Int) -> String {
     String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+  }
+
+  /// `0000`, `000A`: code points as Unicode writes them.
+  private static func hex4(_ value: UInt32) -> String {
+    let digits = String(value, radix: 16, uppercase: true)
+    return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
   }
 
   private static func isDigit(_ byte: UInt8) -> Bool {

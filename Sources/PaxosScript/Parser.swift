@@ -7,6 +7,11 @@ public enum Parser {
   public static func parse(_ line: String) throws(ScriptError) -> Command? {
     var words = try Words(line: line)
     guard let head = words.next() else { return nil }
+    if head.kind == .quoted {
+      throw ScriptError(
+        "a line starts with a command word, not a quoted value",
+        hint: "remove the quotes: \(Words.shorten(head.text))")
+    }
     guard head.kind == .word, let command = Vocabulary.command(named: head.text) else {
       let shown = head.text.count > 40 ? String(head.text.prefix(40)) + "..." : head.text
       let suggestions = head.kind == .word ? Vocabulary.suggestions(for: head.text) : []
@@ -27,9 +32,10 @@ public enum Parser {
   {
     switch command {
     case .cluster:
-      let acceptors = try words.count("the number of acceptors")
-      let proposers = try words.optionalCount("the number of proposers") ?? 1
-      let learners = try words.optionalCount("the number of learners") ?? 1
+      let limit = Configuration.maxAcceptors
+      let acceptors = try words.count("the number of acceptors", minimum: 1, maximum: limit)
+      let proposers = try words.optionalCount("the number of proposers", maximum: limit) ?? 1
+      let learners = try words.optionalCount("the number of learners", maximum: limit) ?? 1
       return .cluster(acceptors: acceptors, proposers: proposers, learners: learners)
     case .add:
       let roles = try words.roles()

@@ -7,8 +7,9 @@ enum Report {
     let parts = Roles.all.map { role in
       "\(role.name)s " + names(cluster.nodes(with: role.role))
     }
+    let acceptors = cluster.config.acceptors.count
     return "cluster: " + parts.joined(separator: " | ")
-      + " (quorum \(cluster.config.quorum) of \(cluster.config.acceptors.count))"
+      + (acceptors == 0 ? " (no acceptors yet)" : " (quorum \(cluster.config.quorum) of \(acceptors))")
   }
 
   static func names(_ ids: [NodeID]) -> String {
@@ -47,7 +48,7 @@ enum Report {
 
   static func status(_ cluster: Cluster) -> [String] {
     guard !cluster.isEmpty else { return ["no cluster; create one with 'cluster 3'"] }
-    var lines = [membership(cluster)]
+    var lines = [membership(cluster) + ", step \(cluster.step)"]
     for node in cluster.nodes {
       var parts = [node.id.name.padded(to: 9), node.isUp ? "up  " : "DOWN"]
       if node.roles.contains(.acceptor) {
@@ -96,7 +97,11 @@ enum Report {
     case .decided(let chosen, let ballot): phase = "decided \(cluster.values.display(chosen)) under \(ballot)"
     case .abandoned(let ballot, let higher): phase = "abandoned \(ballot) (outbid by \(higher))"
     }
-    let timer = node.retryAt.map { ", retry at step \($0)" } ?? ""
+    let timer = node.retryAt.map { due in
+      due <= cluster.step
+        ? ", retry timer due ('run' or 'timeout \(node.id)' fires it)"
+        : ", retry timer due at step \(due)"
+    } ?? ""
     return "round \(proposer.highestRound), \(phase)\(value)\(timer)"
   }
 }

@@ -119,8 +119,17 @@ public enum Vocabulary {
       .sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
   }
 
-  public static func usage(_ spec: CommandSpec) -> String {
-    spec.forms.map { "'\($0)'" }.joined(separator: " or ") + ", e.g. '\(spec.example)'"
+  /// The command's forms, or only those for `topic` (`expect chosen`, `set backoff`) when the
+  /// line named one: a mistake in one form does not need all eight. Nil for a command that
+  /// takes no arguments: its name is all there is to write.
+  public static func usage(_ spec: CommandSpec, topic: String? = nil) -> String? {
+    guard spec.forms != [spec.name] else { return nil }
+    let matching = spec.forms.filter { form in
+      form.split(separator: " ").dropFirst().first.map { topic == String($0) } ?? false
+    }
+    let forms = matching.isEmpty ? spec.forms : matching
+    let example = matching.isEmpty ? " e.g. '\(spec.example)'" : ""
+    return forms.map { "'\($0)'" }.joined(separator: " or ") + (example.isEmpty ? "" : "," + example)
   }
 }
 

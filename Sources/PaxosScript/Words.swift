@@ -25,12 +25,19 @@ struct Words {
   var peekWord: String? { peek.flatMap { $0.kind == .word ? $0.text : nil } }
 
   func fail(_ message: String) -> ScriptError {
-    ScriptError(message, hint: command.map { "write " + Vocabulary.usage(Vocabulary.spec($0)) })
+    let topic = tokens.count > 1 ? tokens[1].text : nil
+    return ScriptError(
+      message,
+      hint: command.flatMap { Vocabulary.usage(Vocabulary.spec($0), topic: topic) }.map { "write " + $0 })
   }
 
   func finish() throws(ScriptError) {
     guard let extra = peek else { return }
-    throw fail("unexpected '\(Self.shorten(extra.text))' at column \(Lexer.column(of: extra.offset, in: line))")
+    let column = Lexer.column(of: extra.offset, in: line)
+    if let command, Vocabulary.usage(Vocabulary.spec(command)) == nil {
+      throw fail("'\(command.rawValue)' takes no arguments; unexpected '\(Self.shorten(extra.text))' at column \(column)")
+    }
+    throw fail("unexpected '\(Self.shorten(extra.text))' at column \(column)")
   }
 
   static func shorten(_ text: String) -> String {
@@ -39,17 +46,23 @@ struct Words {
 
   // MARK: Numbers
 
-  mutating func count(_ what: String, minimum: Int = 0) throws(ScriptError) -> Int {
+  mutating func count(_ what: String, minimum: Int = 0, maximum: Int = .max) throws(ScriptError)
+    -> Int
+  {
     guard let token = next() else { throw fail("missing \(what)") }
-    return try number(token, what, minimum: minimum)
+    return try number(token, what, minimum: minimum, maximum: maximum)
   }
 
-  mutating func optionalCount(_ what: String) throws(ScriptError) -> Int? {
+  mutating func optionalCount(_ what: String, minimum: Int = 0, maximum: Int = .max)
+    throws(ScriptError) -> Int?
+  {
     guard peek != nil, let token = next() else { return nil }
-    return try number(token, what, minimum: 0)
+    return try number(token, what, minimum: minimum, maximum: maximum)
   }
 
-  func number(_ token: Token, _ what: String, minimum: Int) throws(ScriptError) -> Int {
+  func number(_ token: Token, _ what: String, minimum: Int, maximum: Int = .max)
+    throws(ScriptError) -> Int
+  {
     guard token.kind == .word, !token.text.isEmpty,
       token.text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
     else {
@@ -58,8 +71,8 @@ struct Words {
       }
       throw fail("expected \(what), a whole number, not '\(Self.shorten(token.text))'")
     }
-    guard let value = Int(token.text) else {
-      throw fail("\(what) '\(Self.shorten(token.text))' is too large (at most \(Int.max))")
+    guard let value = Int(token.text), value <= maximum else {
+      throw fail("\(what) '\(Self.shorten(token.text))' is too large (at most \(maximum))")
     }
     guard value >= minimum else { throw fail("\(what) must be at least \(minimum), not \(value)") }
     return value
@@ -143,16 +156,18 @@ struct Words {
     guard let token = next() else { return nil }
     guard token.kind == .word else { throw fail("expected a message, not '\(Self.shorten(token.text))'") }
     if token.text.first?.isNumber == true {
-      guard let raw = UInt32(token.text), raw > 0 else {
-        throw fail("'\(Self.shorten(token.text))' is not a message number like 7 or #7")
-      }
-      return .id(MessageID(raw: raw))
+      let raw = try number(token, "a message number", minimum: 1, maximum: Int(UInt32.max))
+      return .id(MessageID(raw: UInt32(raw)))
     }
     let parts = token.text.split(separator: "->", omittingEmptySubsequences: false)
     if parts.count == 2 {
       let from = Token(kind: .word, text: String(parts[0]), offset: token.offset)
       var toToken = Token(kind: .word, text: String(parts[1]), offset: token.offset)
-      if parts[1].isEmpty, let next = next() { toToken = next }
+      if parts[1].isEmpty {
+        guard let next = next() else { throw fail("missing the receiver after '->'") }
+        toToken = next
+      }
+      guard !parts[0].isEmpty else { throw fail("missing the sender before '->'") }
       return .link(from: try Self.nodeID(from), to: try Self.nodeID(toToken))
     }
     if peekWord == "->" || peekWord?.hasPrefix("->") == true, let arrow = next() {
@@ -170,6 +185,7 @@ struct Words {
     guard let token = next(), token.kind == .word else { throw fail("missing the roles") }
     var roles = Roles()
     for name in token.text.split(separator: "+", omittingEmptySubsequences: false) {
+      guard !name.isEmpty else { throw fail("missing a role around '+' in '\(Self.shorten(token.text))'") }
       guard let role = Roles.all.first(where: { $0.name == name || $0.name + "s" == name }) else {
         throw fail("unknown role '\(Self.shorten(String(name)))'; roles are proposer, acceptor, learner")
       }
@@ -194,7 +210,7 @@ struct Words {
       let number = Token(kind: .word, text: parts.count == 2 ? String(parts[1]) : "", offset: token.offset)
       switch parts.first {
       case "steps" where parts.count == 2:
-        steps = try self.number(number, "steps", minimum: 1)
+        steps = try self.number(number, "steps", minimum: 1, maximum: Cluster.maxRunSteps)
       case "seed" where parts.count == 2:
         guard let value = UInt64(number.text) else {
           throw fail("seed must be a whole number from 0 to \(UInt64.max), not '\(Self.shorten(number.text))'")
@@ -212,8 +228,12 @@ struct Words {
     switch what.text {
     case "bug", "bugs":
       var bugs = Set<Bug>()
+      var none = false
       while let token = next() {
-        if token.text == "none" { continue }
+        if token.text == "none" {
+          none = true
+          continue
+        }
         guard let bug = Bug(rawValue: token.text) else {
           throw fail(
             "unknown bug '\(Self.shorten(token.text))'; bugs: "
@@ -221,13 +241,14 @@ struct Words {
         }
         bugs.insert(bug)
       }
-      guard !bugs.isEmpty || tokens.contains(where: { $0.text == "none" }) else {
-        throw fail("missing the bug's name, or none")
+      guard !(none && !bugs.isEmpty) else {
+        throw fail("'none' turns every bug off; it cannot go with bug names")
       }
+      guard !bugs.isEmpty || none else { throw fail("missing the bug's name, or none") }
       return .setBugs(bugs)
     case "backoff":
       guard let policy = next() else { throw fail("missing the backoff: none, fixed or random") }
-      let base = try optionalCount("the backoff in steps") ?? Backoff.defaultBase
+      let base = try optionalCount("the backoff in steps", minimum: 1, maximum: Cluster.maxSettingSteps) ?? Backoff.defaultBase
       switch policy.text {
       case "none": return .setBackoff(.none)
       case "fixed": return .setBackoff(.fixed(base))
@@ -235,7 +256,7 @@ struct Words {
       default: throw fail("unknown backoff '\(Self.shorten(policy.text))'; choose none, fixed or random")
       }
     case "timeout":
-      return .setTimeout(try count("the timeout in steps", minimum: 1))
+      return .setTimeout(try count("the timeout in steps", minimum: 1, maximum: Cluster.maxSettingSteps))
     default:
       throw fail("cannot set '\(Self.shorten(what.text))'; settings: bug, backoff, timeout")
     }

@@ -29,9 +29,9 @@ extension Cluster {
     case .delivered(let id): "deliver \(describe(id))"
     case .dropped(let id): "drop \(describe(id))"
     case .duplicated(let original, let copy): "duplicate \(describe(copy)) (copy of \(original))"
-    case .lost(let id, .receiverDown): "lost \(describe(id)) (\(trace[id].to) is down)"
+    case .lost(let id, .receiverDown): "lost \(describe(id)): \(trace[id].to) is down"
     case .lost(let id, .partitioned):
-      "lost \(describe(id)) (\(trace[id].from) and \(trace[id].to) are on different sides)"
+      "lost \(describe(id)): \(trace[id].from) and \(trace[id].to) are on different sides"
     case .crashed(let node): "crash \(node): it stops, forgetting all but its disk"
     case .recovered(let node): "recover \(node): it restarts from its disk"
     case .restoredAcceptor(let node, let state): "\(node) reads \(describe(state))"

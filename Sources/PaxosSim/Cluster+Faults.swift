@@ -54,7 +54,8 @@ extension Cluster {
 
   public mutating func heal() throws(ClusterError) {
     guard nodes.contains(where: { $0.side != 0 }) else {
-      throw ClusterError("there is no partition to heal")
+      throw ClusterError(
+        "there is no partition to heal", hint: "'partition a1 | a2 a3' cuts the network in two")
     }
     beginStep()
     for index in nodes.indices { nodes[index].side = 0 }

@@ -43,7 +43,7 @@ extension Cluster {
   public func position(of selector: MessageSelector) throws(ClusterError) -> Int {
     switch selector {
     case .oldest:
-      guard !inFlight.isEmpty else { throw ClusterError("no message in flight") }
+      guard !inFlight.isEmpty else { throw Self.nothingInFlight }
       return 0
     case .id(let id):
       guard let position = binarySearch(id) else {
@@ -61,6 +61,9 @@ extension Cluster {
       return position
     }
   }
+
+  public static let nothingInFlight = ClusterError(
+    "no message in flight", hint: "a proposer sends the first ones: 'propose p1 red'")
 
   /// "in flight: #3 #5", shortened when there are many.
   public var inFlightSummary: String {

@@ -9,6 +9,8 @@ public struct RunSummary: Hashable, Sendable {
 
 extension Cluster {
   public static let defaultRunSteps = 1000
+  /// Steps one `run` may take: enough for any lesson, and it ends in about a second.
+  public static let maxRunSteps = 1_000_000
 
   /// Replaces the scheduler's random streams: one for picking deliveries, one for backoff, so
   /// that one more message does not change every later backoff.
@@ -21,6 +23,7 @@ extension Cluster {
   /// message in flight picked at random is delivered; when neither, the clock jumps to the
   /// next timer. Stops when nothing is left to do or after `limit` steps.
   public mutating func run(limit: Int) -> RunSummary {
+    let limit = min(limit, Self.maxRunSteps)
     var taken = 0
     while taken < limit {
       if let (index, due) = nextTimer(), due <= step || inFlight.isEmpty {

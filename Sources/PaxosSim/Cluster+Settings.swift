@@ -1,6 +1,9 @@
 import PaxosCore
 
 extension Cluster {
+  /// The largest backoff or timeout, in steps.
+  public static let maxSettingSteps = 1_000_000
+
   /// Turns the given teaching switches on and every other one off.
   public mutating func setBugs(_ bugs: Set<Bug>) {
     settings.bugs = bugs
@@ -13,16 +16,16 @@ extension Cluster {
     switch backoff {
     case .none: break
     case .fixed(let steps), .randomized(let steps):
-      guard (1...1_000_000).contains(steps) else {
-        throw ClusterError("a backoff is 1 to 1000000 steps, not \(steps)")
+      guard (1...Self.maxSettingSteps).contains(steps) else {
+        throw ClusterError("a backoff is 1 to \(Self.maxSettingSteps) steps, not \(steps)")
       }
     }
     settings.backoff = backoff
   }
 
   public mutating func setAttemptTimeout(_ steps: Int) throws(ClusterError) {
-    guard (1...1_000_000).contains(steps) else {
-      throw ClusterError("a timeout is 1 to 1000000 steps, not \(steps)")
+    guard (1...Self.maxSettingSteps).contains(steps) else {
+      throw ClusterError("a timeout is 1 to \(Self.maxSettingSteps) steps, not \(steps)")
     }
     settings.attemptTimeout = steps
   }

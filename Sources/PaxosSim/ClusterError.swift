@@ -2,6 +2,13 @@
 /// how to do it right.
 public struct ClusterError: Error, Hashable, Sendable, CustomStringConvertible {
   public let message: String
-  public init(_ message: String) { self.message = message }
+  /// What to do instead, when the message does not already say it.
+  public let hint: String?
+
+  public init(_ message: String, hint: String? = nil) {
+    self.message = message
+    self.hint = hint
+  }
+
   public var description: String { message }
 }

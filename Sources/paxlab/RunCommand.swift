@@ -12,8 +12,8 @@ struct RunCommand: ParsableCommand {
       + "or that the cluster refuses."
   )
 
-  @Argument(help: "Script files to run, each on a fresh cluster; - reads standard input.")
-  var files: [String]
+  @Argument(help: "Script files to run, each on a fresh cluster; - (or none) reads standard input.")
+  var files: [String] = ["-"]
 
   @Flag(name: .shortAndLong, help: "Print only errors, failed expectations and violations.")
   var quiet = false
@@ -28,8 +28,9 @@ struct RunCommand: ParsableCommand {
         status = runner.run(name: "<stdin>", lines: SourceFile.standardInputLines())
       } else {
         guard let bytes = SourceFile.read(file) else {
-          output.line("paxlab: cannot read '\(file)': \(String(cString: strerror(errno)))")
           output.flush()
+          let message = "paxlab: cannot read '\(file)': \(String(cString: strerror(errno)))\n"
+          _ = message.withCString { write(STDERR_FILENO, $0, strlen($0)) }
           throw ExitCode(ScriptStatus.usageError.rawValue)
         }
         status = runner.run(name: file, lines: SourceFile.lines(bytes))

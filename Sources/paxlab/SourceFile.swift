@@ -28,10 +28,15 @@ enum SourceFile {
     }
   }
 
-  /// The text split into lines; invalid UTF-8 becomes U+FFFD.
+  /// The text split into lines at LF (a CR before it is blank space to the lexer); a
+  /// leading byte-order mark is dropped; invalid UTF-8 becomes U+FFFD.
   static func lines(_ bytes: [UInt8]) -> [Substring] {
-    let text = String(decoding: bytes, as: UTF8.self)
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+    let body = bytes.starts(with: bom) ? bytes.dropFirst(bom.count) : bytes[...]
+    let text = String(decoding: body, as: UTF8.self)
+    // Split by scalars, not Characters: "\r\n" is a single Character.
+    var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+      .map(Substring.init)
     if lines.last?.isEmpty == true { lines.removeLast() }
     return lines
   }

@@ -1,4 +1,5 @@
 import PaxosCore
+import PaxosTestSupport
 import Testing
 
 @Suite struct BallotTests {

@@ -1,29 +1,11 @@
 import PaxosCore
+import PaxosTestSupport
 
 // Shared fixtures for the PaxosCore tests: names, values, configurations and messages.
-
-/// A node name the test knows to be valid.
-func node(_ name: String) -> NodeID {
-  guard let id = NodeID(name) else { preconditionFailure("'\(name)' is not a valid node name") }
-  return id
-}
-
-let a1 = node("a1")
-let a2 = node("a2")
-let a3 = node("a3")
-let p1 = node("p1")
-let p2 = node("p2")
-let l1 = node("l1")
-let l2 = node("l2")
 
 let red = ValueID(raw: 0)
 let blue = ValueID(raw: 1)
 let green = ValueID(raw: 2)
-
-/// Ballot `round.proposer`.
-func ballot(_ round: Int, _ proposer: NodeID) -> Ballot {
-  Ballot(round: round, proposer: proposer)
-}
 
 /// Acceptors a1, a2, a3 (a quorum of two) and the given learners.
 func threeAcceptors(learners: [NodeID] = [], ignoreAcceptedValues: Bool = false) -> Configuration {

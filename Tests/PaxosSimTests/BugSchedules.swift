@@ -1,4 +1,5 @@
 import PaxosCore
+import PaxosTestSupport
 import PaxosSim
 import Testing
 

@@ -1,4 +1,5 @@
 import PaxosSim
+import PaxosTestSupport
 import Testing
 
 /// The trace's storage: appends go to fixed-size chunks, and it reads like one array.

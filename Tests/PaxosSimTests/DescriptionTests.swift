@@ -1,4 +1,5 @@
 import PaxosCore
+import PaxosTestSupport
 import PaxosSim
 import Testing
 
@@ -41,10 +42,10 @@ import Testing
     #expect(cluster.describe(.dropped(prepare)) == "drop #12 p2 -> a2 prepare 5.p2")
     #expect(
       cluster.describe(.lost(prepare, .receiverDown))
-        == "lost #12 p2 -> a2 prepare 5.p2 (a2 is down)")
+        == "lost #12 p2 -> a2 prepare 5.p2: a2 is down")
     #expect(
       cluster.describe(.lost(prepare, .partitioned))
-        == "lost #12 p2 -> a2 prepare 5.p2 (p2 and a2 are on different sides)")
+        == "lost #12 p2 -> a2 prepare 5.p2: p2 and a2 are on different sides")
   }
 
   @Test func faultEventsSayWhatSurvives() throws {

@@ -1,4 +1,5 @@
 import PaxosCore
+import PaxosTestSupport
 import PaxosSim
 
 /// A random history of a small cluster: every choice comes from `SplitMix64(seed:)`, so a seed

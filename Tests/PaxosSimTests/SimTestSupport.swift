@@ -1,28 +1,9 @@
 import PaxosCore
 import PaxosSim
+import PaxosTestSupport
 
 // Shared fixtures for the PaxosSim tests: names, standard clusters, and accessors that read a
 // node's state or the trace without repeating optional chains in every test.
-
-/// A node name the test knows to be valid.
-func node(_ name: String) -> NodeID {
-  guard let id = NodeID(name) else { preconditionFailure("'\(name)' is not a valid node name") }
-  return id
-}
-
-let a1 = node("a1")
-let a2 = node("a2")
-let a3 = node("a3")
-let a4 = node("a4")
-let a5 = node("a5")
-let p1 = node("p1")
-let p2 = node("p2")
-let p3 = node("p3")
-let l1 = node("l1")
-
-func ballot(_ round: Int, _ proposer: NodeID) -> Ballot {
-  Ballot(round: round, proposer: proposer)
-}
 
 /// Acceptors a1..a3, proposers p1.., learners l1..: the cluster most scenarios start from.
 func threeAcceptorCluster(proposers: Int = 1, learners: Int = 1) throws -> Cluster {

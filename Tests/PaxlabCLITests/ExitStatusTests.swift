@@ -1,0 +1,98 @@
+import Testing
+
+/// `paxlab run` exits 0 when every expect held, 1 at the first failed expect, 2 at the first
+/// refused line, and says where.
+@Suite struct ExitStatusTests {
+  static let chooseRed = """
+    cluster 3 1 1
+    propose p1 red
+    deliver all
+    expect chosen red
+
+    """
+
+  @Test func aPassingScriptExitsZeroAndPrintsItsTranscript() throws {
+    let run = try Paxlab.run(Self.chooseRed)
+    #expect(run.status == 0, "\(run.output)")
+    #expect(run.lines.first == "> cluster 3 1 1")
+    #expect(run.lines.contains("  CHOSEN red: a quorum of acceptors accepted 1.p1"))
+    #expect(run.lines.last == "ok: chosen red")
+    #expect(run.stderr.isEmpty)
+  }
+
+  @Test func aFailedExpectExitsOneWithFileLineExpectedAndActual() throws {
+    let run = try Paxlab.run(
+      Self.chooseRed + "expect chosen blue\nstatus\nexpect chosen green\n", named: "colours.paxos")
+    #expect(run.status == 1, "\(run.output)")
+    #expect(
+      Array(run.lines.suffix(3)) == [
+        "colours.paxos:5: expectation failed: expect chosen blue",
+        "  expected: chosen blue",
+        "  actual:   chosen red",
+      ])
+    #expect(!run.output.contains("> status"), "a line after the failed expect ran")
+    #expect(!run.output.contains("green"))
+  }
+
+  @Test func aSyntaxErrorExitsTwoWithFileLineTextAndHint() throws {
+    let run = try Paxlab.run("cluster 3\n# a comment\ndelvier\nstatus\n", named: "typo.paxos")
+    #expect(run.status == 2, "\(run.output)")
+    #expect(
+      Array(run.lines.suffix(3)) == [
+        "typo.paxos:3: error: unknown command 'delvier'; did you mean 'deliver'?",
+        "  delvier",
+        "  hint: 'help' lists the commands",
+      ])
+    #expect(!run.output.contains("> status"))
+  }
+
+  @Test func aMissingArgumentShowsTheCommandsForms() throws {
+    let run = try Paxlab.run("cluster 3\npropose p1\n")
+    #expect(run.status == 2)
+    #expect(
+      Array(run.lines.suffix(3)) == [
+        "script.paxos:2: error: missing a value",
+        "  propose p1",
+        "  hint: write 'propose P VALUE', e.g. 'propose p1 red'",
+      ])
+  }
+
+  @Test func aLineTheClusterRefusesExitsTwoWithFileLineAndText() throws {
+    let run = try Paxlab.run("cluster 3\ncrash zz\nstatus\n")
+    #expect(run.status == 2)
+    #expect(run.lines.contains("script.paxos:2: error: no node 'zz'; nodes: a1 a2 a3 p1 l1"))
+    #expect(run.lines.contains("  crash zz"))
+    #expect(!run.output.contains("> status"))
+  }
+
+  /// Section 5 asks for a hint with every usage error; refusals that come from the cluster
+  /// (unknown node, message not in flight, ...) currently print none.
+  @Test(
+    "a refusal by the cluster also prints a hint",
+    arguments: ["crash zz", "deliver 99", "recover a1", "heal", "timeout p1"])
+  func aRefusalByTheClusterPrintsAHint(_ line: String) throws {
+    let run = try Paxlab.run("cluster 3\n\(line)\n")
+    #expect(run.status == 2)
+    #expect(run.lines.last?.hasPrefix("  hint: ") == true, "\(run.output)")
+  }
+
+  @Test func aMissingFileIsAClearErrorAndExitsTwo() throws {
+    let run = try Paxlab.run(["run", "no-such-script.paxos"])
+    #expect(run.status == 2)
+    #expect(run.output.contains("cannot read 'no-such-script.paxos'"), "\(run.output)")
+    #expect(run.output.contains("No such file or directory"))
+  }
+
+  @Test func aDirectoryIsAClearErrorAndExitsTwo() throws {
+    let scratch = try Scratch()
+    let run = try Paxlab.run(["run", scratch.url.path])
+    #expect(run.status == 2)
+    #expect(run.output.contains("cannot read"), "\(run.output)")
+  }
+
+  @Test func anEmptyScriptPassesSilently() throws {
+    let run = try Paxlab.run("")
+    #expect(run.status == 0)
+    #expect(run.output.isEmpty)
+  }
+}
