@@ -14,7 +14,7 @@ public enum MessageKind: UInt8, CaseIterable, Sendable {
 
 /// One protocol message. A plain value: the network copies it freely.
 public struct Message: Hashable, Sendable {
-  public var kind: MessageKind
+  // Fields in this order pack into 56 bytes: the kind fills the value's padding.
   public var from: NodeID
   public var to: NodeID
   /// The ballot the message is about: prepared, promised, proposed, accepted or refused.
@@ -24,6 +24,7 @@ public struct Message: Hashable, Sendable {
   public var prior: Ballot
   /// In accept and accepted, the value; in a promise, the acceptor's accepted value.
   public var value: ValueID?
+  public var kind: MessageKind
 
   public init(
     kind: MessageKind, from: NodeID, to: NodeID, ballot: Ballot,

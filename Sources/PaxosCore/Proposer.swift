@@ -79,7 +79,8 @@ public struct Proposer: Hashable, Sendable {
   /// Starts phase 1 with ballot `round.id`, broadcasting prepare to every acceptor.
   ///
   /// `highestRound` changes: the caller persists it before sending the outbox.
-  public mutating func prepare(round: Int, config: Configuration, outbox: inout [Message]) -> Ballot {
+  public mutating func prepare(round: Int, config: Configuration, outbox: inout [Message]) -> Ballot
+  {
     let ballot = Ballot(round: round, proposer: id)
     highestRound = max(highestRound, round)
     attempt = .preparing(ballot, Promises())

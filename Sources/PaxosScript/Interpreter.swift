@@ -55,7 +55,8 @@ public struct Interpreter: Sendable {
       result.outcome = .error(error)
     } catch let error as ClusterError {
       let usage = Vocabulary.usage(Vocabulary.spec(command.word))
-      result.outcome = .error(ScriptError(error.message, hint: error.hint ?? usage.map { "write " + $0 }))
+      result.outcome = .error(
+        ScriptError(error.message, hint: error.hint ?? usage.map { "write " + $0 }))
     } catch let failure as ExpectationFailure {
       result.outcome = .expectationFailed(expected: failure.expected, actual: failure.actual)
     } catch {
@@ -97,15 +98,21 @@ public struct Interpreter: Sendable {
     case .duplicate(let selector):
       try cluster.duplicate(selector)
     case .crash(let ids):
-      try each(ids, verb: "crash", mustBeUp: true) { cluster, id throws(ClusterError) in try cluster.crash(id) }
+      try each(ids, verb: "crash", mustBeUp: true) { cluster, id throws(ClusterError) in
+        try cluster.crash(id)
+      }
     case .recover(let ids):
-      try each(ids, verb: "recover", mustBeUp: false) { cluster, id throws(ClusterError) in try cluster.recover(id) }
+      try each(ids, verb: "recover", mustBeUp: false) { cluster, id throws(ClusterError) in
+        try cluster.recover(id)
+      }
     case .partition(let groups):
       try cluster.partition(groups)
     case .heal:
       try cluster.heal()
     case .run(let steps, let seed):
-      guard !cluster.isEmpty else { throw ClusterError("there is no cluster to run; create one with 'cluster 3'") }
+      guard !cluster.isEmpty else {
+        throw ClusterError("there is no cluster to run; create one with 'cluster 3'")
+      }
       if let seed { cluster.seed(seed) }
       return .run(cluster.run(limit: steps))
     case .setBugs(let bugs):

@@ -33,8 +33,6 @@ struct Lexer {
 
   private let bytes: UnsafeBufferPointer<UInt8>
 
-  private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
-
   /// The 1-based column, in Unicode scalars, of the byte at `offset` in `line`.
   static func column(of offset: Int, in line: String) -> Int {
     1 + line.utf8.prefix(offset).reduce(0) { $0 + (isContinuation($1) ? 0 : 1) }

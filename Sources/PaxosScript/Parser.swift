@@ -18,7 +18,9 @@ public enum Parser {
       throw ScriptError(
         "unknown command '\(shown)'"
           + (suggestions.isEmpty
-            ? "" : "; did you mean " + suggestions.prefix(3).map { "'\($0)'" }.joined(separator: " or ") + "?"),
+            ? ""
+            : "; did you mean " + suggestions.prefix(3).map { "'\($0)'" }.joined(separator: " or ")
+              + "?"),
         hint: "'help' lists the commands")
     }
     words.command = command

@@ -9,7 +9,8 @@ enum Report {
     }
     let acceptors = cluster.config.acceptors.count
     return "cluster: " + parts.joined(separator: " | ")
-      + (acceptors == 0 ? " (no acceptors yet)" : " (quorum \(cluster.config.quorum) of \(acceptors))")
+      + (acceptors == 0
+        ? " (no acceptors yet)" : " (quorum \(cluster.config.quorum) of \(acceptors))")
   }
 
   static func names(_ ids: [NodeID]) -> String {
@@ -26,7 +27,8 @@ enum Report {
 
   static func bugs(_ bugs: Set<Bug>) -> String {
     guard !bugs.isEmpty else { return "bugs: none; the protocol runs as written" }
-    return "bugs: " + Bug.allCases.filter(bugs.contains).map { "\($0.rawValue) (\($0.summary))" }
+    return "bugs: "
+      + Bug.allCases.filter(bugs.contains).map { "\($0.rawValue) (\($0.summary))" }
       .joined(separator: "; ")
   }
 
@@ -60,7 +62,9 @@ enum Report {
       }
       if node.roles.contains(.learner) {
         let learned = node.isUp ? node.learner?.learned : nil
-        parts.append("learner: " + (learned.map { "learned " + cluster.values.display($0) } ?? "nothing learned"))
+        parts.append(
+          "learner: "
+            + (learned.map { "learned " + cluster.values.display($0) } ?? "nothing learned"))
       }
       if node.side != 0 { parts.append("(partition side \(node.side))") }
       lines.append("  " + parts.joined(separator: "  "))
@@ -92,16 +96,19 @@ enum Report {
       phase = "phase 1 with \(ballot), \(promises.from.count) of \(cluster.config.quorum) promises"
     case .awaitingValue(let ballot): phase = "promised \(ballot), waiting for a value"
     case .accepting(let ballot, let chosen, let acceptedBy):
-      phase = "phase 2 with \(ballot) = \(cluster.values.display(chosen)),"
+      phase =
+        "phase 2 with \(ballot) = \(cluster.values.display(chosen)),"
         + " \(acceptedBy.count) of \(cluster.config.quorum) accepted"
-    case .decided(let chosen, let ballot): phase = "decided \(cluster.values.display(chosen)) under \(ballot)"
+    case .decided(let chosen, let ballot):
+      phase = "decided \(cluster.values.display(chosen)) under \(ballot)"
     case .abandoned(let ballot, let higher): phase = "abandoned \(ballot) (outbid by \(higher))"
     }
-    let timer = node.retryAt.map { due in
-      due <= cluster.step
-        ? ", retry timer due ('run' or 'timeout \(node.id)' fires it)"
-        : ", retry timer due at step \(due)"
-    } ?? ""
+    let timer =
+      node.retryAt.map { due in
+        due <= cluster.step
+          ? ", retry timer due ('run' or 'timeout \(node.id)' fires it)"
+          : ", retry timer due at step \(due)"
+      } ?? ""
     return "round \(proposer.highestRound), \(phase)\(value)\(timer)"
   }
 }

@@ -19,11 +19,13 @@ public enum Vocabulary {
   public static let commands: [CommandSpec] = [
     CommandSpec(
       word: .cluster, aliases: [], forms: ["cluster A [P [L]]"],
-      summary: "create acceptors a1..aA, proposers p1..pP and learners l1..lL (P and L default to 1)",
+      summary:
+        "create acceptors a1..aA, proposers p1..pP and learners l1..lL (P and L default to 1)",
       example: "cluster 3 2 1"),
     CommandSpec(
       word: .add, aliases: [], forms: ["add ROLE[+ROLE...] NAME..."],
-      summary: "add nodes with roles proposer, acceptor, learner", example: "add proposer+learner s1"),
+      summary: "add nodes with roles proposer, acceptor, learner",
+      example: "add proposer+learner s1"),
     CommandSpec(
       word: .reset, aliases: [], forms: ["reset"], summary: "forget the cluster and its history",
       example: "reset"),
@@ -41,7 +43,8 @@ public enum Vocabulary {
     CommandSpec(
       word: .deliver, aliases: [],
       forms: ["deliver", "deliver ID", "deliver FROM->TO", "deliver all"],
-      summary: "deliver the oldest message, message #ID, the oldest on a link, or all until none is left",
+      summary:
+        "deliver the oldest message, message #ID, the oldest on a link, or all until none is left",
       example: "deliver #7"),
     CommandSpec(
       word: .drop, aliases: [], forms: ["drop ID", "drop FROM->TO"],
@@ -129,7 +132,8 @@ public enum Vocabulary {
     }
     let forms = matching.isEmpty ? spec.forms : matching
     let example = matching.isEmpty ? " e.g. '\(spec.example)'" : ""
-    return forms.map { "'\($0)'" }.joined(separator: " or ") + (example.isEmpty ? "" : "," + example)
+    return forms.map { "'\($0)'" }.joined(separator: " or ")
+      + (example.isEmpty ? "" : "," + example)
   }
 }
 

@@ -28,14 +28,18 @@ struct Words {
     let topic = tokens.count > 1 ? tokens[1].text : nil
     return ScriptError(
       message,
-      hint: command.flatMap { Vocabulary.usage(Vocabulary.spec($0), topic: topic) }.map { "write " + $0 })
+      hint: command.flatMap { Vocabulary.usage(Vocabulary.spec($0), topic: topic) }.map {
+        "write " + $0
+      })
   }
 
   func finish() throws(ScriptError) {
     guard let extra = peek else { return }
     let column = Lexer.column(of: extra.offset, in: line)
     if let command, Vocabulary.usage(Vocabulary.spec(command)) == nil {
-      throw fail("'\(command.rawValue)' takes no arguments; unexpected '\(Self.shorten(extra.text))' at column \(column)")
+      throw fail(
+        "'\(command.rawValue)' takes no arguments; unexpected '\(Self.shorten(extra.text))' at column \(column)"
+      )
     }
     throw fail("unexpected '\(Self.shorten(extra.text))' at column \(column)")
   }
@@ -119,7 +123,8 @@ struct Words {
     switch token.kind {
     case .quoted:
       guard !token.text.isEmpty else {
-        throw ScriptError("a value cannot be empty", hint: "write a word or a quoted text, e.g. red")
+        throw ScriptError(
+          "a value cannot be empty", hint: "write a word or a quoted text, e.g. red")
       }
       return token.text
     case .word:
@@ -127,7 +132,8 @@ struct Words {
         throw ScriptError(
           "'none' means no value here", hint: "to propose the word itself, quote it: \"none\"")
       }
-      guard token.text.utf8.count <= Lexer.maxValueLength || token.text.count <= Lexer.maxValueLength
+      guard
+        token.text.utf8.count <= Lexer.maxValueLength || token.text.count <= Lexer.maxValueLength
       else {
         throw ScriptError("a value is at most \(Lexer.maxValueLength) characters long")
       }
@@ -154,7 +160,9 @@ struct Words {
   /// `7`, `#7`, `p1->a1` or `p1 -> a1`.
   mutating func optionalSelector() throws(ScriptError) -> MessageSelector? {
     guard let token = next() else { return nil }
-    guard token.kind == .word else { throw fail("expected a message, not '\(Self.shorten(token.text))'") }
+    guard token.kind == .word else {
+      throw fail("expected a message, not '\(Self.shorten(token.text))'")
+    }
     if token.text.first?.isNumber == true {
       let raw = try number(token, "a message number", minimum: 1, maximum: Int(UInt32.max))
       return .id(MessageID(raw: UInt32(raw)))
@@ -172,7 +180,8 @@ struct Words {
     }
     if peekWord == "->" || peekWord?.hasPrefix("->") == true, let arrow = next() {
       let rest = arrow.text.dropFirst(2)
-      let toToken = rest.isEmpty ? next() : Token(kind: .word, text: String(rest), offset: arrow.offset)
+      let toToken =
+        rest.isEmpty ? next() : Token(kind: .word, text: String(rest), offset: arrow.offset)
       guard let toToken else { throw fail("missing the receiver after '->'") }
       return .link(from: try Self.nodeID(token), to: try Self.nodeID(toToken))
     }
@@ -185,9 +194,12 @@ struct Words {
     guard let token = next(), token.kind == .word else { throw fail("missing the roles") }
     var roles = Roles()
     for name in token.text.split(separator: "+", omittingEmptySubsequences: false) {
-      guard !name.isEmpty else { throw fail("missing a role around '+' in '\(Self.shorten(token.text))'") }
+      guard !name.isEmpty else {
+        throw fail("missing a role around '+' in '\(Self.shorten(token.text))'")
+      }
       guard let role = Roles.all.first(where: { $0.name == name || $0.name + "s" == name }) else {
-        throw fail("unknown role '\(Self.shorten(String(name)))'; roles are proposer, acceptor, learner")
+        throw fail(
+          "unknown role '\(Self.shorten(String(name)))'; roles are proposer, acceptor, learner")
       }
       roles.insert(role.role)
     }
@@ -207,13 +219,16 @@ struct Words {
     var seed: UInt64?
     while let token = next() {
       let parts = token.text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-      let number = Token(kind: .word, text: parts.count == 2 ? String(parts[1]) : "", offset: token.offset)
+      let number = Token(
+        kind: .word, text: parts.count == 2 ? String(parts[1]) : "", offset: token.offset)
       switch parts.first {
       case "steps" where parts.count == 2:
         steps = try self.number(number, "steps", minimum: 1, maximum: Cluster.maxRunSteps)
       case "seed" where parts.count == 2:
         guard let value = UInt64(number.text) else {
-          throw fail("seed must be a whole number from 0 to \(UInt64.max), not '\(Self.shorten(number.text))'")
+          throw fail(
+            "seed must be a whole number from 0 to \(UInt64.max), not '\(Self.shorten(number.text))'"
+          )
         }
         seed = value
       default:
@@ -248,15 +263,19 @@ struct Words {
       return .setBugs(bugs)
     case "backoff":
       guard let policy = next() else { throw fail("missing the backoff: none, fixed or random") }
-      let base = try optionalCount("the backoff in steps", minimum: 1, maximum: Cluster.maxSettingSteps) ?? Backoff.defaultBase
+      let base =
+        try optionalCount("the backoff in steps", minimum: 1, maximum: Cluster.maxSettingSteps)
+        ?? Backoff.defaultBase
       switch policy.text {
       case "none": return .setBackoff(.none)
       case "fixed": return .setBackoff(.fixed(base))
       case "random", "randomized": return .setBackoff(.randomized(base))
-      default: throw fail("unknown backoff '\(Self.shorten(policy.text))'; choose none, fixed or random")
+      default:
+        throw fail("unknown backoff '\(Self.shorten(policy.text))'; choose none, fixed or random")
       }
     case "timeout":
-      return .setTimeout(try count("the timeout in steps", minimum: 1, maximum: Cluster.maxSettingSteps))
+      return .setTimeout(
+        try count("the timeout in steps", minimum: 1, maximum: Cluster.maxSettingSteps))
     default:
       throw fail("cannot set '\(Self.shorten(what.text))'; settings: bug, backoff, timeout")
     }

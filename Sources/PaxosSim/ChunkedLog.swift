@@ -19,7 +19,8 @@ public struct ChunkedLog<Element: Hashable & Sendable>: Hashable, Sendable, Rand
 
   @inlinable public subscript(position: Int) -> Element {
     let chunk = position / Self.chunkSize
-    return chunk < full.count ? full[chunk][position % Self.chunkSize] : tail[position % Self.chunkSize]
+    return chunk < full.count
+      ? full[chunk][position % Self.chunkSize] : tail[position % Self.chunkSize]
   }
 
   @inlinable public mutating func append(_ element: Element) {

@@ -65,14 +65,14 @@ extension Cluster {
     }
   }
 
-  private func describePhase2(_ ballot: Ballot, _ value: String, _ source: ValueSource) -> String
-  {
+  private func describePhase2(_ ballot: Ballot, _ value: String, _ source: ValueSource) -> String {
     let head = "\(ballot.proposer) has promises from a quorum for \(ballot); "
     switch source {
     case .own:
       return head + "none reports an accepted value, so it proposes its own: \(value)"
     case .adopted(let reporter, let accepted):
-      return head + "it adopts \(value), the highest accepted proposal (\(accepted), from \(reporter))"
+      return head
+        + "it adopts \(value), the highest accepted proposal (\(accepted), from \(reporter))"
     case .ignoredAccepted(let reporter, let accepted):
       return head
         + "\(reporter) reports \(accepted) accepted, but it ignores that (bug ignore-accepted)"

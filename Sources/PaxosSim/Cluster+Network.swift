@@ -54,7 +54,8 @@ extension Cluster {
       }
       return position
     case .link(let from, let to):
-      guard let position = inFlight.firstIndex(where: { trace[$0].from == from && trace[$0].to == to })
+      guard
+        let position = inFlight.firstIndex(where: { trace[$0].from == from && trace[$0].to == to })
       else {
         throw ClusterError("no message in flight from \(from) to \(to); \(inFlightSummary)")
       }

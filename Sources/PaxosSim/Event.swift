@@ -63,6 +63,7 @@ public enum Event: Hashable, Sendable {
 
 /// One entry of the trace: an event and the step that caused it.
 public struct TraceEntry: Hashable, Sendable {
-  public var step: Int32
+  // The event first: the step then fills its tail padding, 56 bytes instead of 64.
   public var event: Event
+  public var step: Int32
 }

@@ -24,7 +24,7 @@ public struct Trace: Hashable, Sendable {
   }
 
   mutating func record(_ event: Event, step: Int) {
-    entries.append(TraceEntry(step: Int32(truncatingIfNeeded: step), event: event))
+    entries.append(TraceEntry(event: event, step: Int32(truncatingIfNeeded: step)))
   }
 
   mutating func register(_ message: Message) -> MessageID {

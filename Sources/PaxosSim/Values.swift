@@ -35,7 +35,8 @@ extension ValueTable {
   public func display(_ id: ValueID) -> String { Self.literal(self[id]) }
 
   public static func literal(_ text: String) -> String {
-    let bare = !text.isEmpty && text != "none"
+    let bare =
+      !text.isEmpty && text != "none"
       && text.utf8.allSatisfy { byte in
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),

@@ -1,7 +1,6 @@
 import ArgumentParser
-import PaxosScript
-
 import Glibc
+import PaxosScript
 
 struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

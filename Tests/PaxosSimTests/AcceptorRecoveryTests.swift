@@ -1,6 +1,6 @@
 import PaxosCore
-import PaxosTestSupport
 import PaxosSim
+import PaxosTestSupport
 import Testing
 
 /// An acceptor's promise and acceptance reach its disk before it answers, so a crash cannot

@@ -1,6 +1,6 @@
 import PaxosCore
-import PaxosTestSupport
 import PaxosSim
+import PaxosTestSupport
 import Testing
 
 /// A refused command throws a `ClusterError` and leaves the cluster exactly as it was: not a

@@ -1,6 +1,6 @@
 import PaxosCore
-import PaxosTestSupport
 import PaxosSim
+import PaxosTestSupport
 import Testing
 
 /// Paxos needs a majority of acceptors: with two of three down nothing can be chosen, however

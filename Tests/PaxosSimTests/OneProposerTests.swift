@@ -1,6 +1,6 @@
 import PaxosCore
-import PaxosTestSupport
 import PaxosSim
+import PaxosTestSupport
 import Testing
 
 /// The simplest run: one proposer, no faults. Its value is chosen and everyone finds out.

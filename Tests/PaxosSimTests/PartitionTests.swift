@@ -1,6 +1,6 @@
 import PaxosCore
-import PaxosTestSupport
 import PaxosSim
+import PaxosTestSupport
 import Testing
 
 /// A partition loses every message between its sides; healing it lets them through again.

@@ -1,6 +1,6 @@
 import PaxosCore
-import PaxosTestSupport
 import PaxosSim
+import PaxosTestSupport
 import Testing
 
 /// A proposer that crashes halfway through phase 2 leaves its value at some acceptors; whoever

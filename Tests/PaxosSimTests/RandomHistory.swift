@@ -1,6 +1,6 @@
 import PaxosCore
-import PaxosTestSupport
 import PaxosSim
+import PaxosTestSupport
 
 /// A random history of a small cluster: every choice comes from `SplitMix64(seed:)`, so a seed
 /// replays the same history exactly (`RandomHistory(seed: 42).play().cluster`).

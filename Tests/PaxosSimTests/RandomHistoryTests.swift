@@ -1,6 +1,6 @@
 import PaxosCore
-import PaxosTestSupport
 import PaxosSim
+import PaxosTestSupport
 import Testing
 
 /// Thousands of seeded random histories (see `RandomHistory`): with Paxos intact no invariant

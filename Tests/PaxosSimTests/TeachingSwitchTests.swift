@@ -1,6 +1,6 @@
 import PaxosCore
-import PaxosTestSupport
 import PaxosSim
+import PaxosTestSupport
 import Testing
 
 /// Each teaching switch breaks one rule of Paxos; a schedule built for it chooses two values.
