@@ -13,8 +13,8 @@ public enum Transcript {
       let entry = entries[index]
       defer { previousStep = entry.step }
       guard !quiet || entry.event.isViolation else { continue }
-      let indent = previousStep == entry.step ? "  " : ""
-      lines.append(indent + cluster.describe(entry.event))
+      let indent = previousStep == entry.step && !quiet ? "  " : ""
+      lines.append(indent + cluster.describe(entry))
     }
     guard !quiet, let note = result.note else { return lines }
     switch note {

@@ -23,6 +23,12 @@ extension Cluster {
     }
   }
 
+  /// An event as the transcript shows it: a violation also names the step that caused it.
+  public func describe(_ entry: TraceEntry) -> String {
+    guard case .violation(let violation) = entry.event else { return describe(entry.event) }
+    return "VIOLATION at step \(entry.step): " + describe(violation)
+  }
+
   public func describe(_ event: Event) -> String {
     switch event {
     case .sent(let id): "send \(describe(id))"
@@ -88,7 +94,9 @@ extension Cluster {
     case .validity(let value, let ballot):
       "validity: \(values.display(value)) is chosen under \(ballot) but was never proposed"
     case .promiseDecreased(let node, let from, let to):
-      "promise: \(node) had promised \(from), now only \(to)"
+      to.isZero
+        ? "promise: \(node) had promised \(from), and has forgotten it"
+        : "promise: \(node) had promised \(from), now only \(to)"
     }
   }
 

@@ -17,10 +17,12 @@ import Testing
     let result = interpreter.execute("deliver all")
     let quiet = Transcript.lines(for: result, in: interpreter.cluster, quiet: true)
     #expect(
-      quiet == ["  VIOLATION agreement: blue is chosen under 1.p2, but red was chosen before"])
+      quiet == [
+        "VIOLATION at step 29: agreement: blue is chosen under 1.p2, but red was chosen before"
+      ])
     let loud = Transcript.lines(for: result, in: interpreter.cluster, quiet: false)
     #expect(loud.count > quiet.count)
-    #expect(loud.contains(quiet[0]))
+    #expect(loud.contains("  " + quiet[0]), "the loud transcript indents it under its step")
   }
 
   @Test func quietModeDropsNotes() {

@@ -125,7 +125,7 @@ import Testing
         == "VIOLATION validity: red is chosen under 1.p1 but was never proposed")
     #expect(
       cluster.describe(.violation(.promiseDecreased(a1, from: ballot(5, p2), to: .zero)))
-        == "VIOLATION promise: a1 had promised 5.p2, now only none")
+        == "VIOLATION promise: a1 had promised 5.p2, and has forgotten it")
   }
 
   @Test func aValueThatIsNotOneWordIsQuoted() throws {
