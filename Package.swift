@@ -16,9 +16,15 @@ let package = Package(
     .target(name: "PaxosSim", dependencies: ["PaxosCore"]),
     // The one command language shared by `paxlab run`, the REPL and lessons.
     .target(name: "PaxosScript", dependencies: ["PaxosSim"]),
+    // The persistent session: its file, replay on opening, recovery of damaged files.
+    .target(name: "PaxosSession", dependencies: ["PaxosScript"]),
+    // GNU readline for the REPL's line editing, history and completion.
+    .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
     .executableTarget(
       name: "paxlab",
       dependencies: [
+        "CReadline",
+        "PaxosSession",
         "PaxosScript",
         "PaxosSim",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -29,6 +35,7 @@ let package = Package(
     .testTarget(name: "PaxosCoreTests", dependencies: ["PaxosCore", "PaxosTestSupport"]),
     .testTarget(name: "PaxosSimTests", dependencies: ["PaxosSim", "PaxosTestSupport"]),
     .testTarget(name: "PaxosScriptTests", dependencies: ["PaxosScript"], exclude: ["Golden"]),
+    .testTarget(name: "PaxosSessionTests", dependencies: ["PaxosSession"]),
     // Runs the built `paxlab` binary as a subprocess; depending on it makes `swift test` build it.
     .testTarget(name: "PaxlabCLITests", dependencies: ["paxlab", "PaxosSim"]),
   ]

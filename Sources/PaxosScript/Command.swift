@@ -22,8 +22,26 @@ public enum Command: Hashable, Sendable {
   case setBackoff(Backoff)
   case setTimeout(Int)
   case status
+  case net
+  case diagram(last: Int?)
+  case history(all: Bool)
+  case undo(Int)
+  case redo(Int)
+  case goto(Moment)
+  case bookmark(String)
   case help(String?)
   case expect(Expectation)
+  /// Commands about the session's files, carried out by the REPL, not by the interpreter.
+  case save(path: String)
+  case load(path: String)
+  case sessions
+  case quit
+}
+
+/// Where `goto` goes: just after a numbered command, or to a bookmark.
+public enum Moment: Hashable, Sendable {
+  case command(Int)
+  case bookmark(String)
 }
 
 extension Command {
@@ -46,8 +64,40 @@ extension Command {
     case .run: .run
     case .setBugs, .setBackoff, .setTimeout: .set
     case .status: .status
+    case .net: .net
+    case .diagram: .diagram
+    case .history: .history
+    case .undo: .undo
+    case .redo: .redo
+    case .goto: .goto
+    case .bookmark: .bookmark
     case .help: .help
     case .expect: .expect
+    case .save: .save
+    case .load: .load
+    case .sessions: .sessions
+    case .quit: .quit
+    }
+  }
+
+  /// Whether the command changes the cluster, and so belongs in the history that rebuilds it.
+  public var changesCluster: Bool {
+    switch self {
+    case .cluster, .add, .reset, .propose, .prepare, .timeout, .deliver, .deliverAll, .drop,
+      .duplicate, .crash, .recover, .partition, .heal, .run, .setBugs, .setBackoff, .setTimeout:
+      true
+    case .status, .net, .diagram, .history, .undo, .redo, .goto, .bookmark, .help, .expect,
+      .save, .load, .sessions, .quit:
+      false
+    }
+  }
+
+  /// Whether a session file keeps the line: everything that changes the cluster or moves in
+  /// its history, not views, checks or file commands.
+  public var isRecorded: Bool {
+    switch self {
+    case .undo, .redo, .goto, .bookmark: true
+    default: changesCluster
     }
   }
 }

@@ -1,21 +1,42 @@
-/// `help` and `help COMMAND`, from the vocabulary table.
+/// `help`, `help COMMAND` and `help TOPIC`, from the vocabulary table.
 enum Help {
   static func text(_ topic: String?) throws(ScriptError) -> [String] {
-    guard let topic else {
-      let width = (Vocabulary.commands.map(\.name.count).max() ?? 0) + 2
-      return ["commands ('help COMMAND' shows its forms and an example):"]
-        + Vocabulary.commands.map {
-          "  " + $0.name.padded(to: width) + $0.summary
-        }
+    guard let topic else { return overview() }
+    if let spec = Vocabulary.spec(named: topic) { return command(spec) }
+    if let found = Self.topic(named: topic) { return [found.rawValue + ":"] + listing(found) }
+    let suggestions = Vocabulary.suggestions(for: topic)
+    throw ScriptError(
+      "no command '\(Words.shorten(topic))'"
+        + (suggestions.isEmpty ? "" : "; did you mean '\(suggestions[0])'?"),
+      hint: "'help' lists the commands")
+  }
+
+  /// Every command, grouped by what it is about.
+  private static func overview() -> [String] {
+    ["commands by topic ('help COMMAND' shows its forms and an example):"]
+      + Topic.allCases.flatMap { topic in [topic.rawValue + ":"] + listing(topic) }
+  }
+
+  private static let nameWidth = (Vocabulary.commands.map(\.name.count).max() ?? 0) + 2
+
+  private static func listing(_ topic: Topic) -> [String] {
+    Vocabulary.commands.filter { $0.topic == topic }.map {
+      "  " + $0.name.padded(to: nameWidth) + $0.summary
     }
-    guard let spec = Vocabulary.spec(named: topic) else {
-      let suggestions = Vocabulary.suggestions(for: topic)
-      throw ScriptError(
-        "no command '\(Words.shorten(topic))'"
-          + (suggestions.isEmpty ? "" : "; did you mean '\(suggestions[0])'?"),
-        hint: "'help' lists the commands")
-    }
-    return [spec.summary] + spec.forms.map { "  " + $0 } + ["example: " + spec.example]
+  }
+
+  /// The summary first, then every form, then an example.
+  private static func command(_ spec: CommandSpec) -> [String] {
+    [spec.summary] + spec.forms.map { "  " + $0 } + ["example: " + spec.example]
       + (spec.aliases.isEmpty ? [] : ["also written: " + spec.aliases.joined(separator: ", ")])
+  }
+
+  /// A topic by its name; `time-travel` or `time` for "time travel", as a line has no spaces
+  /// inside a word.
+  static func topic(named name: String) -> Topic? {
+    Topic.allCases.first { topic in
+      topic.rawValue == name || topic.rawValue.replacing(" ", with: "-") == name
+        || topic.rawValue.split(separator: " ").first.map(String.init) == name
+    }
   }
 }

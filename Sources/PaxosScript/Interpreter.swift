@@ -10,6 +10,8 @@ public struct LineResult: Sendable {
     /// The line was refused; the cluster is unchanged.
     case error(ScriptError)
     case expectationFailed(expected: String, actual: String)
+    /// `quit` in the REPL: leave.
+    case quit
   }
 
   public var outcome: Outcome
@@ -17,6 +19,13 @@ public struct LineResult: Sendable {
   public var events: Range<Int> = 0..<0
   /// What the line prints besides its events, rendered only when someone reads it.
   public var note: Note?
+  /// The line as a session file keeps it, when it changed the cluster or moved in its history.
+  public var recordedText: String?
+
+  public init(outcome: Outcome, note: Note? = nil) {
+    self.outcome = outcome
+    self.note = note
+  }
 }
 
 /// What a command reports besides its events.
@@ -32,6 +41,9 @@ public enum Note: Sendable {
 /// all go through here, so a line means the same thing everywhere.
 public struct Interpreter: Sendable {
   public private(set) var cluster = Cluster()
+  public private(set) var timeline = Timeline()
+  /// Asked now and then during a long `run`; true stops it, keeping the steps taken.
+  public var interrupted: (@Sendable () -> Bool)?
 
   public init() {}
 
@@ -43,7 +55,40 @@ public struct Interpreter: Sendable {
     } catch {
       return LineResult(outcome: .error(error))
     }
-    return execute(command)
+    return execute(command, line: line)
+  }
+
+  /// Carries out a parsed line and keeps it in the history when it changed the cluster.
+  public mutating func execute(_ command: Command, line: String) -> LineResult {
+    var result = execute(command)
+    guard case .done = result.outcome, command.isRecorded else { return result }
+    if command.changesCluster {
+      let entry = Self.entry(for: command, line: line, result: result)
+      timeline.append(entry, resulting: cluster)
+      result.recordedText = entry.text
+    } else {
+      result.recordedText = Self.trimmed(line)
+    }
+    return result
+  }
+
+  /// How the history keeps a command: as typed, except a run that was interrupted, which is
+  /// kept as the steps it took, so that replaying it does what it did.
+  private static func entry(for command: Command, line: String, result: LineResult) -> Timeline.Entry {
+    if case .run(let steps, let seed) = command, case .run(let summary)? = result.note,
+      summary.interrupted, summary.steps < steps
+    {
+      let taken = Command.run(steps: summary.steps, seed: seed)
+      return Timeline.Entry(
+        text: "run steps=\(summary.steps)" + (seed.map { " seed=\($0)" } ?? ""), command: taken)
+    }
+    return Timeline.Entry(text: trimmed(line), command: command)
+  }
+
+  /// The line as a session file keeps it: without surrounding blanks.
+  static func trimmed(_ line: String) -> String {
+    let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" }
+    return String(line.drop(while: isBlank).reversed().drop(while: isBlank).reversed())
   }
 
   public mutating func execute(_ command: Command) -> LineResult {
@@ -68,85 +113,103 @@ public struct Interpreter: Sendable {
   }
 
   private mutating func perform(_ command: Command) throws -> Note? {
+    if command.changesCluster {
+      return try command.apply(to: &cluster, interrupted: interrupted)
+    }
     switch command {
-    case .cluster(let acceptors, let proposers, let learners):
-      guard cluster.isEmpty else {
-        throw ClusterError(
-          "a cluster already exists; 'reset' to start over, or 'add' nodes to this one")
-      }
-      try cluster.populate(acceptors: acceptors, proposers: proposers, learners: learners)
-      return .membership
-    case .add(let roles, let ids):
-      try cluster.add(roles, ids)
-      return .membership
-    case .reset:
-      cluster.reset()
-      return .reset
-    case .propose(let proposer, let value):
-      try cluster.propose(proposer, value)
-    case .prepare(let proposer, let round, let value):
-      try cluster.prepare(proposer, round: round, value: value)
-    case .timeout(let proposer):
-      try cluster.timeout(proposer)
-    case .deliver(let selector):
-      try cluster.deliver(selector)
-    case .deliverAll:
-      guard !cluster.inFlight.isEmpty else { throw Cluster.nothingInFlight }
-      cluster.deliverAll()
-    case .drop(let selector):
-      try cluster.drop(selector)
-    case .duplicate(let selector):
-      try cluster.duplicate(selector)
-    case .crash(let ids):
-      try each(ids, verb: "crash", mustBeUp: true) { cluster, id throws(ClusterError) in
-        try cluster.crash(id)
-      }
-    case .recover(let ids):
-      try each(ids, verb: "recover", mustBeUp: false) { cluster, id throws(ClusterError) in
-        try cluster.recover(id)
-      }
-    case .partition(let groups):
-      try cluster.partition(groups)
-    case .heal:
-      try cluster.heal()
-    case .run(let steps, let seed):
-      guard !cluster.isEmpty else {
-        throw ClusterError("there is no cluster to run; create one with 'cluster 3'")
-      }
-      if let seed { cluster.seed(seed) }
-      return .run(cluster.run(limit: steps))
-    case .setBugs(let bugs):
-      cluster.setBugs(bugs)
-      return .settings
-    case .setBackoff(let backoff):
-      try cluster.setBackoff(backoff)
-      return .settings
-    case .setTimeout(let steps):
-      try cluster.setAttemptTimeout(steps)
-      return .settings
     case .status:
       return .text(Report.status(cluster))
     case .help(let topic):
       return .text(try Help.text(topic))
     case .expect(let expectation):
       return .text([try Expect.check(expectation, in: cluster)])
+    case .net:
+      return .text(NetView.lines(cluster))
+    case .diagram(let last):
+      return .text(TerminalDiagram.lines(cluster, last: last))
+    case .history(let all):
+      return .text(Report.history(timeline, all: all))
+    case .undo(let count):
+      return .text([try undo(count)])
+    case .redo(let count):
+      return .text([try redo(count)])
+    case .goto(let moment):
+      return .text([try goto(moment)])
+    case .bookmark(let name):
+      timeline.bookmark(name)
+      return .text(["bookmark \(name): after #\(timeline.entries.count)"])
+    case .cluster, .add, .reset, .propose, .prepare, .timeout, .deliver, .deliverAll, .drop,
+      .duplicate, .crash, .recover, .partition, .heal, .run, .setBugs, .setBackoff, .setTimeout:
+      return nil  // carried out above
+    case .save, .load, .sessions, .quit:
+      throw ScriptError(
+        "'\(command.word.rawValue)' works in the interactive paxlab, not in a script",
+        hint: "start it with 'paxlab'")
     }
     return nil
   }
 
-  /// Validates every node before touching any, so a bad name leaves the cluster unchanged.
-  private mutating func each(
-    _ ids: [NodeID], verb: String, mustBeUp: Bool,
-    _ body: (inout Cluster, NodeID) throws(ClusterError) -> Void
-  ) throws(ClusterError) {
-    var seen = Set<NodeID>()
-    for id in ids {
-      let index = try cluster.require(id)
-      guard seen.insert(id).inserted else { throw ClusterError("\(id) is named twice") }
-      guard cluster.nodes[index].isUp == mustBeUp else {
-        throw ClusterError("\(id) is already \(mustBeUp ? "down" : "up"); cannot \(verb) it")
-      }
+  // MARK: Time travel
+
+  private mutating func undo(_ count: Int) throws(ScriptError) -> String {
+    let available = timeline.entries.count
+    guard count <= available else {
+      throw ScriptError(
+        available == 0
+          ? "there is nothing to undo" : "only \(available) command\(available == 1 ? "" : "s") to undo",
+        hint: "'history' lists them")
     }
-    for id in ids { try body(&cluster, id) }
+    cluster = timeline.rewind(count) { cluster, command in Self.replay(command, on: &cluster) }
+    let undone = timeline.undone.suffix(count).reversed().map(\.text).joined(separator: "; ")
+    return "undo: back to #\(timeline.entries.count); undone: \(undone)"
+  }
+
+  private mutating func redo(_ count: Int) throws(ScriptError) -> String {
+    let available = timeline.undone.count
+    guard count <= available else {
+      throw ScriptError(
+        available == 0
+          ? "there is nothing to redo" : "only \(available) command\(available == 1 ? "" : "s") to redo",
+        hint: "redo brings back what undo or goto took back, until a new command is typed")
+    }
+    var redone: [String] = []
+    for _ in 0..<count {
+      guard let entry = timeline.popUndone() else { break }
+      Self.replay(entry.command, on: &cluster)
+      timeline.append(entry, resulting: cluster, keepingRedo: true)
+      redone.append(entry.text)
+    }
+    return "redo: at #\(timeline.entries.count); redone: " + redone.joined(separator: "; ")
+  }
+
+  private mutating func goto(_ moment: Moment) throws(ScriptError) -> String {
+    let target: Int
+    switch moment {
+    case .command(let number): target = number
+    case .bookmark(let name):
+      guard let number = timeline.bookmarks[name] else {
+        let names = timeline.bookmarks.keys.sorted().joined(separator: " ")
+        throw ScriptError(
+          "no bookmark '\(name)'" + (names.isEmpty ? "" : "; bookmarks: \(names)"),
+          hint: "'bookmark NAME' marks the present moment")
+      }
+      target = number
+    }
+    let present = timeline.entries.count
+    guard target <= present + timeline.undone.count else {
+      throw ScriptError(
+        "there is no #\(target): the history goes to #\(present)"
+          + (timeline.undone.isEmpty ? "" : ", or #\(present + timeline.undone.count) with redo"),
+        hint: "'history' lists the commands with their numbers")
+    }
+    if target < present { _ = try undo(present - target) }
+    if target > present { _ = try redo(target - present) }
+    return "goto: at #\(target)"
+  }
+
+  /// Carries out a command that succeeded before, for a rewind: same command, same cluster,
+  /// same outcome, so there is nothing to report.
+  static func replay(_ command: Command, on cluster: inout Cluster) {
+    _ = try? command.apply(to: &cluster, interrupted: nil)
   }
 }

@@ -68,6 +68,23 @@ public enum Parser {
     case .run: return try words.runOptions()
     case .set: return try words.setting()
     case .status: return .status
+    case .net: return .net
+    case .diagram:
+      guard words.peekWord == "last" else { return .diagram(last: nil) }
+      _ = words.next()
+      return .diagram(last: try words.count("how many messages", minimum: 1))
+    case .history:
+      guard words.peekWord == "all" else { return .history(all: false) }
+      _ = words.next()
+      return .history(all: true)
+    case .undo: return .undo(try words.optionalCount("how many commands", minimum: 1) ?? 1)
+    case .redo: return .redo(try words.optionalCount("how many commands", minimum: 1) ?? 1)
+    case .goto: return .goto(try words.moment())
+    case .bookmark: return .bookmark(try words.bookmarkName())
+    case .save: return .save(path: try words.path())
+    case .load: return .load(path: try words.path())
+    case .sessions: return .sessions
+    case .quit: return .quit
     case .help: return .help(words.next()?.text)
     case .expect: return .expect(try words.expectation())
     }

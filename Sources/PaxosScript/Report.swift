@@ -48,69 +48,31 @@ enum Report {
     }
   }
 
-  static func status(_ cluster: Cluster) -> [String] {
-    guard !cluster.isEmpty else { return ["no cluster; create one with 'cluster 3'"] }
-    var lines = [membership(cluster) + ", step \(cluster.step)"]
-    for node in cluster.nodes {
-      var parts = [node.id.name.padded(to: 9), node.isUp ? "up  " : "DOWN"]
-      if node.roles.contains(.acceptor) {
-        let state = node.isUp ? node.acceptor?.state ?? AcceptorState() : node.disk.acceptor
-        parts.append("acceptor: " + cluster.describe(state))
-      }
-      if node.roles.contains(.proposer) {
-        parts.append("proposer: " + proposerState(node, cluster))
-      }
-      if node.roles.contains(.learner) {
-        let learned = node.isUp ? node.learner?.learned : nil
-        parts.append(
-          "learner: "
-            + (learned.map { "learned " + cluster.values.display($0) } ?? "nothing learned"))
-      }
-      if node.side != 0 { parts.append("(partition side \(node.side))") }
-      lines.append("  " + parts.joined(separator: "  "))
+  /// The commands in effect, numbered as `goto` takes them, with bookmarks; the last 50 unless
+  /// `all`.
+  static func history(_ timeline: Timeline, all: Bool) -> [String] {
+    let entries = timeline.entries
+    guard !entries.isEmpty else { return ["history: no commands yet"] }
+    var marks: [Int: [String]] = [:]
+    for (name, number) in timeline.bookmarks { marks[number, default: []].append(name) }
+    let shown = all ? 0 : max(0, entries.count - 50)
+    let width = String(entries.count).count
+    var lines = shown > 0 ? ["... \(shown) earlier ('history all' shows them)"] : []
+    if shown == 0, let start = marks[0] { lines.append("  (start)  [" + start.sorted().joined(separator: " ") + "]") }
+    for index in shown..<entries.count {
+      let number = String(index + 1)
+      let padding = String(repeating: " ", count: width - number.count)
+      let mark = marks[index + 1].map { "  [" + $0.sorted().joined(separator: " ") + "]" } ?? ""
+      lines.append("  #" + number + padding + "  " + entries[index].text + mark)
     }
-    lines.append(
-      cluster.inFlight.isEmpty
-        ? "in flight: none" : "in flight (\(cluster.inFlight.count)):")
-    for id in cluster.inFlight.prefix(50) { lines.append("  " + cluster.describe(id)) }
-    if cluster.inFlight.count > 50 { lines.append("  ... and \(cluster.inFlight.count - 50) more") }
-    if let choice = cluster.choices.chosen.first {
-      lines.append("chosen: \(cluster.values.display(choice.value)) under \(choice.ballot)")
-    } else {
-      lines.append("chosen: nothing yet")
+    if !timeline.undone.isEmpty {
+      lines.append("(\(timeline.undone.count) undone; 'redo' brings them back)")
     }
-    lines += settings(cluster.settings)
-    for violation in cluster.violations { lines.append("VIOLATION " + cluster.describe(violation)) }
     return lines
   }
 
-  private static func proposerState(_ node: Node, _ cluster: Cluster) -> String {
-    guard node.isUp, let proposer = node.proposer else {
-      return "round \(node.disk.proposerRound) on disk"
-    }
-    let value = proposer.value.map { ", asked for " + cluster.values.display($0) } ?? ""
-    let phase: String
-    switch proposer.attempt {
-    case .idle: phase = "idle"
-    case .preparing(let ballot, let promises):
-      phase = "phase 1 with \(ballot), \(promises.from.count) of \(cluster.config.quorum) promises"
-    case .awaitingValue(let ballot): phase = "promised \(ballot), waiting for a value"
-    case .accepting(let ballot, let chosen, let acceptedBy):
-      phase =
-        "phase 2 with \(ballot) = \(cluster.values.display(chosen)),"
-        + " \(acceptedBy.count) of \(cluster.config.quorum) accepted"
-    case .decided(let chosen, let ballot):
-      phase = "decided \(cluster.values.display(chosen)) under \(ballot)"
-    case .abandoned(let ballot, let higher): phase = "abandoned \(ballot) (outbid by \(higher))"
-    }
-    let timer =
-      node.retryAt.map { due in
-        due <= cluster.step
-          ? ", retry timer due ('run' or 'timeout \(node.id)' fires it)"
-          : ", retry timer due at step \(due)"
-      } ?? ""
-    return "round \(proposer.highestRound), \(phase)\(value)\(timer)"
-  }
+  /// `status`: a table of the nodes, then the cluster as a whole (see `StatusTable`).
+  static func status(_ cluster: Cluster) -> [String] { StatusTable.lines(cluster) }
 }
 
 extension String {

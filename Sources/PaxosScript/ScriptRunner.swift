@@ -28,6 +28,8 @@ public struct ScriptRunner {
       switch result.outcome {
       case .blank:
         continue
+      case .quit:
+        return .passed
       case .done:
         if !quiet { emit("> " + text) }
         for output in Transcript.lines(for: result, in: interpreter.cluster, quiet: quiet) {

@@ -1,75 +1,62 @@
-/// The command words, their forms and examples: one table that parsing, `help` and "did you
-/// mean" all read.
 /// The command words of the language.
 public enum CommandWord: String, CaseIterable, Sendable {
-  case cluster, add, reset, propose, prepare, timeout, deliver, drop, duplicate, crash, recover
-  case partition, heal, run, set, status, expect, help
+  case cluster, add, reset, set
+  case propose, prepare, timeout
+  case deliver, drop, duplicate, partition, heal, run
+  case crash, recover
+  case status, net, diagram, history
+  case undo, redo, goto, bookmark
+  case expect
+  case save, load, sessions, quit, help
 }
 
+/// What `help` groups commands by.
+public enum Topic: String, CaseIterable, Sendable {
+  case cluster, proposers, network, faults, views
+  case timeTravel = "time travel"
+  case checks, session
+}
+
+/// A command's forms, summary and example.
 public struct CommandSpec: Sendable {
   public let word: CommandWord
   public var name: String { word.rawValue }
+  public let topic: Topic
   public let aliases: [String]
   public let forms: [String]
   public let summary: String
   public let example: String
+
+  init(
+    _ word: CommandWord, _ topic: Topic, aliases: [String] = [], forms: [String],
+    summary: String, example: String
+  ) {
+    self.word = word
+    self.topic = topic
+    self.aliases = aliases
+    self.forms = forms
+    self.summary = summary
+    self.example = example
+  }
 }
 
+/// One table of the commands, which parsing, `help`, completion and "did you mean" all read.
 public enum Vocabulary {
   public static let commands: [CommandSpec] = [
     CommandSpec(
-      word: .cluster, aliases: [], forms: ["cluster A [P [L]]"],
+      .cluster, .cluster, forms: ["cluster A [P [L]]"],
       summary:
         "create acceptors a1..aA, proposers p1..pP and learners l1..lL (P and L default to 1)",
       example: "cluster 3 2 1"),
     CommandSpec(
-      word: .add, aliases: [], forms: ["add ROLE[+ROLE...] NAME..."],
+      .add, .cluster, forms: ["add ROLE[+ROLE...] NAME..."],
       summary: "add nodes with roles proposer, acceptor, learner",
       example: "add proposer+learner s1"),
     CommandSpec(
-      word: .reset, aliases: [], forms: ["reset"], summary: "forget the cluster and its history",
+      .reset, .cluster, forms: ["reset"], summary: "forget the cluster and its history",
       example: "reset"),
     CommandSpec(
-      word: .propose, aliases: [], forms: ["propose P VALUE"],
-      summary: "a client asks P to get VALUE chosen: phase 1 with a fresh, higher round",
-      example: "propose p1 red"),
-    CommandSpec(
-      word: .prepare, aliases: [], forms: ["prepare P N [VALUE]"],
-      summary: "P starts phase 1 with ballot N.P", example: "prepare p1 5 red"),
-    CommandSpec(
-      word: .timeout, aliases: [], forms: ["timeout P"],
-      summary: "P's retry timer fires: it starts phase 1 again with a higher round",
-      example: "timeout p1"),
-    CommandSpec(
-      word: .deliver, aliases: [],
-      forms: ["deliver", "deliver ID", "deliver FROM->TO", "deliver all"],
-      summary:
-        "deliver the oldest message, message #ID, the oldest on a link, or all until none is left",
-      example: "deliver #7"),
-    CommandSpec(
-      word: .drop, aliases: [], forms: ["drop ID", "drop FROM->TO"],
-      summary: "lose a message in flight", example: "drop 4"),
-    CommandSpec(
-      word: .duplicate, aliases: ["dup"], forms: ["duplicate ID", "duplicate FROM->TO"],
-      summary: "put a second copy of a message in flight", example: "duplicate 4"),
-    CommandSpec(
-      word: .crash, aliases: [], forms: ["crash NODE..."],
-      summary: "stop nodes: they forget all but their disk", example: "crash a2"),
-    CommandSpec(
-      word: .recover, aliases: [], forms: ["recover NODE..."],
-      summary: "restart nodes from their disk", example: "recover a2"),
-    CommandSpec(
-      word: .partition, aliases: [], forms: ["partition N... | N... [| N...]"],
-      summary: "cut the network into sides; nodes not named form one more side",
-      example: "partition a1 p1 | a2 a3"),
-    CommandSpec(
-      word: .heal, aliases: [], forms: ["heal"], summary: "remove the partition", example: "heal"),
-    CommandSpec(
-      word: .run, aliases: [], forms: ["run [steps=K] [seed=S]"],
-      summary: "let a seeded scheduler deliver messages and fire timers (K defaults to 1000)",
-      example: "run seed=3"),
-    CommandSpec(
-      word: .set, aliases: [],
+      .set, .cluster,
       forms: [
         "set bug NAME... | set bug none", "set backoff none | fixed [K] | random [K]",
         "set timeout K",
@@ -77,10 +64,72 @@ public enum Vocabulary {
       summary: "teaching switches that break the protocol, the retry backoff, the attempt timeout",
       example: "set bug no-persist"),
     CommandSpec(
-      word: .status, aliases: ["st"], forms: ["status"],
-      summary: "every node's state and the messages in flight", example: "status"),
+      .propose, .proposers, forms: ["propose P VALUE"],
+      summary: "a client asks P to get VALUE chosen: phase 1 with a fresh, higher round",
+      example: "propose p1 red"),
     CommandSpec(
-      word: .expect, aliases: [],
+      .prepare, .proposers, forms: ["prepare P N [VALUE]"],
+      summary: "P starts phase 1 with ballot N.P", example: "prepare p1 5 red"),
+    CommandSpec(
+      .timeout, .proposers, forms: ["timeout P"],
+      summary: "P's retry timer fires: it starts phase 1 again with a higher round",
+      example: "timeout p1"),
+    CommandSpec(
+      .deliver, .network, forms: ["deliver", "deliver ID", "deliver FROM->TO", "deliver all"],
+      summary:
+        "deliver the oldest message, message #ID, the oldest on a link, or all until none is left",
+      example: "deliver #7"),
+    CommandSpec(
+      .drop, .network, forms: ["drop ID", "drop FROM->TO"], summary: "lose a message in flight",
+      example: "drop 4"),
+    CommandSpec(
+      .duplicate, .network, aliases: ["dup"], forms: ["duplicate ID", "duplicate FROM->TO"],
+      summary: "put a second copy of a message in flight", example: "duplicate 4"),
+    CommandSpec(
+      .partition, .network, forms: ["partition N... | N... [| N...]"],
+      summary: "cut the network into sides; nodes not named form one more side",
+      example: "partition a1 p1 | a2 a3"),
+    CommandSpec(.heal, .network, forms: ["heal"], summary: "remove the partition", example: "heal"),
+    CommandSpec(
+      .run, .network, forms: ["run [steps=K] [seed=S]"],
+      summary: "let a seeded scheduler deliver messages and fire timers (K defaults to 1000)",
+      example: "run seed=3"),
+    CommandSpec(
+      .crash, .faults, forms: ["crash NODE..."],
+      summary: "stop nodes: they forget all but their disk", example: "crash a2"),
+    CommandSpec(
+      .recover, .faults, forms: ["recover NODE..."], summary: "restart nodes from their disk",
+      example: "recover a2"),
+    CommandSpec(
+      .status, .views, aliases: ["st"], forms: ["status"],
+      summary: "a table of every node's state, then what is in flight and what was chosen",
+      example: "status"),
+    CommandSpec(
+      .net, .views, forms: ["net"],
+      summary: "the messages in flight, oldest first, and the partition", example: "net"),
+    CommandSpec(
+      .diagram, .views, forms: ["diagram [last N]"],
+      summary: "a sequence diagram of the recent messages, one column per node",
+      example: "diagram last 20"),
+    CommandSpec(
+      .history, .views, forms: ["history [all]"],
+      summary: "the commands that built the cluster, numbered, with bookmarks",
+      example: "history"),
+    CommandSpec(
+      .undo, .timeTravel, forms: ["undo [N]"], summary: "take back the last N commands (1)",
+      example: "undo 2"),
+    CommandSpec(
+      .redo, .timeTravel, forms: ["redo [N]"], summary: "bring back N undone commands (1)",
+      example: "redo"),
+    CommandSpec(
+      .goto, .timeTravel, forms: ["goto N", "goto NAME"],
+      summary: "go to just after command N of 'history', or to a bookmark", example: "goto 4"),
+    CommandSpec(
+      .bookmark, .timeTravel, forms: ["bookmark NAME"],
+      summary: "name the present moment, to come back with 'goto NAME'",
+      example: "bookmark promised"),
+    CommandSpec(
+      .expect, .checks,
       forms: [
         "expect chosen VALUE|none", "expect learned L VALUE|none", "expect decided P VALUE|none",
         "expect promised A N.P|none", "expect accepted A N.P VALUE|none", "expect inflight K",
@@ -89,8 +138,20 @@ public enum Vocabulary {
       summary: "check the cluster; a script stops with an error when the check fails",
       example: "expect chosen red"),
     CommandSpec(
-      word: .help, aliases: ["?"], forms: ["help [COMMAND]"], summary: "list commands or show one",
-      example: "help deliver"),
+      .save, .session, forms: ["save FILE"],
+      summary: "write the session as a script that rebuilds it", example: "save duel.paxos"),
+    CommandSpec(
+      .load, .session, forms: ["load FILE"],
+      summary: "run a script's commands here, as if typed", example: "load duel.paxos"),
+    CommandSpec(
+      .sessions, .session, forms: ["sessions"], summary: "list the saved sessions",
+      example: "sessions"),
+    CommandSpec(
+      .quit, .session, aliases: ["exit"], forms: ["quit"],
+      summary: "leave; the session is already on disk", example: "quit"),
+    CommandSpec(
+      .help, .session, aliases: ["?"], forms: ["help [COMMAND]"],
+      summary: "list commands or show one", example: "help deliver"),
   ]
 
   public static func spec(named word: String) -> CommandSpec? {
@@ -98,7 +159,8 @@ public enum Vocabulary {
   }
 
   public static func spec(_ word: CommandWord) -> CommandSpec {
-    specsByWord[word] ?? CommandSpec(word: word, aliases: [], forms: [], summary: "", example: "")
+    specsByWord[word]
+      ?? CommandSpec(word, .session, forms: [word.rawValue], summary: "", example: word.rawValue)
   }
 
   /// The command a word names, by its name or an alias.

@@ -188,6 +188,40 @@ struct Words {
     throw fail("expected a message: a number like 7 or #7, or a link like p1->a1")
   }
 
+  // MARK: Time travel and files
+
+  static let maxBookmarkLength = 32
+
+  /// A bookmark: a letter, then letters, digits, `-` or `_`, so it never reads as a number.
+  mutating func bookmarkName() throws(ScriptError) -> String {
+    guard let token = next() else { throw fail("missing the bookmark's name") }
+    let bytes = Array(token.text.utf8)
+    guard token.kind == .word, let first = bytes.first, first.isASCIILetter,
+      bytes.count <= Self.maxBookmarkLength,
+      bytes.allSatisfy({ $0.isASCIILetter || $0.isASCIIDigit || $0 == 0x2D || $0 == 0x5F })
+    else {
+      throw fail(
+        "'\(Self.shorten(token.text))' is not a bookmark name: use up to"
+          + " \(Self.maxBookmarkLength) letters, digits, - or _, starting with a letter")
+    }
+    return token.text
+  }
+
+  mutating func moment() throws(ScriptError) -> Moment {
+    guard let token = peek else { throw fail("missing where to go: a command number or a bookmark") }
+    if token.text.first?.isNumber == true {
+      return .command(try count("a command number", minimum: 0))
+    }
+    return .bookmark(try bookmarkName())
+  }
+
+  mutating func path() throws(ScriptError) -> String {
+    guard let token = next(), token.kind != .bar, !token.text.isEmpty else {
+      throw fail("missing the file's path")
+    }
+    return token.text
+  }
+
   // MARK: Command-specific
 
   mutating func roles() throws(ScriptError) -> Roles {
@@ -315,4 +349,9 @@ struct Words {
     let proposer = try Self.nodeID(Token(kind: .word, text: String(parts[1]), offset: token.offset))
     return Ballot(round: round, proposer: proposer)
   }
+}
+
+extension UInt8 {
+  var isASCIILetter: Bool { (0x41...0x5A).contains(self) || (0x61...0x7A).contains(self) }
+  var isASCIIDigit: Bool { (0x30...0x39).contains(self) }
 }

@@ -5,6 +5,8 @@ public struct RunSummary: Hashable, Sendable {
   public var steps: Int
   /// True when nothing was left to do; false when the step limit stopped the run.
   public var quiescent: Bool
+  /// True when someone stopped the run before its limit (Ctrl-C in the REPL).
+  public var interrupted = false
 }
 
 extension Cluster {
@@ -21,11 +23,16 @@ extension Cluster {
 
   /// Runs the cluster on its own: a due timer fires first, as a real one would; otherwise a
   /// message in flight picked at random is delivered; when neither, the clock jumps to the
-  /// next timer. Stops when nothing is left to do or after `limit` steps.
-  public mutating func run(limit: Int) -> RunSummary {
+  /// next timer. Stops when nothing is left to do, after `limit` steps, or when `interrupted`
+  /// says so.
+  public mutating func run(limit: Int, interrupted: (@Sendable () -> Bool)? = nil) -> RunSummary {
     let limit = min(limit, Self.maxRunSteps)
     var taken = 0
     while taken < limit {
+      // Checked every 1024 steps: often enough to feel instant, rarely enough to cost nothing.
+      if taken & 1023 == 1023, interrupted?() == true {
+        return RunSummary(steps: taken, quiescent: false, interrupted: true)
+      }
       if let (index, due) = nextTimer(), due <= step || inFlight.isEmpty {
         guard let round = nodes[index].proposer?.nextRound else {
           nodes[index].retryAt = nil

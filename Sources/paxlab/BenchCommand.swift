@@ -1,6 +1,7 @@
 import ArgumentParser
 import Glibc
 import PaxosScript
+import PaxosSession
 import PaxosSim
 
 /// `paxlab bench`: the figures the README reports, measured on this machine, printed as JSON.
@@ -20,8 +21,14 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "Times to repeat each measurement; the median is reported.")
   var repetitions = 3
 
+  @Option(help: "Commands in the session whose opening is timed.")
+  var sessionCommands = 10_000
+
   func run() throws {
     let repetitions = max(1, repetitions)
+    let sessions = try (0..<repetitions).map { _ in try SessionBench.measure(commands: sessionCommands) }
+      .sorted { $0.openSeconds < $1.openSeconds }
+    let session = sessions[sessions.count / 2]
     let roundRates = (0..<repetitions).map { _ in Self.measureRounds(rounds) }
     // The median run by throughput: fresh memory costs page faults that vary between runs.
     let longRuns = (0..<repetitions).map { _ in Self.measureLongRun(messages: messages) }
@@ -36,8 +43,18 @@ struct BenchCommand: ParsableCommand {
       ("run_messages_per_second", "\(Int(runFigures.messagesPerSecond))"),
       ("trace_bytes_per_event", "\(Int(runFigures.traceBytesPerEvent.rounded()))"),
       ("resident_bytes_per_event", "\(Int(runFigures.residentBytesPerEvent.rounded()))"),
+      ("session_commands", "\(session.commands)"),
+      ("session_open_ms", milliseconds(session.openSeconds)),
+      ("command_ms_in_short_session", milliseconds(session.commandSecondsEarly)),
+      ("command_ms_in_long_session", milliseconds(session.commandSecondsLate)),
     ]
     print("{\n" + fields.map { "  \"\($0.0)\": \($0.1)" }.joined(separator: ",\n") + "\n}")
+  }
+
+  private func milliseconds(_ seconds: Double) -> String {
+    let hundredths = Int((seconds * 100_000).rounded())
+    let fraction = String(hundredths % 100)
+    return "\(hundredths / 100)." + String(repeating: "0", count: 2 - fraction.count) + fraction
   }
 
   /// (a) `cluster 3 1 1`, `propose`, `deliver all`, `reset`, through the script runner with -q.
@@ -92,7 +109,7 @@ struct BenchCommand: ParsableCommand {
 
   /// The process's resident memory, from /proc/self/statm (its second field, in pages).
   static func residentBytes() -> Int {
-    guard let bytes = SourceFile.read("/proc/self/statm") else { return 0 }
+    guard let bytes = try? FileSystem.read("/proc/self/statm") else { return 0 }
     let fields = String(decoding: bytes, as: UTF8.self).split(separator: " ")
     guard fields.count >= 2, let pages = Int(fields[1]) else { return 0 }
     return pages * Int(sysconf(Int32(_SC_PAGESIZE)))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Glibc
 import PaxosScript
+import PaxosSession
 
 struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -24,15 +25,17 @@ struct RunCommand: ParsableCommand {
     for file in files {
       let status: ScriptStatus
       if file == "-" {
-        status = runner.run(name: "<stdin>", lines: SourceFile.standardInputLines())
+        status = runner.run(name: "<stdin>", lines: Self.standardInputLines())
       } else {
-        guard let bytes = SourceFile.read(file) else {
+        let bytes: [UInt8]
+        do {
+          bytes = try FileSystem.read(file)
+        } catch {
           output.flush()
-          let message = "paxlab: cannot read '\(file)': \(String(cString: strerror(errno)))\n"
-          _ = message.withCString { write(STDERR_FILENO, $0, strlen($0)) }
+          StandardError.line("paxlab: \(error)")
           throw ExitCode(ScriptStatus.usageError.rawValue)
         }
-        status = runner.run(name: file, lines: SourceFile.lines(bytes))
+        status = runner.run(name: file, lines: ScriptText.lines(of: bytes))
       }
       guard status == .passed else {
         output.flush()
@@ -40,5 +43,10 @@ struct RunCommand: ParsableCommand {
       }
     }
     output.flush()
+  }
+
+  /// Standard input, a line at a time, so each command runs as soon as it is typed.
+  static func standardInputLines() -> some Sequence<Substring> {
+    AnySequence { AnyIterator { readLine().map { Substring($0) } } }
   }
 }

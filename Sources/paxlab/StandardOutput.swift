@@ -33,3 +33,11 @@ final class StandardOutput {
     buffer.removeAll(keepingCapacity: true)
   }
 }
+
+/// Messages about the program itself, not the transcript: unbuffered, on stderr.
+enum StandardError {
+  static func line(_ text: String) {
+    let bytes = Array((text + "\n").utf8)
+    bytes.withUnsafeBytes { raw in _ = raw.baseAddress.map { write(STDERR_FILENO, $0, raw.count) } }
+  }
+}

@@ -79,7 +79,7 @@ import Testing
   @Test func aMissingFileIsAClearErrorAndExitsTwo() throws {
     let run = try Paxlab.run(["run", "no-such-script.paxos"])
     #expect(run.status == 2)
-    #expect(run.output.contains("cannot read 'no-such-script.paxos'"), "\(run.output)")
+    #expect(run.output.contains("cannot open 'no-such-script.paxos'"), "\(run.output)")
     #expect(run.output.contains("No such file or directory"))
   }
 

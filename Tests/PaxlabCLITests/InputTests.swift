@@ -60,7 +60,7 @@ import Testing
     let run = try Paxlab.run(["run", "good.paxos", "missing.paxos"], in: scratch.url)
     #expect(run.status == 2)
     #expect(run.lines.first == "> cluster 3")
-    #expect(run.output.contains("cannot read 'missing.paxos'"))
+    #expect(run.output.contains("cannot open 'missing.paxos'"))
   }
 
   @Test func aMissingFinalNewlineIsFine() throws {

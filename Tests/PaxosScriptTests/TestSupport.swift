@@ -9,7 +9,7 @@ func transcript(of line: String, in interpreter: inout Interpreter) -> [String] 
   let result = interpreter.execute(line)
   var lines = Transcript.lines(for: result, in: interpreter.cluster, quiet: false)
   switch result.outcome {
-  case .blank, .done:
+  case .blank, .done, .quit:
     break
   case .error(let error):
     lines.append("error: " + error.message)

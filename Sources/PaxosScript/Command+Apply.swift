@@ -1,0 +1,88 @@
+import PaxosCore
+import PaxosSim
+
+extension Command {
+  /// Carries out a command that changes the cluster; nil for every other command. Refuses
+  /// with the cluster unchanged, or does the whole command.
+  func apply(to cluster: inout Cluster, interrupted: (@Sendable () -> Bool)?) throws(ClusterError)
+    -> Note?
+  {
+    switch self {
+    case .cluster(let acceptors, let proposers, let learners):
+      guard cluster.isEmpty else {
+        throw ClusterError(
+          "a cluster already exists; 'reset' to start over, or 'add' nodes to this one")
+      }
+      try cluster.populate(acceptors: acceptors, proposers: proposers, learners: learners)
+      return .membership
+    case .add(let roles, let ids):
+      try cluster.add(roles, ids)
+      return .membership
+    case .reset:
+      cluster.reset()
+      return .reset
+    case .propose(let proposer, let value):
+      try cluster.propose(proposer, value)
+    case .prepare(let proposer, let round, let value):
+      try cluster.prepare(proposer, round: round, value: value)
+    case .timeout(let proposer):
+      try cluster.timeout(proposer)
+    case .deliver(let selector):
+      try cluster.deliver(selector)
+    case .deliverAll:
+      guard !cluster.inFlight.isEmpty else { throw Cluster.nothingInFlight }
+      cluster.deliverAll()
+    case .drop(let selector):
+      try cluster.drop(selector)
+    case .duplicate(let selector):
+      try cluster.duplicate(selector)
+    case .crash(let ids):
+      try Self.each(ids, of: &cluster, verb: "crash", mustBeUp: true) {
+        (cluster: inout Cluster, id: NodeID) throws(ClusterError) in try cluster.crash(id)
+      }
+    case .recover(let ids):
+      try Self.each(ids, of: &cluster, verb: "recover", mustBeUp: false) {
+        (cluster: inout Cluster, id: NodeID) throws(ClusterError) in try cluster.recover(id)
+      }
+    case .partition(let groups):
+      try cluster.partition(groups)
+    case .heal:
+      try cluster.heal()
+    case .run(let steps, let seed):
+      guard !cluster.isEmpty else {
+        throw ClusterError("there is no cluster to run; create one with 'cluster 3'")
+      }
+      if let seed { cluster.seed(seed) }
+      return .run(cluster.run(limit: steps, interrupted: interrupted))
+    case .setBugs(let bugs):
+      cluster.setBugs(bugs)
+      return .settings
+    case .setBackoff(let backoff):
+      try cluster.setBackoff(backoff)
+      return .settings
+    case .setTimeout(let steps):
+      try cluster.setAttemptTimeout(steps)
+      return .settings
+    case .status, .net, .diagram, .history, .undo, .redo, .goto, .bookmark, .help, .expect,
+      .save, .load, .sessions, .quit:
+      return nil
+    }
+    return nil
+  }
+
+  /// Validates every node before touching any, so a bad name leaves the cluster unchanged.
+  private static func each(
+    _ ids: [NodeID], of cluster: inout Cluster, verb: String, mustBeUp: Bool,
+    _ body: (inout Cluster, NodeID) throws(ClusterError) -> Void
+  ) throws(ClusterError) {
+    var seen = Set<NodeID>()
+    for id in ids {
+      let index = try cluster.require(id)
+      guard seen.insert(id).inserted else { throw ClusterError("\(id) is named twice") }
+      guard cluster.nodes[index].isUp == mustBeUp else {
+        throw ClusterError("\(id) is already \(mustBeUp ? "down" : "up"); cannot \(verb) it")
+      }
+    }
+    for id in ids { try body(&cluster, id) }
+  }
+}

@@ -1,0 +1,60 @@
+import PaxosCore
+import PaxosSim
+
+/// `status`: one row per node, then the state of the whole cluster.
+enum StatusTable {
+  static let header = [
+    "node", "roles", "up", "minProposal", "accepted", "learned", "proposer", "retry timer",
+  ]
+
+  static func lines(_ cluster: Cluster) -> [String] {
+    guard !cluster.isEmpty else { return ["no cluster; create one with 'cluster 3'"] }
+    var table = TextTable(header: header)
+    let nodes = cluster.nodesInRoleOrder
+    for node in nodes { table.append(row(node, cluster)) }
+    var lines = table.lines
+    let down = nodes.filter { !$0.isUp }.map(\.id.name)
+    if !down.isEmpty {
+      // A crashed node's memory is gone: what the row shows is its disk.
+      lines.append(
+        down.joined(separator: " ")
+          + (down.count == 1 ? " is DOWN: its row shows what its disk holds"
+            : " are DOWN: their rows show what their disks hold")
+          + "; the rest was lost in the crash")
+    }
+    lines.append(Report.membership(cluster) + ", step \(cluster.step)")
+    if let partition = NetView.partition(cluster) { lines.append(partition) }
+    let count = cluster.inFlight.count
+    lines.append(
+      count == 0
+        ? "in flight: none"
+        : "in flight: \(count) message\(count == 1 ? "" : "s") ('net' lists them)")
+    if let choice = cluster.choices.chosen.first {
+      lines.append("chosen: \(cluster.values.display(choice.value)) under \(choice.ballot)")
+    } else {
+      lines.append("chosen: nothing yet")
+    }
+    lines += Report.settings(cluster.settings)
+    for violation in cluster.violations { lines.append("VIOLATION " + cluster.describe(violation)) }
+    return lines
+  }
+
+  static func row(_ node: Node, _ cluster: Cluster) -> [String] {
+    let roles = Roles.all.filter { node.roles.contains($0.role) }
+      .map { $0.name.prefix(1).uppercased() }.joined()
+    var cells = [node.id.name, roles, node.isUp ? "up" : "DOWN"]
+    if node.roles.contains(.acceptor) {
+      let state = node.isUp ? node.acceptor?.state ?? node.disk.acceptor : node.disk.acceptor
+      cells.append(state.minProposal.isZero ? "" : "\(state.minProposal)")
+      cells.append(
+        state.acceptedValue.map { "\(state.acceptedProposal) = " + cluster.shortValue($0) } ?? "")
+    } else {
+      cells += ["", ""]
+    }
+    let learned = node.isUp ? node.learner?.learned : nil
+    cells.append(learned.map(cluster.shortValue) ?? "")
+    cells.append(node.roles.contains(.proposer) ? ProposerPhase.text(node, cluster) : "")
+    cells.append(node.retryAt.map { $0 <= cluster.step ? "due now" : "step \($0)" } ?? "")
+    return cells
+  }
+}

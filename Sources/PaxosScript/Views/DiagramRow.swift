@@ -1,0 +1,120 @@
+import PaxosCore
+import PaxosSim
+
+/// One line of a sequence diagram, before it is drawn.
+struct DiagramRow {
+  enum End { case arrived, lost, inFlight }
+
+  enum Shape {
+    /// A message from one lifeline to another (or to itself).
+    case arrow(from: NodeID, to: NodeID, end: End)
+    /// A symbol on a node's lifeline; on none when no node is concerned.
+    case marker(NodeID?, Character)
+    /// A dashed line across every lifeline: the network changed for everyone.
+    case rule
+  }
+
+  var shape: Shape
+  /// The message ID shown at the left, if any.
+  var id: String = ""
+  var text: String
+  /// Nodes whose lifeline is drawn dotted on this line: they are down.
+  var down: Set<NodeID>
+}
+
+/// The symbols drawn on lifelines, and what the legend calls them.
+enum DiagramSymbol {
+  static let crash: Character = "╳"
+  static let recover: Character = "↺"
+  static let timer: Character = "◔"
+  static let knows: Character = "◆"
+  static let chosen: Character = "★"
+  static let violation: Character = "!"
+  static let lost: Character = "x"
+
+  static let legend: [(Character, String)] = [
+    (lost, "lost or dropped"), (crash, "crash"), (recover, "recover"), (timer, "timer fires"),
+    (knows, "decided or learned"), (chosen, "CHOSEN"), (violation, "VIOLATION"),
+  ]
+}
+
+extension DiagramRow {
+  /// The rows for the window's entries, oldest first. Events a diagram does not show (sends,
+  /// writes to disk, phase changes) leave no row: the arrows and markers tell them.
+  static func rows(_ window: DiagramWindow, in cluster: Cluster) -> [DiagramRow] {
+    var rows: [DiagramRow] = []
+    var down = window.downAtStart
+    // CHOSEN and most violations happen at the acceptor that just received a message.
+    var receiver: (step: Int32, node: NodeID)?
+    for index in window.entries {
+      let entry = cluster.trace.entries[index]
+      let receiverNow = receiver.flatMap { $0.step == entry.step ? $0.node : nil }
+      let marker = { (node: NodeID?, symbol: Character, text: String) in
+        DiagramRow(shape: .marker(node, symbol), text: text, down: down)
+      }
+      switch entry.event {
+      case .delivered(let id):
+        receiver = (entry.step, cluster.trace[id].to)
+        rows.append(arrow(id, end: .arrived, note: nil, cluster, down))
+      case .dropped(let id):
+        rows.append(arrow(id, end: .lost, note: "dropped", cluster, down))
+      case .lost(let id, .receiverDown):
+        rows.append(arrow(id, end: .lost, note: "lost: \(cluster.trace[id].to) is down", cluster, down))
+      case .lost(let id, .partitioned):
+        rows.append(arrow(id, end: .lost, note: "lost: partition", cluster, down))
+      case .duplicated(let original, let copy):
+        rows.append(marker(nil, " ", "\(original) duplicated as \(copy)"))
+      case .crashed(let node):
+        rows.append(marker(node, DiagramSymbol.crash, "crash \(node)"))
+        down.insert(node)
+      case .recovered(let node):
+        rows.append(marker(node, DiagramSymbol.recover, "recover \(node)"))
+        down.remove(node)
+      case .timerFired(let node):
+        rows.append(marker(node, DiagramSymbol.timer, "timer \(node) fires"))
+      case .decided(let value, let ballot):
+        rows.append(
+          marker(ballot.proposer, DiagramSymbol.knows, "\(ballot.proposer) decided \(cluster.shortValue(value))"))
+      case .learned(let node, let value, _):
+        rows.append(marker(node, DiagramSymbol.knows, "\(node) learned \(cluster.shortValue(value))"))
+      case .chosen(let value, let ballot):
+        rows.append(
+          marker(receiverNow, DiagramSymbol.chosen, "CHOSEN \(cluster.shortValue(value)) (\(ballot))"))
+      case .violation(let violation):
+        var node = receiverNow
+        if case .promiseDecreased(let acceptor, _, _) = violation { node = acceptor }
+        rows.append(marker(node, DiagramSymbol.violation, shortText(violation, cluster)))
+      case .partitioned, .healed:
+        rows.append(DiagramRow(shape: .rule, text: cluster.describe(entry.event), down: down))
+      case .sent, .restoredAcceptor, .restoredRound, .persistedAcceptor, .persistedRound,
+        .timerArmed, .startedPhase1, .startedPhase2, .awaitingValue, .abandoned:
+        break
+      }
+    }
+    return rows
+  }
+
+  /// A violation in few words; `status` and the transcript give it in full.
+  static func shortText(_ violation: Violation, _ cluster: Cluster) -> String {
+    switch violation {
+    case .agreement(let first, let second, _):
+      "VIOLATION \(cluster.shortValue(second)) chosen after \(cluster.shortValue(first))"
+    case .validity(let value, _):
+      "VIOLATION \(cluster.shortValue(value)) chosen, never proposed"
+    case .promiseDecreased(let node, let from, let to):
+      "VIOLATION \(node) promise fell from \(from) to \(to)"
+    }
+  }
+
+  static func arrow(
+    _ id: MessageID, end: End, note: String?, _ cluster: Cluster, _ down: Set<NodeID>
+  ) -> DiagramRow {
+    let message = cluster.trace[id]
+    var text = cluster.shortLabel(message)
+    if message.from == message.to { text += ", to itself" }
+    if let note { text += ", " + note }
+    return DiagramRow(
+      shape: .arrow(from: message.from, to: message.to, end: end), id: "\(id)", text: text,
+      down: down)
+  }
+}

@@ -1,0 +1,203 @@
+import PaxosScript
+
+/// A cluster that outlives the program: every command that changes it is appended to the
+/// session file and synced before its result is shown, and opening the session replays the file.
+public final class Session {
+  public let place: SessionPlace
+  public private(set) var interpreter: Interpreter
+  /// Things the user should know about how the session was opened (a torn line dropped...).
+  public private(set) var warnings: [String] = []
+  private var journal: Journal
+  private var isLoading = false
+
+  /// Opens the session, creating it if needed. A file that does not replay is left untouched
+  /// unless `recovery` says what to do with it.
+  public init(opening place: SessionPlace, recovery: Recovery? = nil) throws(SessionError) {
+    self.place = place
+    do {
+      try FileSystem.createDirectory(place.folder)
+      var (interpreter, warnings) = try Self.replay(place, recovery: recovery)
+      interpreter.interrupted = nil
+      self.interpreter = interpreter
+      self.warnings = warnings
+      journal = try Journal(path: place.file)
+    } catch let failure as FileSystem.Failure {
+      throw .fileSystem(failure.description)
+    } catch let error as SessionError {
+      throw error
+    } catch {
+      throw .fileSystem("\(error)")
+    }
+  }
+
+  public var interrupted: (@Sendable () -> Bool)? {
+    get { interpreter.interrupted }
+    set { interpreter.interrupted = newValue }
+  }
+
+  /// Carries out a line; a line that changes the cluster is on disk before this returns.
+  public func execute(_ line: String) -> LineResult {
+    let command: Command
+    do {
+      guard let parsed = try Parser.parse(line) else { return LineResult(outcome: .blank) }
+      command = parsed
+    } catch {
+      return LineResult(outcome: .error(error))
+    }
+    switch command {
+    case .quit: return LineResult(outcome: .quit)
+    case .sessions: return LineResult(outcome: .done, note: .text(sessionList()))
+    case .save(let path): return save(to: path)
+    case .load(let path): return load(path)
+    default: break
+    }
+    let result = interpreter.execute(command, line: line)
+    guard let recorded = result.recordedText else { return result }
+    do {
+      try journal.append(recorded)
+    } catch {
+      return reloadAfterFailedWrite(error)
+    }
+    return result
+  }
+
+  /// The state on disk is the truth: when a line could not be saved, go back to it.
+  private func reloadAfterFailedWrite(_ failure: FileSystem.Failure) -> LineResult {
+    let message = "\(failure); the last command is not saved and was taken back"
+    if let (interpreter, _) = try? Self.replay(place, recovery: nil) {
+      self.interpreter = interpreter
+    }
+    return LineResult(outcome: .error(ScriptError(message, hint: "free some disk space, or 'save FILE' elsewhere")))
+  }
+
+  /// Runs a script's lines here, as if typed: each one that changes the cluster is saved.
+  /// Stops at the first line that fails, naming it.
+  private func load(_ path: String) -> LineResult {
+    guard !isLoading else {
+      return LineResult(outcome: .error(ScriptError("a loaded script cannot load another one")))
+    }
+    let bytes: [UInt8]
+    do {
+      bytes = try FileSystem.read(path)
+    } catch {
+      return LineResult(outcome: .error(ScriptError(error.description)))
+    }
+    isLoading = true
+    defer { isLoading = false }
+    var output: [String] = []
+    var count = 0
+    for (index, line) in ScriptText.lines(of: bytes).map(String.init).enumerated() {
+      let result = execute(line)
+      switch result.outcome {
+      case .blank, .quit:
+        continue
+      case .done:
+        count += 1
+        output += ["> " + line] + Transcript.lines(for: result, in: interpreter.cluster, quiet: false)
+      case .error(let error):
+        return LineResult(
+          outcome: .error(ScriptError("\(path):\(index + 1): \(error.message)", hint: error.hint)),
+          note: .text(output))
+      case .expectationFailed(let expected, let actual):
+        return LineResult(
+          outcome: .error(ScriptError("\(path):\(index + 1): expected \(expected), got \(actual)")),
+          note: .text(output))
+      }
+    }
+    return LineResult(
+      outcome: .done, note: .text(output + ["loaded \(count) line\(count == 1 ? "" : "s") from \(path)"]))
+  }
+
+  private func sessionList() -> [String] {
+    let names = place.siblings
+    guard !names.isEmpty else { return ["no sessions in \(place.folder)/"] }
+    return ["sessions in \(place.folder)/ ('paxlab --session NAME' opens one):"]
+      + names.map { $0 == place.name ? "* \($0)" : "  \($0)" }
+  }
+
+  /// Writes the commands in effect as a script that rebuilds this cluster.
+  private func save(to path: String) -> LineResult {
+    if FileSystem.exists(path) {
+      let existing = (try? FileSystem.read(path)) ?? []
+      guard (try? SessionFormat.parse(existing)) != nil else {
+        return LineResult(
+          outcome: .error(
+            ScriptError(
+              "'\(path)' exists and is not a Paxos Lab script; it is left as it is",
+              hint: "save under another name")))
+      }
+    }
+    let script = SessionFormat.script(of: interpreter.timeline)
+    do {
+      try FileSystem.replace(path, with: Array(script.utf8))
+    } catch {
+      return LineResult(outcome: .error(ScriptError(error.description)))
+    }
+    let count = interpreter.timeline.entries.count
+    return LineResult(
+      outcome: .done,
+      note: .text(["saved \(count) command\(count == 1 ? "" : "s") to \(path); 'paxlab run \(path)' replays it"]))
+  }
+
+  // MARK: Opening
+
+  /// Replays the session file into a fresh interpreter.
+  static func replay(_ place: SessionPlace, recovery: Recovery?) throws -> (Interpreter, [String]) {
+    guard FileSystem.exists(place.file) else { return (Interpreter(), []) }
+    let bytes = try FileSystem.read(place.file)
+    let contents: SessionFormat.Contents
+    do {
+      contents = try SessionFormat.parse(bytes)
+    } catch .newerVersion(let version) {
+      throw SessionError.newerFormat(file: place.file, version: version)
+    } catch {
+      guard let recovery else { throw SessionError.notASession(file: place.file) }
+      return (try startOver(place, recovery: recovery, keeping: []), [])
+    }
+    var warnings: [String] = []
+    if contents.tornLastLine {
+      try FileSystem.replace(place.file, with: Array(bytes[..<contents.intactByteCount]))
+      warnings.append(
+        "\(place.file): the last line was cut short by a crash before it was saved; dropped it")
+    }
+    var interpreter = Interpreter()
+    for (index, line) in contents.lines.enumerated() {
+      let result = interpreter.execute(line.text)
+      let reason: String
+      switch result.outcome {
+      case .blank, .done, .quit: continue
+      case .error(let error): reason = error.message
+      case .expectationFailed(let expected, let actual):
+        reason = "expected \(expected), got \(actual)"
+      }
+      guard let recovery else {
+        throw SessionError.unreadable(
+          file: place.file, line: line.number, text: line.text, reason: reason,
+          readableCommands: index)
+      }
+      let readable = contents.lines[..<index].map(\.text)
+      let kept = try startOver(place, recovery: recovery, keeping: readable)
+      return (kept, warnings)
+    }
+    return (interpreter, warnings)
+  }
+
+  /// Moves an unreadable file aside, then starts empty or from its readable lines.
+  private static func startOver(_ place: SessionPlace, recovery: Recovery, keeping readable: [String])
+    throws -> Interpreter
+  {
+    var aside = place.file + ".unreadable"
+    var number = 1
+    while FileSystem.exists(aside) {
+      number += 1
+      aside = place.file + ".unreadable-\(number)"
+    }
+    try FileSystem.rename(place.file, to: aside)
+    var interpreter = Interpreter()
+    guard recovery == .keepReadable else { return interpreter }
+    try FileSystem.replace(
+      place.file, with: Array((SessionFormat.header + readable.map { $0 + "\n" }.joined()).utf8))
+    for line in readable { _ = interpreter.execute(line) }
+    return interpreter
+  }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import PaxosScript
+import PaxosSession
+import Testing
+
+/// `save` and `load`: sessions become scripts and scripts become sessions.
+@Suite struct SessionFileCommandTests {
+  @Test func saveWritesAScriptThatRebuildsTheCluster() throws {
+    let temporary = try TemporaryPlace()
+    let session = try Session(opening: temporary.place)
+    session.run([
+      "cluster 3 2 1", "bookmark start", "propose p1 red", "deliver all", "undo", "propose p2 \"dark blue\"",
+      "run seed=5",
+    ])
+    let path = temporary.folder.path + "/saved.paxos"
+    #expect(session.execute("save \(path)").succeeded)
+    var runner = ScriptRunner(quiet: true) { _ in }
+    let bytes = [UInt8](temporary.fileBytes(path))
+    #expect(runner.run(name: path, lines: ScriptText.lines(of: bytes)) == .passed)
+    #expect(runner.interpreter.cluster == session.interpreter.cluster)
+    #expect(String(decoding: bytes, as: UTF8.self).contains("bookmark start\npropose p1 red\n"))
+  }
+
+  @Test func saveNeverOverwritesAFileThatIsNotAScript() throws {
+    let temporary = try TemporaryPlace()
+    let session = try Session(opening: temporary.place)
+    let path = temporary.folder.path + "/notes.txt"
+    try Data("precious notes\n".utf8).write(to: URL(fileURLWithPath: path))
+    session.run(["cluster 3"])
+    #expect(!session.execute("save \(path)").succeeded)
+    #expect(temporary.fileBytes(path) == Data("precious notes\n".utf8))
+  }
+
+  @Test func loadRunsAScriptHereAndSavesItsCommands() throws {
+    let temporary = try TemporaryPlace()
+    let path = temporary.folder.path + "/lesson.paxos"
+    try Data("cluster 3\npropose p1 red\ndeliver all\nexpect chosen red\n".utf8)
+      .write(to: URL(fileURLWithPath: path))
+    let session = try Session(opening: temporary.place)
+    #expect(session.execute("load \(path)").succeeded)
+    #expect(temporary.fileText == header + "cluster 3\npropose p1 red\ndeliver all\n")
+    #expect(session.interpreter.cluster.choices.value != nil)
+  }
+
+  @Test func loadStopsAtTheFirstBadLineAndNamesIt() throws {
+    let temporary = try TemporaryPlace()
+    let path = temporary.folder.path + "/broken.paxos"
+    try Data("cluster 3\nfrobnicate\npropose p1 red\n".utf8).write(to: URL(fileURLWithPath: path))
+    let session = try Session(opening: temporary.place)
+    let result = session.execute("load \(path)")
+    guard case .error(let error) = result.outcome else {
+      Issue.record("a bad line stops the load")
+      return
+    }
+    #expect(error.message.hasPrefix("\(path):2: unknown command 'frobnicate'"))
+    #expect(session.interpreter.timeline.entries.map(\.text) == ["cluster 3"])
+  }
+
+  @Test func loadingAMissingFileSaysSo() throws {
+    let temporary = try TemporaryPlace()
+    let session = try Session(opening: temporary.place)
+    let result = session.execute("load /nonexistent/file.paxos")
+    guard case .error(let error) = result.outcome else {
+      Issue.record("a missing file is an error")
+      return
+    }
+    #expect(error.message.contains("cannot open '/nonexistent/file.paxos'"))
+  }
+}
