@@ -64,7 +64,7 @@ extension Command {
       try cluster.setAttemptTimeout(steps)
       return .settings
     case .status, .net, .diagram, .history, .undo, .redo, .goto, .bookmark, .help, .expect,
-      .save, .load, .sessions, .quit:
+      .export, .save, .load, .sessions, .quit:
       return nil
     }
     return nil

@@ -31,6 +31,7 @@ public enum Command: Hashable, Sendable {
   case bookmark(String)
   case help(String?)
   case expect(Expectation)
+  case export(ExportRequest)
   /// Commands about the session's files, carried out by the REPL, not by the interpreter.
   case save(path: String)
   case load(path: String)
@@ -73,6 +74,7 @@ extension Command {
     case .bookmark: .bookmark
     case .help: .help
     case .expect: .expect
+    case .export: .export
     case .save: .save
     case .load: .load
     case .sessions: .sessions
@@ -87,7 +89,7 @@ extension Command {
       .duplicate, .crash, .recover, .partition, .heal, .run, .setBugs, .setBackoff, .setTimeout:
       true
     case .status, .net, .diagram, .history, .undo, .redo, .goto, .bookmark, .help, .expect,
-      .save, .load, .sessions, .quit:
+      .export, .save, .load, .sessions, .quit:
       false
     }
   }

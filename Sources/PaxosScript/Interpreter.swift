@@ -44,6 +44,8 @@ public struct Interpreter: Sendable {
   public private(set) var timeline = Timeline()
   /// Asked now and then during a long `run`; true stops it, keeping the steps taken.
   public var interrupted: (@Sendable () -> Bool)?
+  /// Writes `export`s; without one, `export` says it needs the paxlab program.
+  public var exporter: (any Exporter)?
 
   public init() {}
 
@@ -123,6 +125,11 @@ public struct Interpreter: Sendable {
       return .text(try Help.text(topic))
     case .expect(let expectation):
       return .text([try Expect.check(expectation, in: cluster)])
+    case .export(let request):
+      guard let exporter else {
+        throw ScriptError("export needs the paxlab program", hint: "run this with 'paxlab run' or in 'paxlab'")
+      }
+      return .text(try exporter.export(request, of: self))
     case .net:
       return .text(NetView.lines(cluster))
     case .diagram(let last):

@@ -81,6 +81,7 @@ public enum Parser {
     case .redo: return .redo(try words.optionalCount("how many commands", minimum: 1) ?? 1)
     case .goto: return .goto(try words.moment())
     case .bookmark: return .bookmark(try words.bookmarkName())
+    case .export: return .export(try words.exportRequest())
     case .save: return .save(path: try words.path())
     case .load: return .load(path: try words.path())
     case .sessions: return .sessions

@@ -7,6 +7,7 @@ public enum CommandWord: String, CaseIterable, Sendable {
   case status, net, diagram, history
   case undo, redo, goto, bookmark
   case expect
+  case export
   case save, load, sessions, quit, help
 }
 
@@ -14,7 +15,7 @@ public enum CommandWord: String, CaseIterable, Sendable {
 public enum Topic: String, CaseIterable, Sendable {
   case cluster, proposers, network, faults, views
   case timeTravel = "time travel"
-  case checks, session
+  case checks, export, session
 }
 
 /// A command's forms, summary and example.
@@ -137,6 +138,10 @@ public enum Vocabulary {
       ],
       summary: "check the cluster; a script stops with an error when the check fails",
       example: "expect chosen red"),
+    CommandSpec(
+      .export, .export, forms: ["export json|mermaid|dot|markdown FILE [from=STEP] [to=STEP]"],
+      summary: "write the run (or the steps from..to) as a JSON trace, a diagram or notes; FILE - prints it",
+      example: "export mermaid duel.mmd"),
     CommandSpec(
       .save, .session, forms: ["save FILE"],
       summary: "write the session as a script that rebuilds it", example: "save duel.paxos"),
