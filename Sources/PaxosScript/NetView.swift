@@ -34,12 +34,12 @@ enum NetView {
 
   /// `partition: {a1 p1} | {a2 a3 p2 l1}`, or nil when every node reaches every other.
   static func partition(_ cluster: Cluster) -> String? {
-    let sides = Dictionary(grouping: cluster.nodesInRoleOrder, by: \.side)
-    guard sides.count > 1 else { return nil }
-    let groups = sides.keys.sorted().map { side in
-      "{" + (sides[side] ?? []).map(\.id.name).joined(separator: " ") + "}"
-    }
-    return "partition: " + groups.joined(separator: " | ")
+    // While nodes are apart, the sides are those of the last partition made, as it named them.
+    guard cluster.nodes.contains(where: { $0.side != 0 }),
+      let sides = cluster.trace.partitions.last
+    else { return nil }
+    return "partition: "
+      + sides.map { "{" + $0.map(\.name).joined(separator: " ") + "}" }.joined(separator: " | ")
   }
 
   /// Why a message would be lost if delivered now, in the words of the transcript's `lost`.

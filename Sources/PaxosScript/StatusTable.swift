@@ -18,7 +18,8 @@ enum StatusTable {
       // A crashed node's memory is gone: what the row shows is its disk.
       lines.append(
         down.joined(separator: " ")
-          + (down.count == 1 ? " is DOWN: its row shows what its disk holds"
+          + (down.count == 1
+            ? " is DOWN: its row shows what its disk holds"
             : " are DOWN: their rows show what their disks hold")
           + "; the rest was lost in the crash")
     }

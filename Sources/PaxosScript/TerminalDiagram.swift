@@ -15,7 +15,11 @@ enum TerminalDiagram {
     var rows = DiagramRow.rows(window, in: cluster)
     rows += inFlightRows(cluster)
     guard !rows.isEmpty else {
-      return ["diagram: nothing has happened yet; 'propose p1 red' sends the first messages"]
+      let proposer = cluster.nodes(with: .proposer).first
+      return [
+        "diagram: nothing has happened yet"
+          + (proposer.map { "; 'propose \($0) red' sends the first messages" } ?? "")
+      ]
     }
     let layout = DiagramLayout(
       nodes: cluster.nodesInRoleOrder.map(\.id), idWidth: rows.map(\.id.count).max() ?? 0)
@@ -24,15 +28,20 @@ enum TerminalDiagram {
   }
 
   private static func title(_ window: DiagramWindow) -> String {
-    let count = "\(window.messages) message\(window.messages == 1 ? "" : "s")"
-    if window.cutShort { return "diagram: the last \(count); earlier events left out" }
-    if window.messages == 0 { return "diagram: no message has arrived yet" }
-    guard window.earlierMessages > 0 else {
-      return "diagram: " + (window.messages > 2 ? "all \(count)" : count)
+    let count = window.messages
+    guard count > 0 else {
+      return window.cutShort
+        ? "diagram: no message among the recent events; earlier events left out"
+        : "diagram: no message has arrived yet"
     }
-    let all = window.messages + window.earlierMessages
-    return "diagram: the last \(count); \(window.earlierMessages) earlier left out"
-      + " ('diagram last \(all)' shows all)"
+    let messages = "\(count) message" + (count == 1 ? "" : "s")
+    let last = "diagram: the last " + (count == 1 ? "message" : messages)
+    if window.cutShort { return last + "; earlier events left out" }
+    guard window.earlierMessages > 0 else {
+      return "diagram: " + (count > 2 ? "all " : "") + messages
+    }
+    return last + "; \(window.earlierMessages) earlier left out"
+      + " ('diagram last \(count + window.earlierMessages)' shows all)"
   }
 
   /// The oldest messages in flight, dashed: they have left but not arrived.
@@ -42,7 +51,7 @@ enum TerminalDiagram {
     let count = cluster.inFlight.count
     var rows = [DiagramRow(shape: .rule, text: "in flight (\(count)):", down: down)]
     for id in cluster.inFlight.prefix(inFlightShown) {
-      var row = DiagramRow.arrow(id, end: .inFlight, note: nil, cluster, down)
+      var row = DiagramRow.arrow(id, end: .inFlight, fate: nil, cluster, down)
       if let fate = NetView.fate(of: cluster.trace[id], in: cluster) {
         row.text += ", would be lost: " + fate
       }
@@ -51,8 +60,7 @@ enum TerminalDiagram {
     if count > inFlightShown {
       rows.append(
         DiagramRow(
-          shape: .marker(nil, " "), text: "… \(count - inFlightShown) more ('net' lists them)",
-          down: down))
+          shape: .note, text: "… \(count - inFlightShown) more ('net' lists them)", down: down))
     }
     return rows
   }

@@ -39,7 +39,8 @@ struct DiagramLayout {
   var names: String {
     var line = ""
     for node in nodes {
-      let start = max(line.count + (line.isEmpty ? 0 : 1), (column[node] ?? 0) - (node.name.count - 1) / 2)
+      let centred = (column[node] ?? 0) - (node.name.count - 1) / 2
+      let start = line.isEmpty ? max(0, centred) : max(line.count + 1, centred)
       line += String(repeating: " ", count: start - line.count) + node.name
     }
     return line
@@ -52,6 +53,8 @@ struct DiagramLayout {
       drawArrow(from: from, to: to, end: end, on: &canvas)
     case .marker(let node, let symbol):
       if let node, let x = column[node] { canvas[x] = symbol }
+    case .note:
+      break
     case .rule:
       canvas = canvas.map { $0 == " " ? "┄" : "┼" }
     }

@@ -10,6 +10,8 @@ struct DiagramRow {
     case arrow(from: NodeID, to: NodeID, end: End)
     /// A symbol on a node's lifeline; on none when no node is concerned.
     case marker(NodeID?, Character)
+    /// Only text beside the lifelines.
+    case note
     /// A dashed line across every lifeline: the network changed for everyone.
     case rule
   }
@@ -55,15 +57,16 @@ extension DiagramRow {
       switch entry.event {
       case .delivered(let id):
         receiver = (entry.step, cluster.trace[id].to)
-        rows.append(arrow(id, end: .arrived, note: nil, cluster, down))
+        rows.append(arrow(id, end: .arrived, fate: nil, cluster, down))
       case .dropped(let id):
-        rows.append(arrow(id, end: .lost, note: "dropped", cluster, down))
+        rows.append(arrow(id, end: .lost, fate: "dropped", cluster, down))
       case .lost(let id, .receiverDown):
-        rows.append(arrow(id, end: .lost, note: "lost: \(cluster.trace[id].to) is down", cluster, down))
+        rows.append(
+          arrow(id, end: .lost, fate: "lost: \(cluster.trace[id].to) is down", cluster, down))
       case .lost(let id, .partitioned):
-        rows.append(arrow(id, end: .lost, note: "lost: partition", cluster, down))
+        rows.append(arrow(id, end: .lost, fate: "lost: partition", cluster, down))
       case .duplicated(let original, let copy):
-        rows.append(marker(nil, " ", "\(original) duplicated as \(copy)"))
+        rows.append(DiagramRow(shape: .note, text: "\(original) duplicated as \(copy)", down: down))
       case .crashed(let node):
         rows.append(marker(node, DiagramSymbol.crash, "crash \(node)"))
         down.insert(node)
@@ -74,12 +77,16 @@ extension DiagramRow {
         rows.append(marker(node, DiagramSymbol.timer, "timer \(node) fires"))
       case .decided(let value, let ballot):
         rows.append(
-          marker(ballot.proposer, DiagramSymbol.knows, "\(ballot.proposer) decided \(cluster.shortValue(value))"))
+          marker(
+            ballot.proposer, DiagramSymbol.knows,
+            "\(ballot.proposer) decided \(cluster.shortValue(value))"))
       case .learned(let node, let value, _):
-        rows.append(marker(node, DiagramSymbol.knows, "\(node) learned \(cluster.shortValue(value))"))
+        rows.append(
+          marker(node, DiagramSymbol.knows, "\(node) learned \(cluster.shortValue(value))"))
       case .chosen(let value, let ballot):
         rows.append(
-          marker(receiverNow, DiagramSymbol.chosen, "CHOSEN \(cluster.shortValue(value)) (\(ballot))"))
+          marker(
+            receiverNow, DiagramSymbol.chosen, "CHOSEN \(cluster.shortValue(value)) (\(ballot))"))
       case .violation(let violation):
         var node = receiverNow
         if case .promiseDecreased(let acceptor, _, _) = violation { node = acceptor }
@@ -107,12 +114,12 @@ extension DiagramRow {
   }
 
   static func arrow(
-    _ id: MessageID, end: End, note: String?, _ cluster: Cluster, _ down: Set<NodeID>
+    _ id: MessageID, end: End, fate: String?, _ cluster: Cluster, _ down: Set<NodeID>
   ) -> DiagramRow {
     let message = cluster.trace[id]
     var text = cluster.shortLabel(message)
     if message.from == message.to { text += ", to itself" }
-    if let note { text += ", " + note }
+    if let fate { text += ", " + fate }
     return DiagramRow(
       shape: .arrow(from: message.from, to: message.to, end: end), id: "\(id)", text: text,
       down: down)

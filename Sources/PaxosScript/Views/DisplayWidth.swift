@@ -48,7 +48,7 @@ extension String {
       kept.append(character)
       used += next
     }
-    return kept + "…"
+    return kept.trimmingTrailingSpaces + "…"
   }
 
   /// Left-aligned in `width` columns.

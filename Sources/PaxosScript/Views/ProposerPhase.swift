@@ -17,7 +17,8 @@ enum ProposerPhase {
     case .awaitingValue(let ballot):
       return "waiting for a value (\(ballot) promised)"
     case .accepting(let ballot, let value, let acceptedBy):
-      return "phase 2 \(ballot) = \(cluster.shortValue(value)) (\(acceptedBy.count)/\(quorum) accepted)"
+      return
+        "phase 2 \(ballot) = \(cluster.shortValue(value)) (\(acceptedBy.count)/\(quorum) accepted)"
     case .decided(let value, let ballot):
       return "decided \(cluster.shortValue(value)) (\(ballot))"
     case .abandoned(let ballot, let higher):

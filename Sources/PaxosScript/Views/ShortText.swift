@@ -19,7 +19,8 @@ extension Cluster {
     case .prepare:
       return head
     case .promise:
-      return head + " (" + (message.value.map { "\(message.prior)=" + shortValue($0) } ?? "none") + ")"
+      let accepted = message.value.map { "\(message.prior)=" + shortValue($0) } ?? "none"
+      return head + " (\(accepted))"
     case .accept, .accepted:
       return head + (message.value.map { " " + shortValue($0) } ?? "")
     case .nack:
