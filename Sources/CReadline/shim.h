@@ -50,6 +50,10 @@ static inline const char *paxlab_rl_line_buffer(void) { return rl_line_buffer; }
 
 static inline int paxlab_rl_point(void) { return rl_point; }
 
+static inline void paxlab_rl_set_point(int point) {
+  rl_point = point < 0 ? 0 : point > rl_end ? rl_end : point;
+}
+
 /// Matches for a file name, from readline's own completer.
 static inline char **paxlab_rl_filename_matches(const char *text) {
   return rl_completion_matches(text, rl_filename_completion_function);

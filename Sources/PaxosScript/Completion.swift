@@ -26,14 +26,17 @@ public enum Completion {
     return offers.filter { $0.hasPrefix(place.partial) && seen.insert($0).inserted }
   }
 
-  /// Whether the word under the cursor is a file's path (after `save` or `load`), which the
-  /// line editor completes from the disk.
+  /// Whether the word under the cursor is a file's path (`save FILE`, `load FILE`,
+  /// `export FORMAT FILE`), which the line editor completes from the disk.
   public static func expectsPath(line: String, cursor: Int) -> Bool {
-    guard let place = Place(line: line, cursor: cursor), place.words.count == 1 else {
+    guard let place = Place(line: line, cursor: cursor), let first = place.words.first else {
       return false
     }
-    let command = Vocabulary.command(named: place.words[0])
-    return command == .save || command == .load
+    switch Vocabulary.command(named: first) {
+    case .save, .load: return place.words.count == 1
+    case .export: return place.words.count == 2
+    default: return false
+    }
   }
 
   // MARK: The words before the cursor
@@ -43,7 +46,8 @@ public enum Completion {
     var words: [String]
     var partial: String
 
-    /// Nil where nothing can be completed: inside a quoted value or a comment.
+    /// Nil where nothing can be completed: in a comment, or after a quote (a quoted value may
+    /// hold blanks, so the words after it cannot be counted by blanks).
     init?(line: String, cursor: Int) {
       let bytes = line.utf8.prefix(max(0, cursor))
       let text = String(decoding: bytes, as: UTF8.self)
@@ -79,15 +83,27 @@ public enum Completion {
     }
 
     /// `#3` style, or bare numbers when the user started typing digits.
-    func messageIDs(bare: Bool) -> [String] {
-      cluster.inFlight.map { bare ? "\($0.raw)" : $0.description }
+    /// Only the oldest `Completion.maxMessages` that fit are offered: a livelocked run can
+    /// leave a million messages in flight, and a key press must stay instant.
+    func messageIDs(bare: Bool, startingWith partial: String) -> [String] {
+      var offered: [String] = []
+      for id in cluster.inFlight {
+        let text = bare ? "\(id.raw)" : id.description
+        guard text.hasPrefix(partial) else { continue }
+        offered.append(text)
+        if offered.count == Completion.maxMessages { break }
+      }
+      return offered
     }
 
-    /// `p1->a1` for every link with a message in flight, oldest message first.
+    /// `p1->a1` for each link with a message in flight, in the order of their oldest message;
+    /// read from the oldest messages only, for the same reason.
     var links: [String] {
-      cluster.inFlight.map { id in
+      var seen = Set<String>()
+      return cluster.inFlight.prefix(Completion.maxScannedLinks).compactMap { id in
         let message = cluster.trace[id]
-        return "\(message.from)->\(message.to)"
+        let link = "\(message.from)->\(message.to)"
+        return seen.insert(link).inserted ? link : nil
       }
     }
 
@@ -149,6 +165,10 @@ public enum Completion {
       return position == 0 ? Vocabulary.commands.map(\.name) + topicNames : []
     case .expect:
       return expectation(arguments, state)
+    case .export:
+      if position == 0 { return ExportFormat.allCases.map(\.rawValue) }
+      return position >= 2
+        ? ["from=", "to="].filter { option in !arguments.contains { $0.hasPrefix(option) } } : []
     case .cluster, .reset, .heal, .status, .net, .undo, .redo, .bookmark, .save, .load,
       .sessions, .quit:
       return []
@@ -171,9 +191,12 @@ public enum Completion {
     Topic.allCases.map { $0.rawValue.replacing(" ", with: "-") }
   }
 
+  static let maxMessages = 500
+  static let maxScannedLinks = 10_000
+
   private static func messages(_ partial: String, _ state: State) -> [String] {
     let bare = partial.first?.isNumber == true
-    return state.messageIDs(bare: bare) + (bare ? [] : state.links)
+    return state.messageIDs(bare: bare, startingWith: partial) + (bare ? [] : state.links)
   }
 
   /// `proposer`, or after `proposer+` the roles not named yet: `proposer+learner`.

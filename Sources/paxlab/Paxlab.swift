@@ -5,6 +5,7 @@ struct Paxlab: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "paxlab",
     abstract: "Paxos Lab: learn the Paxos consensus protocol by running it.",
-    subcommands: [RunCommand.self, BenchCommand.self]
+    subcommands: [ReplCommand.self, RunCommand.self, BenchCommand.self],
+    defaultSubcommand: ReplCommand.self
   )
 }

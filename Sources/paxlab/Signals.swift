@@ -4,6 +4,7 @@ import Synchronization
 /// Set by the signal handlers, read by the REPL: a handler may only do something this small.
 private let interruptFlag = Atomic<Bool>(false)
 private let leaveFlag = Atomic<Bool>(false)
+private let suspendFlag = Atomic<Bool>(false)
 
 /// Ctrl-C, and the signals that ask the program to end, as flags the REPL polls.
 ///
@@ -14,6 +15,7 @@ enum Signals {
     // Touch the flags first: the handlers must not be the first to initialize them.
     interruptFlag.store(false, ordering: .relaxed)
     leaveFlag.store(false, ordering: .relaxed)
+    suspendFlag.store(false, ordering: .relaxed)
     handle(SIGINT) { _ in interruptFlag.store(true, ordering: .relaxed) }
     for leaving in [SIGTERM, SIGHUP] {
       handle(leaving) { _ in
@@ -21,6 +23,13 @@ enum Signals {
         interruptFlag.store(true, ordering: .relaxed)
       }
     }
+    // A parent may have blocked them (some test runners and IDEs do); readline needs SIGWINCH.
+    var wanted = sigset_t()
+    sigemptyset(&wanted)
+    for signal in [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGTSTP, SIGCONT] {
+      sigaddset(&wanted, signal)
+    }
+    pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
   }
 
   /// Whether Ctrl-C was pressed since the last call; clears it.
@@ -28,6 +37,19 @@ enum Signals {
 
   /// For a long `run`: it stops when this turns true, keeping the steps taken.
   @Sendable static func isInterrupted() -> Bool { interruptFlag.load(ordering: .relaxed) }
+
+  /// Ctrl-Z at the prompt is caught, so that the line editor can give the terminal back before
+  /// stopping; while a command runs it stops the program at once, as usual.
+  static func catchSuspend(_ catching: Bool) {
+    if catching {
+      handle(SIGTSTP) { _ in suspendFlag.store(true, ordering: .relaxed) }
+    } else {
+      signal(SIGTSTP, SIG_DFL)
+    }
+  }
+
+  /// Whether Ctrl-Z was pressed at the prompt since the last call; clears it.
+  static func takeSuspend() -> Bool { suspendFlag.exchange(false, ordering: .relaxed) }
 
   /// SIGTERM or SIGHUP arrived: the REPL should leave.
   static var leaveRequested: Bool { leaveFlag.load(ordering: .relaxed) }

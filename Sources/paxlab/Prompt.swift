@@ -1,0 +1,33 @@
+import PaxosCore
+import PaxosSim
+
+/// The REPL's prompt says where you are: `paxlab [3a 2p 1l | 4 in flight | chosen: red]> `.
+enum Prompt {
+  static func text(_ cluster: Cluster, session: String, palette: Palette) -> String {
+    let name = palette.paint("paxlab", .bold) + (session == "default" ? "" : ":" + session)
+    return name + " [" + summary(cluster, palette).joined(separator: " | ") + "]> "
+  }
+
+  /// The parts between the brackets, each present only when it says something.
+  static func summary(_ cluster: Cluster, _ palette: Palette) -> [String] {
+    guard !cluster.isEmpty else { return ["no cluster"] }
+    let counts = [(Roles.acceptor, "a"), (.proposer, "p"), (.learner, "l")].map { role, letter in
+      palette.paint(
+        "\(cluster.nodes(with: role).count)\(letter)", TranscriptColours.style(of: role))
+    }
+    var parts = [counts.joined(separator: " ")]
+    let down = cluster.nodes.filter { !$0.isUp }.map(\.id.name)
+    if !down.isEmpty {
+      let shown =
+        down.prefix(3).joined(separator: " ") + (down.count > 3 ? " +\(down.count - 3)" : "")
+      parts.append(palette.paint("down: " + shown, .red))
+    }
+    if Set(cluster.nodes.map(\.side)).count > 1 { parts.append(palette.paint("partitioned", .red)) }
+    parts.append("\(cluster.inFlight.count) in flight")
+    if let value = cluster.choices.value {
+      parts.append(palette.paint("chosen: " + cluster.values.display(value), .green))
+    }
+    if !cluster.violations.isEmpty { parts.append(palette.paint("VIOLATION", .boldRed)) }
+    return parts
+  }
+}

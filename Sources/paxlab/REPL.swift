@@ -1,0 +1,74 @@
+import PaxosScript
+import PaxosSession
+
+/// The read-execute-print loop on a session. Unlike `paxlab run` it goes on after a line that
+/// fails: the session is unchanged by it, and the next line may fix it.
+struct REPL {
+  let session: Session
+  /// A person is typing: show a prompt, and do not repeat the line back.
+  let isInteractive: Bool
+  let output: StandardOutput
+  let palette: Palette
+
+  /// Runs until the input ends or `quit`; returns the exit status: 0, or for piped input the
+  /// worst line, as `paxlab run` would have exited at it (1 a failed expect, 2 an error).
+  func run(reading source: inout some LineSource) -> ScriptStatus {
+    session.interrupted = Signals.isInterrupted
+    var status = ScriptStatus.passed
+    defer { source.close() }
+    while !Signals.leaveRequested {
+      switch read(from: &source) {
+      case .end:
+        return status
+      case .interrupted:
+        continue
+      case .line(let line):
+        _ = Signals.takeInterrupt()
+        let result = session.execute(line)
+        if case .quit = result.outcome { return status }
+        // A Ctrl-C that stopped a run is spent; with piped input it also ends the input.
+        let stopped = Signals.takeInterrupt()
+        show(result, of: line)
+        status = worse(status, than: result.outcome)
+        if stopped && !isInteractive { return status }
+      }
+    }
+    return status
+  }
+
+  /// Reads a line, showing where the cluster stands. The copies of the cluster made for the
+  /// prompt and completion end here, before the line runs, so that running it copies nothing.
+  private func read(from source: inout some LineSource) -> LineInput {
+    let cluster = session.interpreter.cluster
+    let prompt =
+      isInteractive
+      ? Prompt.text(cluster, session: session.place.name, palette: palette.forPrompt) : ""
+    let context = CompletionContext(cluster: cluster, timeline: session.interpreter.timeline)
+    return source.read(prompt: prompt, completing: context)
+  }
+
+  /// Prints what the line did; Ctrl-C while a long transcript scrolls by skips to its end.
+  private func show(_ result: LineResult, of line: String) {
+    let cluster = session.interpreter.cluster
+    let transcript = REPLTranscript(result, line: line, in: cluster, echo: !isInteractive)
+    let colours = TranscriptColours(palette: palette, cluster: cluster)
+    for (index, text) in transcript.events.enumerated() {
+      if isInteractive, Signals.takeInterrupt() {
+        output.line("... (Ctrl-C: \(transcript.events.count - index) lines not shown)")
+        break
+      }
+      output.line(colours.line(text))
+    }
+    for text in transcript.outcome { output.line(colours.line(text)) }
+    output.flush()
+  }
+
+  private func worse(_ status: ScriptStatus, than outcome: LineResult.Outcome) -> ScriptStatus {
+    guard !isInteractive else { return .passed }
+    switch outcome {
+    case .error: return .usageError
+    case .expectationFailed: return status == .usageError ? status : .expectationFailed
+    case .blank, .done, .quit: return status
+    }
+  }
+}

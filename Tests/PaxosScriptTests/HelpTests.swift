@@ -1,0 +1,42 @@
+import Testing
+
+@testable import PaxosScript
+
+/// `help` lists the commands by topic; `help TOPIC` lists one topic; `help COMMAND` shows one.
+@Suite struct HelpTests {
+  func help(_ line: String) -> [String] {
+    var interpreter = Interpreter()
+    return transcript(of: line, in: &interpreter)
+  }
+
+  @Test func helpGroupsEveryCommandUnderItsTopic() {
+    let lines = help("help")
+    for topic in Topic.allCases {
+      guard let heading = lines.firstIndex(of: topic.rawValue + ":") else {
+        Issue.record("no heading for \(topic.rawValue)")
+        continue
+      }
+      let listed = lines[(heading + 1)...].prefix { $0.hasPrefix("  ") }
+      for spec in Vocabulary.commands where spec.topic == topic {
+        #expect(listed.contains { $0.hasPrefix("  " + spec.name + " ") }, "\(spec.name)")
+      }
+    }
+  }
+
+  @Test(arguments: ["time-travel", "time", "network"]) func helpTopicListsThatTopic(_ name: String)
+    throws
+  {
+    let lines = help("help " + name)
+    let topic = try #require(Topic.allCases.first { $0.rawValue.hasPrefix(name.prefix(4)) })
+    #expect(lines.first == topic.rawValue + ":")
+    #expect(lines.count == 1 + Vocabulary.commands.filter { $0.topic == topic }.count)
+  }
+
+  @Test func aCommandWinsOverATopicOfTheSameName() {
+    #expect(help("help cluster").first == Vocabulary.spec(.cluster).summary)
+  }
+
+  @Test func aMistypedCommandSuggestsTheNearest() {
+    #expect(help("help delvier").first == "error: no command 'delvier'; did you mean 'deliver'?")
+  }
+}
