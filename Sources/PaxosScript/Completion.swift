@@ -149,6 +149,8 @@ public enum Completion {
       return position == 0 ? Vocabulary.commands.map(\.name) + topicNames : []
     case .expect:
       return expectation(arguments, state)
+    case .export:
+      return position == 0 ? ExportFormat.allCases.map(\.rawValue) : position == 2 ? ["from=", "to="] : []
     case .cluster, .reset, .heal, .status, .net, .undo, .redo, .bookmark, .save, .load,
       .sessions, .quit:
       return []
