@@ -5,6 +5,6 @@ struct Paxlab: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "paxlab",
     abstract: "Paxos Lab: learn the Paxos consensus protocol by running it.",
-    subcommands: [RunCommand.self, BenchCommand.self]
+    subcommands: [RunCommand.self, ExportCommand.self, ReplayCommand.self, BenchCommand.self]
   )
 }
