@@ -53,12 +53,12 @@ struct Field: Equatable {
   var value: FieldValue
 }
 
-indirect enum FieldValue: Equatable, CustomStringConvertible {
+enum FieldValue: Equatable, CustomStringConvertible {
   case null
   case integer(Int)
   case text(String)
-  case list([FieldValue])
-  case object([Field])
+  indirect case list([FieldValue])
+  indirect case object([Field])
 
   var description: String {
     switch self {

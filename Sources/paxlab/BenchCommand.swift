@@ -24,8 +24,13 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "Commands in the session whose opening is timed.")
   var sessionCommands = 10_000
 
+  @Option(help: "Events in the run exported to JSON and loaded back.")
+  var traceEvents = 100_000
+
   func run() throws {
     let repetitions = max(1, repetitions)
+    // First, while the process is fresh: its peak memory is measured.
+    let json = try JSONBench.measure(events: traceEvents, repetitions: repetitions)
     let sessions = try (0..<repetitions).map { _ in try SessionBench.measure(commands: sessionCommands) }
       .sorted { $0.openSeconds < $1.openSeconds }
     let session = sessions[sessions.count / 2]
@@ -47,8 +52,19 @@ struct BenchCommand: ParsableCommand {
       ("session_open_ms", milliseconds(session.openSeconds)),
       ("command_ms_in_short_session", milliseconds(session.commandSecondsEarly)),
       ("command_ms_in_long_session", milliseconds(session.commandSecondsLate)),
+      ("json_events", "\(json.events)"),
+      ("json_bytes", "\(json.bytes)"),
+      ("json_export_ms", milliseconds(json.exportSeconds)),
+      ("json_load_ms", milliseconds(json.loadSeconds)),
+      ("json_export_peak_memory_per_trace_byte", ratio(json.exportPeakBytes, json.bytes)),
+      ("json_load_peak_memory_per_trace_byte", ratio(json.loadPeakBytes, json.bytes)),
     ]
     print("{\n" + fields.map { "  \"\($0.0)\": \($0.1)" }.joined(separator: ",\n") + "\n}")
+  }
+
+  /// `numerator / denominator` with two decimals.
+  private func ratio(_ numerator: Int, _ denominator: Int) -> String {
+    milliseconds(Double(numerator) / Double(max(1, denominator)) / 1000)
   }
 
   private func milliseconds(_ seconds: Double) -> String {
