@@ -23,7 +23,7 @@ import Testing
         caught = error
       }
     }
-    if let caught {
+    if let caught, !fragment.isEmpty {
       #expect(
         caught.description.contains(fragment), "\(caught.description)", sourceLocation: sourceLocation)
     }
