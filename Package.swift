@@ -18,6 +18,8 @@ let package = Package(
     .target(name: "PaxosScript", dependencies: ["PaxosSim"]),
     // The persistent session: its file, replay on opening, recovery of damaged files.
     .target(name: "PaxosSession", dependencies: ["PaxosScript"]),
+    // Mermaid, Graphviz and Markdown renderings of a run, all read from the trace.
+    .target(name: "PaxosExport", dependencies: ["PaxosScript"]),
     // GNU readline for the REPL's line editing, history and completion.
     .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
     .executableTarget(
@@ -26,6 +28,7 @@ let package = Package(
         "CReadline",
         "PaxosSession",
         "PaxosScript",
+        "PaxosExport",
         "PaxosSim",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
@@ -36,6 +39,8 @@ let package = Package(
     .testTarget(name: "PaxosSimTests", dependencies: ["PaxosSim", "PaxosTestSupport"]),
     .testTarget(name: "PaxosScriptTests", dependencies: ["PaxosScript"], exclude: ["Golden"]),
     .testTarget(name: "PaxosSessionTests", dependencies: ["PaxosSession"]),
+    // Checks the exports with the real tools: Mermaid's parser in node, Graphviz's dot.
+    .testTarget(name: "PaxosExportTests", dependencies: ["PaxosExport"]),
     // Runs the built `paxlab` binary as a subprocess; depending on it makes `swift test` build it.
     .testTarget(name: "PaxlabCLITests", dependencies: ["paxlab", "PaxosSim"]),
   ]
