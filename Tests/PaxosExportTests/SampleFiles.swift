@@ -15,8 +15,10 @@ import Testing
     var runs = Scenarios.all
     runs.append(("awkward-names", Scenarios.awkwardNames))
     runs.append(("adversarial", Scenarios.adversarialRun("a;b #35; <br> %% \"q\" 😀", other: "x --> y")))
-    for (name, lines) in runs {
-      let interpreter = Interpreter.running(lines)
+    var interpreters = runs.map { ($0.name, Interpreter.running($0.lines)) }
+    interpreters.append(("long-2000", Scenarios.longRun(messages: 2_000)))
+    interpreters.append(("long-10000", Scenarios.longRun(messages: 10_000)))
+    for (name, interpreter) in interpreters {
       let base = URL(fileURLWithPath: directory).appendingPathComponent(name)
       let diagrams = MermaidExport.diagrams(of: interpreter.cluster, from: nil, to: nil)
       for (part, text) in diagrams.enumerated() {

@@ -93,10 +93,10 @@ public enum DotExport {
     for (column, node) in nodes.enumerated() {
       diagram.out.append("  top" as StaticString)
       diagram.out.append(column)
-      diagram.out.append(" [id=\"node-" as StaticString)
+      diagram.out.append(" [id=\"lifeline_" as StaticString)
       diagram.out.append(node.id)
       diagram.out.append(
-        "\" class=\"lifeline-head\" shape=box style=\"rounded,filled\" fillcolor=gray92 label=\"" as StaticString)
+        "\" class=\"head\" shape=box style=\"rounded,filled\" fillcolor=gray92 label=\"" as StaticString)
       diagram.out.append(node.id)
       diagram.out.append("\\n" as StaticString)
       DotText.append(node.roles.names.joined(separator: "+"), to: &diagram.out)

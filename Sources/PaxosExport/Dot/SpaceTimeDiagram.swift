@@ -128,7 +128,9 @@ struct SpaceTimeDiagram {
     let to = columnOf(message.to)
     point(to, row)
     receiverColumn = to
-    arrow(id, style: "solid", attributes: "") { diagram in diagram.appendPointName(to, row) }
+    arrow(id, style: "solid", attributes: "", headAt: (layout.x(column: to), layout.y(row: row))) {
+      diagram in diagram.appendPointName(to, row)
+    }
   }
 
   /// A dropped or lost message ends in a red cross short of its receiver.
@@ -137,6 +139,7 @@ struct SpaceTimeDiagram {
     let message = cluster.trace[id]
     let row = row(for: step)
     let x = layout.lossX(from: columnOf(message.from), to: columnOf(message.to))
+    let y = layout.y(row: row)
     out.append("  lost" as StaticString)
     out.append(Int(id.raw))
     out.append(
@@ -144,10 +147,12 @@ struct SpaceTimeDiagram {
     out.append(Int(id.raw))
     out.append(
       "\" class=\"lost\" shape=plaintext fontsize=16 fontcolor=red3 label=\"✕\" " as StaticString)
-    appendPos(x, layout.y(row: row))
+    appendPos(x, y)
     out.append("]\n" as StaticString)
-    arrow(id, style: "dashed", attributes: " color=red3 fontcolor=red3 arrowhead=none", suffix: why)
-    { diagram in
+    arrow(
+      id, style: "dashed", attributes: " color=red3 arrowhead=none", labelColor: "red3",
+      suffix: why, headAt: (x, y)
+    ) { diagram in
       diagram.out.append("lost" as StaticString)
       diagram.out.append(Int(id.raw))
     }
@@ -159,42 +164,60 @@ struct SpaceTimeDiagram {
       let message = cluster.trace[id]
       let (from, to) = (columnOf(message.from), columnOf(message.to))
       let x = from == to ? layout.x(column: from) : (layout.x(column: from) + layout.x(column: to)) / 2
+      let y = layout.y(row: rows)
       out.append("  fly" as StaticString)
       out.append(Int(id.raw))
       out.append(" [shape=point width=0.01 " as StaticString)
-      appendPos(x, layout.y(row: rows))
+      appendPos(x, y)
       out.append("]\n" as StaticString)
-      arrow(id, style: "dotted", attributes: " color=gray50 fontcolor=gray40 arrowhead=empty",
-        suffix: " (in flight)")
-      { diagram in
+      arrow(
+        id, style: "dotted", attributes: " color=gray50 arrowhead=empty", labelColor: "gray40",
+        suffix: " (in flight)", headAt: (x, y)
+      ) { diagram in
         diagram.out.append("fly" as StaticString)
         diagram.out.append(Int(id.raw))
       }
     }
   }
 
-  /// The edge of message `id` from its send point to what `appendHead` names.
+  /// The edge of message `id` from its send point to what `appendHead` names, at `head`.
+  ///
+  /// The label is a node of its own, pinned a third of the way along the arrow (where arrows
+  /// that cross in their middle are still apart): left to Graphviz, placing thousands of edge
+  /// labels takes longer than everything else together.
   private mutating func arrow(
-    _ id: MessageID, style: StaticString, attributes: StaticString, suffix: StaticString = "",
+    _ id: MessageID, style: StaticString, attributes: StaticString,
+    labelColor: StaticString = "black", suffix: StaticString = "", headAt head: (x: Int, y: Int),
     head appendHead: (inout SpaceTimeDiagram) -> Void
   ) {
     let index = Int(id.raw) - 1
     let message = cluster.trace[id]
     let from = columnOf(message.from)
     let row = fate[index] == .unseen ? -1 : Int(sendRow[index])
-    out.append("  " as StaticString)
+    let tail = (x: layout.x(column: from), y: row < 0 ? layout.headY - SpaceTimeLayout.rowHeight / 2 : layout.y(row: row))
+    fate[index] = .settled
+    out.append("  label" as StaticString)
+    out.append(Int(id.raw))
+    out.append(" [class=\"label\" shape=plaintext fontsize=8 height=0.1 width=0.1 margin=0 fontcolor=" as StaticString)
+    out.append(labelColor)
+    out.append(" label=\"" as StaticString)
+    if copies.contains(id) { out.append("copy: " as StaticString) }
+    MessageLabel.append(message, to: &out, values: &values)
+    out.append(suffix)
+    out.append("\" " as StaticString)
+    appendPos(tail.x + (head.x - tail.x) * 35 / 100, tail.y + (head.y - tail.y) * 35 / 100 + 6)
+    out.append("]\n  " as StaticString)
     if row < 0 {
       // Sent before the window: the arrow comes from the top of the sender's lifeline.
       out.append("early" as StaticString)
       out.append(Int(id.raw))
       out.append(" [shape=point width=0.01 " as StaticString)
-      appendPos(layout.x(column: from), layout.headY - SpaceTimeLayout.rowHeight / 2)
+      appendPos(tail.x, tail.y)
       out.append("]\n  early" as StaticString)
       out.append(Int(id.raw))
     } else {
       appendPointName(from, row)
     }
-    fate[index] = .settled
     out.append(" -> " as StaticString)
     appendHead(&self)
     out.append(" [id=\"m" as StaticString)
@@ -204,11 +227,7 @@ struct SpaceTimeDiagram {
     out.append(" color=" as StaticString)
     out.append(message.kind.dotColor)
     out.append(attributes)
-    out.append(" label=\"" as StaticString)
-    if copies.contains(id) { out.append("copy: " as StaticString) }
-    MessageLabel.append(message, to: &out, values: &values)
-    out.append(suffix)
-    out.append("\"]\n" as StaticString)
+    out.append("]\n" as StaticString)
   }
 }
 

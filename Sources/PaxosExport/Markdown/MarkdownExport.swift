@@ -17,7 +17,9 @@ public enum MarkdownExport {
     lines.append("")
     lines.append("## Commands")
     lines.append("")
+    // A carriage return in a value would end the line in Markdown; it shows as ␍ instead.
     let commands = interpreter.timeline.entries.map(\.text).joined(separator: "\n")
+      .replacing("\r", with: "␍")
     let fence = MarkdownText.fence(for: commands)
     lines.append(fence + "text")
     if !commands.isEmpty { lines.append(commands) }
