@@ -24,8 +24,13 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "Commands in the session whose opening is timed.")
   var sessionCommands = 10_000
 
+  @Option(help: "Trace events in the run exported to Mermaid, Graphviz and Markdown.")
+  var exportEvents = 100_000
+
   func run() throws {
     let repetitions = max(1, repetitions)
+    // First, while the process is small, so that its peak memory shows what exporting adds.
+    let export = ExportBench.measure(events: exportEvents, repetitions: repetitions)
     let sessions = try (0..<repetitions).map { _ in try SessionBench.measure(commands: sessionCommands) }
       .sorted { $0.openSeconds < $1.openSeconds }
     let session = sessions[sessions.count / 2]
@@ -47,7 +52,7 @@ struct BenchCommand: ParsableCommand {
       ("session_open_ms", milliseconds(session.openSeconds)),
       ("command_ms_in_short_session", milliseconds(session.commandSecondsEarly)),
       ("command_ms_in_long_session", milliseconds(session.commandSecondsLate)),
-    ]
+    ] + export.fields
     print("{\n" + fields.map { "  \"\($0.0)\": \($0.1)" }.joined(separator: ",\n") + "\n}")
   }
 

@@ -15,17 +15,18 @@ import PaxosSim
 /// digraph paxos {
 ///   layout=nop
 ///   ...
-///   n0_1 [shape=point width=0.06 pos="70,-26"]
-///   n2_2 [shape=point width=0.06 pos="370,-52"]
-///   n0_1 -> n2_2 [id="m1" class="message" style=solid color="#1f5fbf" label="prepare 1.p1"]
+///   n0_0 [shape=point width=0.06 pos="70,-26"]
+///   n1_1 [shape=point width=0.06 pos="220,-52"]
+///   label1 [label="prepare 1.p1" pos="122,-29"]
+///   n0_0 -> n1_1 [id="m1" color="#1f5fbf"]
 /// }
 /// ```
 public enum DotExport {
   public static func graph(of cluster: Cluster, from: Int?, to: Int?) -> String {
     let window = StepWindow(cluster.trace, from: from, to: to)
     let nodes = cluster.nodesInExportOrder
-    // About 110 bytes per event drawn, most of them messages.
-    var diagram = SpaceTimeDiagram(cluster, nodes: nodes, capacity: 110 * window.entries.count + 2048)
+    // About 95 bytes per trace event in long runs: room enough that the buffer rarely regrows.
+    var diagram = SpaceTimeDiagram(cluster, nodes: nodes, capacity: 100 * window.entries.count + 4096)
     appendHeader(cluster, window: window, nodes: nodes, to: &diagram)
     markDownAtStart(window, &diagram)
     let entries = cluster.trace.entries
@@ -77,8 +78,9 @@ public enum DotExport {
         outputorder=edgesfirst
         fontname="Helvetica"
         labelloc=t
-        node [fontname="Helvetica" fontsize=10]
-        edge [fontname="Helvetica" fontsize=8 arrowsize=0.6]
+        // The defaults suit what there are most of: message labels and message arrows.
+        node [fontname="Helvetica" fontsize=8 shape=plaintext margin=0 width=0.1 height=0.1]
+        edge [fontname="Helvetica" arrowsize=0.6 class="message"]
 
       """ as StaticString)
     diagram.out.append("  label=\"Paxos Lab run" as StaticString)
@@ -96,7 +98,7 @@ public enum DotExport {
       diagram.out.append(" [id=\"lifeline_" as StaticString)
       diagram.out.append(node.id)
       diagram.out.append(
-        "\" class=\"head\" shape=box style=\"rounded,filled\" fillcolor=gray92 label=\"" as StaticString)
+        "\" class=\"head\" shape=box margin=\"0.11,0.055\" fontsize=10 style=\"rounded,filled\" fillcolor=gray92 label=\"" as StaticString)
       diagram.out.append(node.id)
       diagram.out.append("\\n" as StaticString)
       DotText.append(node.roles.names.joined(separator: "+"), to: &diagram.out)

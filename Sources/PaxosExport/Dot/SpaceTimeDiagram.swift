@@ -64,7 +64,7 @@ struct SpaceTimeDiagram {
       let row = rows - 1
       out.append("  s" as StaticString)
       out.append(row)
-      out.append(" [shape=plaintext fontsize=8 fontcolor=gray40 label=\"" as StaticString)
+      out.append(" [fontcolor=gray40 label=\"" as StaticString)
       out.append(Int(step))
       out.append("\" " as StaticString)
       appendPos(layout.stepX, layout.y(row: row))
@@ -128,7 +128,7 @@ struct SpaceTimeDiagram {
     let to = columnOf(message.to)
     point(to, row)
     receiverColumn = to
-    arrow(id, style: "solid", attributes: "", headAt: (layout.x(column: to), layout.y(row: row))) {
+    arrow(id, style: .solid, attributes: "", headAt: (layout.x(column: to), layout.y(row: row))) {
       diagram in diagram.appendPointName(to, row)
     }
   }
@@ -146,11 +146,11 @@ struct SpaceTimeDiagram {
       " [id=\"lost" as StaticString)
     out.append(Int(id.raw))
     out.append(
-      "\" class=\"lost\" shape=plaintext fontsize=16 fontcolor=red3 label=\"✕\" " as StaticString)
+      "\" class=\"lost\" fontsize=16 fontcolor=red3 label=\"✕\" " as StaticString)
     appendPos(x, y)
     out.append("]\n" as StaticString)
     arrow(
-      id, style: "dashed", attributes: " color=red3 arrowhead=none", labelColor: "red3",
+      id, style: .dashed, attributes: " color=red3 arrowhead=none", labelColor: "red3",
       suffix: why, headAt: (x, y)
     ) { diagram in
       diagram.out.append("lost" as StaticString)
@@ -171,7 +171,7 @@ struct SpaceTimeDiagram {
       appendPos(x, y)
       out.append("]\n" as StaticString)
       arrow(
-        id, style: "dotted", attributes: " color=gray50 arrowhead=empty", labelColor: "gray40",
+        id, style: .dotted, attributes: " color=gray50 arrowhead=empty", labelColor: "gray40",
         suffix: " (in flight)", headAt: (x, y)
       ) { diagram in
         diagram.out.append("fly" as StaticString)
@@ -186,8 +186,8 @@ struct SpaceTimeDiagram {
   /// that cross in their middle are still apart): left to Graphviz, placing thousands of edge
   /// labels takes longer than everything else together.
   private mutating func arrow(
-    _ id: MessageID, style: StaticString, attributes: StaticString,
-    labelColor: StaticString = "black", suffix: StaticString = "", headAt head: (x: Int, y: Int),
+    _ id: MessageID, style: LineStyle, attributes: StaticString,
+    labelColor: StaticString? = nil, suffix: StaticString = "", headAt head: (x: Int, y: Int),
     head appendHead: (inout SpaceTimeDiagram) -> Void
   ) {
     let index = Int(id.raw) - 1
@@ -198,9 +198,13 @@ struct SpaceTimeDiagram {
     fate[index] = .settled
     out.append("  label" as StaticString)
     out.append(Int(id.raw))
-    out.append(" [class=\"label\" shape=plaintext fontsize=8 height=0.1 width=0.1 margin=0 fontcolor=" as StaticString)
-    out.append(labelColor)
-    out.append(" label=\"" as StaticString)
+    out.append(" [" as StaticString)
+    if labelColor != nil {
+      out.append("fontcolor=" as StaticString)
+      out.append(labelColor ?? "black")
+      out.append(UInt8(ascii: " "))
+    }
+    out.append("label=\"" as StaticString)
     if copies.contains(id) { out.append("copy: " as StaticString) }
     MessageLabel.append(message, to: &out, values: &values)
     out.append(suffix)
@@ -222,14 +226,21 @@ struct SpaceTimeDiagram {
     appendHead(&self)
     out.append(" [id=\"m" as StaticString)
     out.append(Int(id.raw))
-    out.append("\" class=\"message\" style=" as StaticString)
-    out.append(row < 0 ? "dashed" : style)
+    out.append(UInt8(ascii: "\""))
+    // Solid is Graphviz's default; an arrow from before the window is dashed.
+    let line = row < 0 ? LineStyle.dashed : style
+    if line != .solid {
+      out.append(" style=" as StaticString)
+      out.append(line == .dashed ? "dashed" : "dotted")
+    }
     out.append(" color=" as StaticString)
     out.append(message.kind.dotColor)
     out.append(attributes)
     out.append("]\n" as StaticString)
   }
 }
+
+enum LineStyle { case solid, dashed, dotted }
 
 extension MessageKind {
   /// Phase 1 in blue, phase 2 in green, refusals in orange.

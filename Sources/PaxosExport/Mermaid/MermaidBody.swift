@@ -19,8 +19,8 @@ struct MermaidBody {
     self.cluster = cluster
     self.participants = participants
     values = ValueTexts(cluster.values, encode: MermaidText.append)
-    // About 40 bytes per drawn event, and half the events are drawn.
-    text = TextBuffer(capacity: 24 * window.entries.count + 64)
+    // About 15 bytes per trace event in long runs (a third of the events are drawn).
+    text = TextBuffer(capacity: 16 * window.entries.count + 64)
     for index in window.entries { add(cluster.trace.entries[index]) }
   }
 
