@@ -42,6 +42,7 @@ public enum DotExport {
 
   private static func draw(_ entry: TraceEntry, on diagram: inout SpaceTimeDiagram) {
     let step = entry.step
+    guard entry.event.refersOnlyToWhatIsIn(diagram.cluster.trace) else { return }
     switch entry.event {
     case .sent(let id): diagram.sent(id, step: step)
     case .delivered(let id): diagram.delivered(id, step: step)

@@ -31,6 +31,8 @@ struct MermaidBody {
 
   private mutating func add(_ entry: TraceEntry) {
     let before = text.count
+    // Every message an event names is in the trace; one that is not (a damaged trace) is skipped.
+    guard entry.event.refersOnlyToWhatIsIn(cluster.trace) else { return }
     switch entry.event {
     case .delivered(let id):
       arrow(id, "->>", suffix: "")
@@ -127,5 +129,24 @@ struct MermaidBody {
     participants.appendNoteOverAll(to: &text)
     writeText(&self)
     text.append("\n  end\n" as StaticString)
+  }
+}
+
+extension Event {
+  /// Whether the messages and partition the event names are in `trace`: always in a real run;
+  /// a damaged trace's stray event is left out rather than trapping.
+  func refersOnlyToWhatIsIn(_ trace: Trace) -> Bool {
+    let messages = 1...max(1, trace.messages.count)
+    switch self {
+    case .sent(let id), .delivered(let id), .dropped(let id), .lost(let id, _):
+      return !trace.messages.isEmpty && messages.contains(Int(id.raw))
+    case .duplicated(let original, let copy):
+      return !trace.messages.isEmpty && messages.contains(Int(original.raw))
+        && messages.contains(Int(copy.raw))
+    case .partitioned(let index):
+      return trace.partitions.indices.contains(index)
+    default:
+      return true
+    }
   }
 }
