@@ -89,9 +89,11 @@ async function check(file, index) {
     if (jsdom) {
       const { svg } = await mermaid.render(`diagram${index}`, text);
       result.texts = svgTexts(svg);
-      const shown = result.texts.join('\n');
-      if (/Maximum text size in diagram exceeded|Syntax error in text/.test(shown)) {
-        throw new Error('Mermaid drew its error picture: ' + shown.slice(0, 200));
+      // Over the size limit Mermaid draws a flowchart saying so instead; on a syntax error, an
+      // error picture. Either way the drawing is not the diagram that was parsed.
+      const drawn = /aria-roledescription="([^"]*)"/.exec(svg)?.[1];
+      if (/Maximum text size in diagram exceeded|Syntax error in text/.test(svg) || drawn !== parsed.diagramType) {
+        throw new Error(`Mermaid drew ${drawn ?? 'something else'} instead of the ${parsed.diagramType} diagram`);
       }
     } else {
       const diagram = await mermaid.mermaidAPI.getDiagramFromText(text);

@@ -8,6 +8,23 @@ import Testing
 /// without Mermaid's error picture), stay under the size limit and show what it should.
 @Suite(.enabled(if: MermaidChecker.isAvailable, MermaidChecker.missingReason))
 struct MermaidRealParserTests {
+  /// The checker itself: a diagram Mermaid rejects, or one over its size limit, must fail.
+  @Test func theCheckerRejectsWhatMermaidRejects() throws {
+    let arrows = String(repeating: "  a->>b: hello\n", count: 3_600)
+    let results = try MermaidChecker.check([
+      ("broken", "sequenceDiagram\n  a->>b hi\n"),
+      ("unescaped", "sequenceDiagram\n  a->>b: x; y --> z\n"),
+      ("oversized", "sequenceDiagram\n" + arrows),
+      ("fine", "sequenceDiagram\n  a->>b: hi\n"),
+    ])
+    #expect(results["broken"]?.ok == false)
+    #expect(results["fine"]?.ok == true)
+    #expect(results["unescaped"]?.texts.contains("x; y --> z") != true)
+    if results["oversized"]?.mode == "render" {
+      #expect(results["oversized"]?.ok == false, "a diagram over 50,000 characters was drawn")
+    }
+  }
+
   @Test func everyScenarioParses() throws {
     var diagrams: [(name: String, text: String)] = []
     for scenario in Scenarios.all {

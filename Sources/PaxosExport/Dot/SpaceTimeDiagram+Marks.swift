@@ -128,9 +128,15 @@ extension SpaceTimeDiagram {
     appendPos(layout.noteX, layout.y(row: row))
     out.append("]\n" as StaticString)
     guard let near else { return }
-    point(near, row)
-    out.append("  " as StaticString)
-    appendPointName(near, row)
+    // From an invisible point on the lifeline: a dot there could sit on a crash or recover mark.
+    out.append("  at" as StaticString)
+    out.append(kind)
+    out.append(row)
+    out.append(" [shape=point width=0.01 " as StaticString)
+    appendPos(layout.x(column: near), layout.y(row: row))
+    out.append("]\n  at" as StaticString)
+    out.append(kind)
+    out.append(row)
     out.append(" -> " as StaticString)
     out.append(kind)
     out.append(row)

@@ -182,9 +182,10 @@ struct SpaceTimeDiagram {
 
   /// The edge of message `id` from its send point to what `appendHead` names, at `head`.
   ///
-  /// The label is a node of its own, pinned a third of the way along the arrow (where arrows
-  /// that cross in their middle are still apart): left to Graphviz, placing thousands of edge
-  /// labels takes longer than everything else together.
+  /// The label is a node of its own, pinned two thirds of the way along the arrow: every arrival
+  /// has a row of its own, so labels near their heads stay apart, even for a broadcast whose
+  /// arrows share their tail or arrows that cross in the middle. Left to Graphviz, placing
+  /// thousands of edge labels takes longer than everything else together.
   private mutating func arrow(
     _ id: MessageID, style: LineStyle, attributes: StaticString,
     labelColor: StaticString? = nil, suffix: StaticString = "", headAt head: (x: Int, y: Int),
@@ -209,7 +210,7 @@ struct SpaceTimeDiagram {
     MessageLabel.append(message, to: &out, values: &values)
     out.append(suffix)
     out.append("\" " as StaticString)
-    appendPos(tail.x + (head.x - tail.x) * 35 / 100, tail.y + (head.y - tail.y) * 35 / 100 + 6)
+    appendPos(tail.x + (head.x - tail.x) * 65 / 100, tail.y + (head.y - tail.y) * 65 / 100 + 6)
     out.append("]\n  " as StaticString)
     if row < 0 {
       // Sent before the window: the arrow comes from the top of the sender's lifeline.
