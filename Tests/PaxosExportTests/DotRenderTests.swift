@@ -100,6 +100,21 @@ struct DotRenderTests {
     #expect(drawing.allTexts.contains("Paxos Lab run, steps 5–9"))
   }
 
+  /// Two messages on one link delivered in the opposite order to the one they were sent in:
+  /// their arrows cross, and the one that waited slants more.
+  @Test func reorderedMessagesCross() throws {
+    let cluster = Interpreter.running([
+      "cluster 1 1 0", "prepare p1 1", "timeout p1", "deliver #2", "deliver #1",
+    ]).cluster
+    let drawing = SVGDrawing(try Graphviz.render(DotExport.graph(of: cluster, from: nil, to: nil)).svg)
+    let first = try #require(drawing.group("m1")?.pathEnds)
+    let second = try #require(drawing.group("m2")?.pathEnds)
+    // Both leave p1 and reach a1; #1 leaves above #2 and arrives below it.
+    #expect(first.start.y < second.start.y)
+    #expect(first.end.y > second.end.y)
+    #expect(first.end.y - first.start.y > second.end.y - second.start.y)
+  }
+
   /// Graphviz's own layout of a graph this size takes minutes; pinned, it must take seconds.
   @Test func twoThousandMessagesRenderInSeconds() throws {
     let cluster = Scenarios.longRun(messages: 2_000).cluster

@@ -6,6 +6,8 @@ struct SVGDrawing {
     var id: String
     var classes: [String]
     var texts: [String]
+    /// The first and last point of the group's first path, in SVG coordinates (y grows down).
+    var pathEnds: (start: (x: Double, y: Double), end: (x: Double, y: Double))?
   }
 
   var groups: [Group] = []
@@ -24,8 +26,19 @@ struct SVGDrawing {
         guard let open = piece.firstIndex(of: ">"), let close = piece.range(of: "</text>") else { continue }
         texts.append(Self.decode(String(piece[piece.index(after: open)..<close.lowerBound])))
       }
-      groups.append(Group(id: id, classes: classes, texts: texts))
+      groups.append(Group(id: id, classes: classes, texts: texts, pathEnds: Self.pathEnds(chunk)))
     }
+  }
+
+  /// `d="M76.6,-415.91C93.46,-412.99 187.34,-396.71 215.81,-391.78"`: its first and last point.
+  private static func pathEnds(_ chunk: String) -> (start: (x: Double, y: Double), end: (x: Double, y: Double))? {
+    guard let path = chunk.components(separatedBy: "<g id=").first?.range(of: " d=\"M"),
+      let close = chunk[path.upperBound...].firstIndex(of: "\"")
+    else { return nil }
+    let numbers = chunk[path.upperBound..<close].split { $0 == "," || $0 == " " || $0 == "C" }
+      .compactMap { Double($0) }
+    guard numbers.count >= 4 else { return nil }
+    return ((numbers[0], numbers[1]), (numbers[numbers.count - 2], numbers[numbers.count - 1]))
   }
 
   func groups(withClass name: String) -> [Group] { groups.filter { $0.classes.contains(name) } }
