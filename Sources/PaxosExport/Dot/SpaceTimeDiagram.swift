@@ -234,8 +234,11 @@ struct SpaceTimeDiagram {
       out.append(" style=" as StaticString)
       out.append(line == .dashed ? "dashed" : "dotted")
     }
-    out.append(" color=" as StaticString)
-    out.append(message.kind.dotColor)
+    // Arrows are coloured by phase, unless `attributes` give a colour of their own.
+    if labelColor == nil {
+      out.append(" color=" as StaticString)
+      out.append(message.kind.dotColor)
+    }
     out.append(attributes)
     out.append("]\n" as StaticString)
   }
