@@ -74,10 +74,10 @@ import Testing
   }
 
   @Test func partNames() {
-    #expect(MermaidParts.fileNames(for: "out/duel.mmd", count: 2) == ["out/duel-1.mmd", "out/duel-2.mmd"])
-    #expect(MermaidParts.fileNames(for: "a.b/duel", count: 2) == ["a.b/duel-1", "a.b/duel-2"])
-    #expect(MermaidParts.fileNames(for: ".hidden", count: 2) == [".hidden-1", ".hidden-2"])
-    #expect(MermaidParts.fileNames(for: "duel.mmd", count: 1) == ["duel.mmd"])
+    #expect(MermaidFiles.fileNames(for: "out/duel.mmd", count: 2) == ["out/duel-1.mmd", "out/duel-2.mmd"])
+    #expect(MermaidFiles.fileNames(for: "a.b/duel", count: 2) == ["a.b/duel-1", "a.b/duel-2"])
+    #expect(MermaidFiles.fileNames(for: ".hidden", count: 2) == [".hidden-1", ".hidden-2"])
+    #expect(MermaidFiles.fileNames(for: "duel.mmd", count: 1) == ["duel.mmd"])
   }
 
   @Test func exportAllWritesEveryFormatBesideEachOther() throws {

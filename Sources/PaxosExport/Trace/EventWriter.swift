@@ -23,11 +23,12 @@ struct EventWriter {
     var wroteAny = false
     var previousStep: Int32 = .min
     var order = 0
-    for entry in entries {
+    // A window starts at a step's first entry, so counting the order from there is exact.
+    for index in StepWindow(cluster.trace, from: window.from, to: window.to).entries {
+      let entry = entries[index]
       order = entry.step == previousStep ? order + 1 : 1
       previousStep = entry.step
       let step = Int(entry.step)
-      guard window.contains(step: step) else { continue }
       writer.raw(wroteAny ? ",\n    {\"step\": " : "\n    {\"step\": ")
       wroteAny = true
       writer.integer(step)

@@ -10,10 +10,6 @@ public struct TraceWindow: Hashable, Sendable {
 
   public static let whole = TraceWindow()
 
-  func contains(step: Int) -> Bool {
-    (from.map { step >= $0 } ?? true) && (to.map { step <= $0 } ?? true)
-  }
-
   /// `steps 3-9`, `steps 3 on`, `up to step 9`, or `all steps`, for messages.
   var summary: String {
     switch (from, to) {

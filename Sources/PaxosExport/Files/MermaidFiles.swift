@@ -6,7 +6,7 @@
 /// Notes (Obsidian, HackMD, GitHub Markdown) get one ```mermaid block per part from the
 /// Markdown export. Standard output has only one stream: there the parts follow each other,
 /// each after a blank line and its `%% part N of M` comment, for a person or a script to split.
-enum MermaidParts {
+enum MermaidFiles {
   /// `duel.mmd` as `duel-1.mmd`, `duel-2.mmd`...; the file itself when there is one part.
   static func fileNames(for path: String, count: Int) -> [String] {
     guard count > 1 else { return [path] }

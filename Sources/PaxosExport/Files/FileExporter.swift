@@ -44,9 +44,8 @@ public struct FileExporter: Exporter {
       let bytes = TraceEncoder.encode(interpreter, window: window)
       if toOutput { return [Self.text(bytes)] }
       try write(bytes, to: path)
-      let events = interpreter.cluster.trace.entries.reduce(0) {
-        $0 + (window.contains(step: Int($1.step)) ? 1 : 0)
-      }
+      let events = StepWindow(interpreter.cluster.trace, from: window.from, to: window.to)
+        .entries.count
       let commands = interpreter.timeline.entries.count
       return [
         "export: wrote \(path): \(events) event\(events == 1 ? "" : "s") (\(window.summary)),"
@@ -54,7 +53,7 @@ public struct FileExporter: Exporter {
       ]
     case .mermaid:
       let diagrams = renderers.mermaid(interpreter.cluster, request.from, request.to)
-      if toOutput { return [Self.trimmed(MermaidParts.joined(diagrams))] }
+      if toOutput { return [Self.trimmed(MermaidFiles.joined(diagrams))] }
       return try writeMermaid(diagrams, to: path)
     case .dot:
       let graph = renderers.dot(interpreter.cluster, request.from, request.to)
@@ -89,9 +88,9 @@ public struct FileExporter: Exporter {
 
   private func writeMermaid(_ diagrams: [String], to path: String) throws(ScriptError) -> [String] {
     guard !diagrams.isEmpty else { return ["export: nothing to draw; \(path) not written"] }
-    let files = MermaidParts.fileNames(for: path, count: diagrams.count)
+    let files = MermaidFiles.fileNames(for: path, count: diagrams.count)
     for (index, (file, diagram)) in zip(files, diagrams).enumerated() {
-      try write(Array(MermaidParts.file(diagram, number: index + 1, of: diagrams.count).utf8), to: file)
+      try write(Array(MermaidFiles.file(diagram, number: index + 1, of: diagrams.count).utf8), to: file)
     }
     guard let first = files.first, let last = files.last, files.count > 1 else {
       return ["export: wrote \(path)"]
