@@ -18,12 +18,16 @@ let package = Package(
     .target(name: "PaxosScript", dependencies: ["PaxosSim"]),
     // The persistent session: its file, replay on opening, recovery of damaged files.
     .target(name: "PaxosSession", dependencies: ["PaxosScript"]),
+    // Exports of a run (JSON trace, Mermaid, Graphviz, Markdown), all read from the trace, and
+    // loading a JSON trace back.
+    .target(name: "PaxosExport", dependencies: ["PaxosScript", "PaxosSession"]),
     // GNU readline for the REPL's line editing, history and completion.
     .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
     .executableTarget(
       name: "paxlab",
       dependencies: [
         "CReadline",
+        "PaxosExport",
         "PaxosSession",
         "PaxosScript",
         "PaxosSim",
@@ -36,6 +40,8 @@ let package = Package(
     .testTarget(name: "PaxosSimTests", dependencies: ["PaxosSim", "PaxosTestSupport"]),
     .testTarget(name: "PaxosScriptTests", dependencies: ["PaxosScript"], exclude: ["Golden"]),
     .testTarget(name: "PaxosSessionTests", dependencies: ["PaxosSession"]),
+    // Round trips, hostile traces, and the exports checked with the real tools.
+    .testTarget(name: "PaxosExportTests", dependencies: ["PaxosExport", "PaxosScript", "PaxosSession"]),
     // Runs the built `paxlab` binary as a subprocess; depending on it makes `swift test` build it.
     .testTarget(name: "PaxlabCLITests", dependencies: ["paxlab", "PaxosSim"]),
   ]

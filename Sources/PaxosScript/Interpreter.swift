@@ -82,9 +82,10 @@ public struct Interpreter: Sendable {
     {
       let taken = Command.run(steps: summary.steps, seed: seed)
       return Timeline.Entry(
-        text: "run steps=\(summary.steps)" + (seed.map { " seed=\($0)" } ?? ""), command: taken)
+        text: "run steps=\(summary.steps)" + (seed.map { " seed=\($0)" } ?? ""), command: taken,
+        events: result.events)
     }
-    return Timeline.Entry(text: trimmed(line), command: command)
+    return Timeline.Entry(text: trimmed(line), command: command, events: result.events)
   }
 
   /// The line as a session file keeps it: without surrounding blanks.

@@ -20,6 +20,9 @@ enum Report {
   static func run(_ summary: RunSummary, _ cluster: Cluster) -> String {
     let steps = "\(summary.steps) step\(summary.steps == 1 ? "" : "s")"
     if summary.quiescent { return "run: \(steps), then nothing left to do" }
+    if summary.interrupted {
+      return "run: interrupted after \(steps); they are kept, \(cluster.inFlight.count) in flight"
+    }
     let timers = cluster.nodes.filter { $0.retryAt != nil }.map(\.id)
     return "run: stopped at the limit of \(steps); \(cluster.inFlight.count) in flight"
       + (timers.isEmpty ? "" : ", timers armed: " + names(timers))

@@ -10,6 +10,8 @@ public enum ScriptStatus: Int32, Sendable {
 public struct ScriptRunner {
   public var quiet: Bool
   public private(set) var interpreter = Interpreter()
+  /// Handed to each script's fresh interpreter, so that its `export` lines write files.
+  public var exporter: (any Exporter)?
   private let emit: (String) -> Void
 
   public init(quiet: Bool, emit: @escaping (String) -> Void) {
@@ -20,6 +22,7 @@ public struct ScriptRunner {
   /// Runs `lines` of the script called `name` on a fresh cluster.
   public mutating func run(name: String, lines: some Sequence<Substring>) -> ScriptStatus {
     interpreter = Interpreter()
+    interpreter.exporter = exporter
     var number = 0
     for line in lines {
       number += 1

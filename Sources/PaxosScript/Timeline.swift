@@ -9,6 +9,15 @@ public struct Timeline: Sendable {
   public struct Entry: Sendable {
     public let text: String
     public let command: Command
+    /// The trace entries the command added, in the cluster as it then was: a later `reset`
+    /// empties the trace, and these positions then name nothing.
+    public let events: Range<Int>
+
+    public init(text: String, command: Command, events: Range<Int> = 0..<0) {
+      self.text = text
+      self.command = command
+      self.events = events
+    }
   }
 
   /// The commands in effect, oldest first: command `#n` is `entries[n - 1]`.

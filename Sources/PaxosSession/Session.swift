@@ -35,6 +35,16 @@ public final class Session {
     set { interpreter.interrupted = newValue }
   }
 
+  /// Writes `export`s; set by the program, which knows the formats.
+  public var exporter: (any Exporter)? {
+    get { interpreter.exporter }
+    set { interpreter.exporter = newValue }
+  }
+
+  /// Turns a file that `load` reads into the command lines that rebuild its run, when it is
+  /// not a script (a JSON trace); nil for a script. Set by the program, which knows the formats.
+  public var fileReader: (@Sendable (_ bytes: [UInt8], _ path: String) throws(ScriptError) -> [String]?)?
+
   /// Carries out a line; a line that changes the cluster is on disk before this returns.
   public func execute(_ line: String) -> LineResult {
     let command: Command
@@ -64,7 +74,9 @@ public final class Session {
   /// The state on disk is the truth: when a line could not be saved, go back to it.
   private func reloadAfterFailedWrite(_ failure: FileSystem.Failure) -> LineResult {
     let message = "\(failure); the last command is not saved and was taken back"
-    if let (interpreter, _) = try? Self.replay(place, recovery: nil) {
+    if var (interpreter, _) = try? Self.replay(place, recovery: nil) {
+      interpreter.interrupted = self.interpreter.interrupted
+      interpreter.exporter = self.interpreter.exporter
       self.interpreter = interpreter
     }
     return LineResult(outcome: .error(ScriptError(message, hint: "free some disk space, or 'save FILE' elsewhere")))
@@ -82,11 +94,20 @@ public final class Session {
     } catch {
       return LineResult(outcome: .error(ScriptError(error.description)))
     }
+    var lines = ScriptText.lines(of: bytes).map(String.init)
+    do {
+      // A trace rebuilds exactly its own run: from a fresh cluster, which `reset` gives.
+      if let commands = try fileReader?(bytes, path) {
+        lines = (interpreter.timeline.entries.isEmpty ? [] : ["reset"]) + commands
+      }
+    } catch {
+      return LineResult(outcome: .error(error))
+    }
     isLoading = true
     defer { isLoading = false }
     var output: [String] = []
     var count = 0
-    for (index, line) in ScriptText.lines(of: bytes).map(String.init).enumerated() {
+    for (index, line) in lines.enumerated() {
       let result = execute(line)
       switch result.outcome {
       case .blank, .quit:

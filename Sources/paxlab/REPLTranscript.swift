@@ -29,7 +29,7 @@ struct REPLTranscript {
     case .done:
       if case .run(let summary)? = result.note, summary.interrupted, let kept = result.recordedText
       {
-        outcome.append("interrupted: the steps taken are kept, as '\(kept)'")
+        outcome.append("the session keeps it as '\(kept)'")
       }
     case .error(let error):
       outcome.append("error: " + error.message)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Glibc
 import PaxosScript
+import PaxosExport
 import PaxosSession
 
 /// `paxlab` and `paxlab repl`: type commands at a cluster that outlives the program.
@@ -38,6 +39,7 @@ struct ReplCommand: ParsableCommand {
     let opened = try SessionOpening.open(
       place, recovery: recover?.recovery, canAsk: interactive)
     for warning in opened.warnings { StandardError.line("warning: " + warning) }
+    opened.enableExports()
     Signals.install()
     let repl = REPL(
       session: opened, isInteractive: interactive, output: StandardOutput(),

@@ -134,13 +134,14 @@ struct REPLTerminalTests {
     }
     try terminal.press("C-c")
     let lines = try terminal.waitFor("the report of the interrupted run") { lines in
-      lines.contains { $0.hasPrefix("interrupted: the steps taken are kept, as 'run steps=") }
+      lines.contains { $0.hasPrefix("the session keeps it as 'run steps=") }
         && lines.last.map(REPLTerminal.isPrompt) == true
     }
     let recorded = try #require(sessionFile.split(separator: "\n").last)
     let steps = try #require(Int(recorded.dropFirst("run steps=".count).prefix { $0.isNumber }))
     #expect(steps > 0 && steps < 1_000_000, "\(recorded)")
-    #expect(lines.contains("interrupted: the steps taken are kept, as '\(recorded)'"))
+    #expect(lines.contains("the session keeps it as '\(recorded)'"))
+    #expect(lines.contains { $0.hasPrefix("run: interrupted after \(steps) steps; they are kept") })
   }
 
   @Test func ctrlDLeaves() throws {

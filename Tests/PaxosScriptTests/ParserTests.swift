@@ -103,6 +103,13 @@ import Testing
     ("save duel.paxos", .save(path: "duel.paxos")),
     ("load \"my lesson.paxos\"", .load(path: "my lesson.paxos")),
     ("sessions", .sessions),
+    ("export json run.json", .export(ExportRequest(format: .json, path: "run.json"))),
+    ("export mermaid - from=3", .export(ExportRequest(format: .mermaid, path: "-", from: 3))),
+    (
+      "export dot \"my run.dot\" from=2 to=9",
+      .export(ExportRequest(format: .dot, path: "my run.dot", from: 2, to: 9))
+    ),
+    ("export markdown notes.md to=0", .export(ExportRequest(format: .markdown, path: "notes.md", to: 0))),
     ("quit", .quit),
     ("exit", .quit),
     ("deliver # a comment", .deliver(.oldest)),

@@ -1,0 +1,154 @@
+import PaxosCore
+import PaxosSim
+
+/// The marks that are not messages: crashes and recoveries on the lifelines, timers, decisions,
+/// and notes for everyone (chosen, violations, partitions) to the right of the lifelines.
+extension SpaceTimeDiagram {
+  /// A crash cuts the lifeline: it goes on dashed until the node recovers.
+  mutating func lifelineChange(_ node: NodeID, step: Int32, down: Bool) {
+    let column = columnOf(node)
+    let row = freshRow(step, column: column)
+    let name = Array((down ? "crash\(column)_\(row)" : "recover\(column)_\(row)").utf8)
+    out.append("  " as StaticString)
+    out.append(bytes: name)
+    out.append(
+      down
+        ? " [class=\"crash\" shape=box margin=\"0.08,0.03\" style=filled fillcolor=\"#f4b6b6\" fontsize=9 height=0.2 label=\"crash\" " as StaticString
+        : " [class=\"recover\" shape=box margin=\"0.08,0.03\" style=filled fillcolor=\"#b9e4c1\" fontsize=9 height=0.2 label=\"recover\" ")
+    appendPos(layout.x(column: column), layout.y(row: row))
+    out.append("]\n" as StaticString)
+    endSegment(column, at: name)
+    isDown[column] = down
+  }
+
+  /// Draws the stretch of `column`'s lifeline that ends at `name` and starts the next there.
+  mutating func endSegment(_ column: Int, at name: [UInt8]) {
+    out.append("  " as StaticString)
+    out.append(bytes: segmentStart[column])
+    out.append(" -> " as StaticString)
+    out.append(bytes: name)
+    out.append(
+      isDown[column]
+        ? " [dir=none style=dashed color=gray60 class=\"lifeline down\"]\n" as StaticString
+        : " [dir=none color=gray40 class=\"lifeline\"]\n")
+    segmentStart[column] = name
+  }
+
+  mutating func timer(_ node: NodeID, step: Int32) {
+    let column = columnOf(node)
+    let row = freshRow(step, column: column)
+    out.append("  timer" as StaticString)
+    out.append(column)
+    out.append(UInt8(ascii: "_"))
+    out.append(row)
+    out.append(
+      " [class=\"timer\" shape=ellipse margin=\"0.05,0.02\" height=0.18 style=filled fillcolor=\"#fff2b3\" label=\"timer\" " as StaticString)
+    appendPos(layout.x(column: column), layout.y(row: row))
+    out.append("]\n" as StaticString)
+  }
+
+  /// `decided red` beside a proposer's lifeline, `learned red` beside a learner's.
+  mutating func knows(_ node: NodeID, _ value: ValueID, step: Int32, verb: StaticString) {
+    let column = columnOf(node)
+    let row = freshRow(step, column: column)
+    out.append("  knows" as StaticString)
+    out.append(column)
+    out.append(UInt8(ascii: "_"))
+    out.append(row)
+    out.append(
+      " [class=\"knows\" shape=box margin=\"0.06,0.02\" style=\"rounded,filled\" fillcolor=\"#cfe3ff\" height=0.18 label=\"" as StaticString)
+    out.append(verb)
+    values.appendShort(value, to: &out)
+    out.append("\" " as StaticString)
+    appendPos(layout.x(column: column) + SpaceTimeLayout.columnWidth / 3, layout.y(row: row))
+    out.append("]\n" as StaticString)
+  }
+
+  mutating func chosen(_ value: ValueID, _ ballot: Ballot, step: Int32) {
+    note(step: step, kind: "chosen", fill: "\"#ffd84d\"", near: receiverColumn) { diagram in
+      diagram.out.append("★ CHOSEN " as StaticString)
+      diagram.values.appendFull(value, to: &diagram.out)
+      diagram.out.append(" (" as StaticString)
+      diagram.out.append(ballot)
+      diagram.out.append(UInt8(ascii: ")"))
+    }
+  }
+
+  mutating func violation(_ violation: Violation, step: Int32) {
+    var near = receiverColumn
+    if case .promiseDecreased(let acceptor, _, _) = violation { near = columnOf(acceptor) }
+    let text = cluster.describe(violation)
+    note(step: step, kind: "violation", fill: "\"#ff9d9d\"", near: near) { diagram in
+      diagram.out.append("VIOLATION " as StaticString)
+      DotText.append(text, to: &diagram.out)
+    }
+  }
+
+  /// A dashed line across every lifeline, labelled with the new shape of the network.
+  mutating func networkChange(_ event: Event, step: Int32) {
+    let row = freshRow(step, column: layout.columns)
+    let y = layout.y(row: row)
+    for (side, x) in [("a", layout.x(column: 0) - 30), ("b", layout.noteX - 20)] {
+      out.append("  net" as StaticString)
+      out.append(row)
+      out.append(side)
+      out.append(" [shape=point width=0.01 " as StaticString)
+      appendPos(x, y)
+      out.append("]\n" as StaticString)
+    }
+    out.append("  net" as StaticString)
+    out.append(row)
+    out.append("a -> net" as StaticString)
+    out.append(row)
+    out.append(
+      "b [class=\"network\" dir=none style=dashed color=purple fontcolor=purple fontsize=9 label=\"" as StaticString)
+    DotText.append(cluster.describe(event), to: &out)
+    out.append("\"]\n" as StaticString)
+  }
+
+  /// A box right of the lifelines, joined by a dotted line to the node where it happened.
+  private mutating func note(
+    step: Int32, kind: StaticString, fill: StaticString, near: Int?,
+    text: (inout SpaceTimeDiagram) -> Void
+  ) {
+    let row = freshRow(step, column: layout.columns)
+    out.append("  " as StaticString)
+    out.append(kind)
+    out.append(row)
+    out.append(" [id=\"" as StaticString)
+    out.append(kind)
+    out.append(row)
+    out.append("\" class=\"" as StaticString)
+    out.append(kind)
+    out.append("\" shape=box margin=\"0.11,0.055\" style=filled fontsize=10 fillcolor=" as StaticString)
+    out.append(fill)
+    out.append(" label=\"" as StaticString)
+    text(&self)
+    out.append("\" " as StaticString)
+    appendPos(layout.noteX, layout.y(row: row))
+    out.append("]\n" as StaticString)
+    guard let near else { return }
+    // From an invisible point on the lifeline: a dot there could sit on a crash or recover mark.
+    out.append("  at" as StaticString)
+    out.append(kind)
+    out.append(row)
+    out.append(" [shape=point width=0.01 " as StaticString)
+    appendPos(layout.x(column: near), layout.y(row: row))
+    out.append("]\n  at" as StaticString)
+    out.append(kind)
+    out.append(row)
+    out.append(" -> " as StaticString)
+    out.append(kind)
+    out.append(row)
+    out.append(" [class=\"link\" dir=none style=dotted color=gray50]\n" as StaticString)
+  }
+
+  /// The row for a mark in `column` (the note column is `layout.columns`): a new one when that
+  /// place is already taken in the current row, so that marks never overlap.
+  private mutating func freshRow(_ step: Int32, column: Int) -> Int {
+    let current = row(for: step)
+    let row = markRow[column] == current ? self.row(for: step, fresh: true) : current
+    markRow[column] = row
+    return row
+  }
+}

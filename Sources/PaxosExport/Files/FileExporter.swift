@@ -1,0 +1,120 @@
+import PaxosScript
+import PaxosSession
+import PaxosSim
+
+/// Carries out `export` lines: renders the run and writes it to a file, replaced atomically
+/// (a reader sees the old file or the new one), or returns the text for the path `-`.
+public struct FileExporter: Exporter {
+  /// The drawing functions, replaceable so that tests can check how parts are written.
+  struct Renderers: Sendable {
+    var mermaid: @Sendable (Cluster, Int?, Int?) -> [String]
+    var dot: @Sendable (Cluster, Int?, Int?) -> String
+    var markdown: @Sendable (Interpreter, Int?, Int?) -> String
+
+    static let standard = Renderers(
+      mermaid: { MermaidExport.diagrams(of: $0, from: $1, to: $2) },
+      dot: { DotExport.graph(of: $0, from: $1, to: $2) },
+      markdown: { MarkdownExport.notes(of: $0, from: $1, to: $2) })
+  }
+
+  let renderers: Renderers
+
+  public init() { renderers = .standard }
+
+  init(renderers: Renderers) { self.renderers = renderers }
+
+  /// The file extension each format is written with by `exportAll`.
+  public static func fileExtension(_ format: ExportFormat) -> String {
+    switch format {
+    case .json: ".json"
+    case .mermaid: ".mmd"
+    case .dot: ".dot"
+    case .markdown: ".md"
+    }
+  }
+
+  public func export(_ request: ExportRequest, of interpreter: Interpreter) throws(ScriptError)
+    -> [String]
+  {
+    let window = TraceWindow(from: request.from, to: request.to)
+    let path = request.path
+    let toOutput = path == "-"
+    switch request.format {
+    case .json:
+      let bytes = TraceEncoder.encode(interpreter, window: window)
+      if toOutput { return [Self.text(bytes)] }
+      try write(bytes, to: path)
+      let events = StepWindow(interpreter.cluster.trace, from: window.from, to: window.to)
+        .entries.count
+      let commands = interpreter.timeline.entries.count
+      return [
+        "export: wrote \(path): \(events) event\(events == 1 ? "" : "s") (\(window.summary)),"
+          + " \(commands) command\(commands == 1 ? "" : "s")"
+      ]
+    case .mermaid:
+      let diagrams = renderers.mermaid(interpreter.cluster, request.from, request.to)
+      if toOutput { return [Self.trimmed(MermaidFiles.joined(diagrams))] }
+      return try writeMermaid(diagrams, to: path)
+    case .dot:
+      let graph = renderers.dot(interpreter.cluster, request.from, request.to)
+      if toOutput { return [Self.trimmed(graph)] }
+      try write(Array(graph.utf8), to: path)
+      return ["export: wrote \(path)"]
+    case .markdown:
+      let notes = renderers.markdown(interpreter, request.from, request.to)
+      if toOutput { return [Self.trimmed(notes)] }
+      try write(Array(notes.utf8), to: path)
+      return ["export: wrote \(path)"]
+    }
+  }
+
+  /// Every format of the run, beside each other in `folder`: `NAME.json`, `NAME.mmd` (or
+  /// `NAME-1.mmd`...), `NAME.dot`, `NAME.md`.
+  public func exportAll(of interpreter: Interpreter, into folder: String, named name: String)
+    throws(ScriptError) -> [String]
+  {
+    do {
+      try Folder.create(folder)
+    } catch {
+      throw ScriptError(error.description)
+    }
+    var lines: [String] = []
+    for format in ExportFormat.allCases {
+      let path = folder + "/" + name + Self.fileExtension(format)
+      lines += try export(ExportRequest(format: format, path: path), of: interpreter)
+    }
+    return lines
+  }
+
+  private func writeMermaid(_ diagrams: [String], to path: String) throws(ScriptError) -> [String] {
+    guard !diagrams.isEmpty else { return ["export: nothing to draw; \(path) not written"] }
+    let files = MermaidFiles.fileNames(for: path, count: diagrams.count)
+    for (index, (file, diagram)) in zip(files, diagrams).enumerated() {
+      try write(Array(MermaidFiles.file(diagram, number: index + 1, of: diagrams.count).utf8), to: file)
+    }
+    guard let first = files.first, let last = files.last, files.count > 1 else {
+      return ["export: wrote \(path)"]
+    }
+    return [
+      "export: wrote \(files.count) Mermaid diagrams, \(first) to \(last): the run is too long"
+        + " for one (Mermaid draws at most 50,000 characters in a diagram)"
+    ]
+  }
+
+  private func write(_ bytes: [UInt8], to path: String) throws(ScriptError) {
+    do {
+      try FileSystem.replace(path, with: bytes)
+    } catch {
+      throw ScriptError(error.description, hint: "export to a file in a folder you can write to, or to -")
+    }
+  }
+
+  /// The text without its final newline: the transcript ends each line itself.
+  private static func text(_ bytes: [UInt8]) -> String {
+    trimmed(String(decoding: bytes, as: UTF8.self))
+  }
+
+  private static func trimmed(_ text: String) -> String {
+    text.hasSuffix("\n") ? String(text.dropLast()) : text
+  }
+}

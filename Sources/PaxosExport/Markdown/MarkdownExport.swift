@@ -1,0 +1,100 @@
+import PaxosCore
+import PaxosScript
+import PaxosSim
+
+/// A run as a Markdown file ready for a notes vault (Obsidian, HackMD, GitHub): a title, the
+/// cluster, the commands that made the run, the Mermaid diagram(s) and a table of the outcome.
+public enum MarkdownExport {
+  public static func notes(of interpreter: Interpreter, from: Int?, to: Int?) -> String {
+    let cluster = interpreter.cluster
+    let window = StepWindow(cluster.trace, from: from, to: to)
+    let outcome = RunOutcome(cluster, window: window)
+    let diagrams = MermaidExport.diagrams(of: cluster, from: from, to: to)
+    var lines: [String] = []
+    lines.append("# Paxos Lab run: " + headline(outcome, cluster))
+    lines.append("")
+    lines += clusterLines(cluster, window: window)
+    lines.append("")
+    lines.append("## Commands")
+    lines.append("")
+    // A carriage return in a value would end the line in Markdown; it shows as ␍ instead.
+    let commands = interpreter.timeline.entries.map(\.text).joined(separator: "\n")
+      .replacing("\r", with: "␍")
+    let fence = MarkdownText.fence(for: commands)
+    lines.append(fence + "text")
+    if !commands.isEmpty { lines.append(commands) }
+    lines.append(fence)
+    lines.append("")
+    lines.append("## Sequence diagram")
+    lines.append("")
+    if diagrams.count > 1 {
+      lines.append(
+        "The run is long, so the diagram comes in \(diagrams.count) parts, each under Mermaid's"
+          + " limit of 50,000 characters; each part continues where the previous one stopped.")
+      lines.append("")
+    }
+    for (number, diagram) in diagrams.enumerated() {
+      if diagrams.count > 1 {
+        lines.append("### Part \(number + 1) of \(diagrams.count)")
+        lines.append("")
+      }
+      lines.append("```mermaid")
+      lines.append(diagram.hasSuffix("\n") ? String(diagram.dropLast()) : diagram)
+      lines.append("```")
+      lines.append("")
+    }
+    lines.append("## Outcome")
+    lines.append("")
+    lines += OutcomeTable.lines(outcome, cluster, atEnd: window.entries.upperBound == cluster.trace.entries.count)
+    lines.append("")
+    lines.append("## Violations")
+    lines.append("")
+    lines += OutcomeTable.violationLines(outcome, cluster)
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  private static func headline(_ outcome: RunOutcome, _ cluster: Cluster) -> String {
+    if !outcome.violations.isEmpty {
+      return "\(outcome.violations.count) violation\(outcome.violations.count == 1 ? "" : "s")"
+    }
+    guard let chosen = outcome.chosen else { return "nothing chosen" }
+    return "chosen " + MarkdownText.inline(cluster.values.display(chosen.value))
+  }
+
+  private static func clusterLines(_ cluster: Cluster, window: StepWindow) -> [String] {
+    let roles = Roles.all.map { role in
+      let names = cluster.nodes(with: role.role).map(\.name)
+      return "\(role.name)s " + (names.isEmpty ? "none" : MarkdownText.inline(names.joined(separator: " ")))
+    }
+    let acceptors = cluster.config.acceptors.count
+    let quorum = acceptors == 0 ? "no acceptors" : "quorum \(cluster.config.quorum) of \(acceptors)"
+    let settings = cluster.settings
+    let bugs = settings.bugs.isEmpty
+      ? "none" : Bug.allCases.filter(settings.bugs.contains).map(\.rawValue).joined(separator: " ")
+    let entries = cluster.trace.entries
+    let steps: String
+    if window.entries.isEmpty {
+      steps = entries.isEmpty ? "nothing has happened yet" : "no event in the steps asked for"
+    } else {
+      let first = entries[window.entries.lowerBound].step
+      let last = entries[window.entries.upperBound - 1].step
+      let whole = window.entries.count == entries.count
+      steps = "\(first)–\(last)" + (whole ? " (the whole run)" : " of 1–\(entries[entries.count - 1].step)")
+    }
+    return [
+      "- **Cluster:** " + roles.joined(separator: " · ") + " · " + quorum,
+      "- **Settings:** backoff \(describe(settings.backoff)) · timeout \(settings.attemptTimeout) steps"
+        + " · bugs " + MarkdownText.inline(bugs),
+      "- **Steps:** " + steps,
+      "- **Messages:** \(cluster.trace.messages.count) sent, \(cluster.inFlight.count) still in flight",
+    ]
+  }
+
+  private static func describe(_ backoff: Backoff) -> String {
+    switch backoff {
+    case .none: "none"
+    case .fixed(let steps): "fixed \(steps)"
+    case .randomized(let steps): "random \(steps)"
+    }
+  }
+}

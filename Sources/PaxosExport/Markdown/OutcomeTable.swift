@@ -1,0 +1,58 @@
+import PaxosCore
+import PaxosSim
+
+/// The outcome of a run as Markdown tables, every cell escaped.
+enum OutcomeTable {
+  static func lines(_ outcome: RunOutcome, _ cluster: Cluster, atEnd: Bool) -> [String] {
+    var rows: [(String, String)] = []
+    if let chosen = outcome.chosen {
+      rows.append(
+        ("chosen", value(chosen.value, cluster) + " (ballot " + MarkdownText.inline(chosen.ballot.description) + ", step \(chosen.step))"))
+    } else {
+      rows.append(("chosen", "nothing yet"))
+    }
+    for node in cluster.nodesInExportOrder {
+      let name = MarkdownText.inline(node.id.name)
+      if node.roles.contains(.proposer) {
+        let decided = outcome.decided[node.id]
+        rows.append(
+          ("\(name) (proposer)",
+            decided.map { "decided " + value($0.value, cluster) + " (" + MarkdownText.inline($0.ballot.description) + ")" } ?? "decided nothing"))
+      }
+      if node.roles.contains(.learner) {
+        let learned = outcome.learned[node.id]
+        rows.append(
+          ("\(name) (learner)",
+            learned.map { "learned " + value($0.value, cluster) + " (" + MarkdownText.inline($0.ballot.description) + ")" } ?? "learned nothing"))
+      }
+      // An acceptor's state is known only for the end of the run, where the cluster is.
+      if atEnd, node.roles.contains(.acceptor) {
+        if node.isUp, let acceptor = node.acceptor {
+          rows.append(("\(name) (acceptor)", acceptorText(acceptor.state, cluster)))
+        } else {
+          rows.append(
+            ("\(name) (acceptor)", "down; on its disk " + acceptorText(node.disk.acceptor, cluster)))
+        }
+      }
+    }
+    return ["| Who | Outcome |", "| --- | --- |"] + rows.map { "| \($0.0) | \($0.1) |" }
+  }
+
+  static func violationLines(_ outcome: RunOutcome, _ cluster: Cluster) -> [String] {
+    guard !outcome.violations.isEmpty else { return ["None: every safety check held."] }
+    return ["| Step | Violation |", "| --- | --- |"]
+      + outcome.violations.map { "| \($0.step) | " + MarkdownText.inline(cluster.describe($0.violation)) + " |" }
+  }
+
+  private static func value(_ id: ValueID, _ cluster: Cluster) -> String {
+    guard cluster.values.contains(id) else { return "?" }
+    return MarkdownText.inline(cluster.values.display(id))
+  }
+
+  private static func acceptorText(_ state: AcceptorState, _ cluster: Cluster) -> String {
+    let promised = "promised " + MarkdownText.inline(state.minProposal.description)
+    guard let accepted = state.acceptedValue else { return promised + ", accepted nothing" }
+    return promised + ", accepted " + MarkdownText.inline(state.acceptedProposal.description)
+      + " = " + value(accepted, cluster)
+  }
+}

@@ -1,0 +1,33 @@
+import PaxosCore
+import PaxosSim
+
+/// What a run had come to by the end of a window: the value chosen, what each proposer decided
+/// and each learner learned, and every violation, read from the trace's events.
+struct RunOutcome {
+  struct Choice {
+    var value: ValueID
+    var ballot: Ballot
+    var step: Int
+  }
+
+  var chosen: Choice?
+  var decided: [NodeID: (value: ValueID, ballot: Ballot)] = [:]
+  var learned: [NodeID: (value: ValueID, ballot: Ballot)] = [:]
+  var violations: [(step: Int, violation: Violation)] = []
+
+  /// The events up to the end of `window` count; earlier steps are part of the story too.
+  init(_ cluster: Cluster, window: StepWindow) {
+    let entries = cluster.trace.entries
+    for index in 0..<window.entries.upperBound {
+      let entry = entries[index]
+      switch entry.event {
+      case .chosen(let value, let ballot) where chosen == nil:
+        chosen = Choice(value: value, ballot: ballot, step: Int(entry.step))
+      case .decided(let value, let ballot): decided[ballot.proposer] = (value, ballot)
+      case .learned(let node, let value, let ballot): learned[node] = (value, ballot)
+      case .violation(let violation): violations.append((Int(entry.step), violation))
+      default: break
+      }
+    }
+  }
+}

@@ -1,0 +1,110 @@
+import PaxosCore
+
+/// JSON written straight into one growing byte buffer: no intermediate strings, so that a
+/// trace of a million events is written in the time it takes to copy its bytes.
+struct JSONByteWriter {
+  private(set) var bytes: [UInt8] = []
+
+  init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+  /// Literal JSON text: keys, punctuation, fixed words.
+  mutating func raw(_ text: StaticString) {
+    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  }
+
+  mutating func byte(_ byte: UInt8) { bytes.append(byte) }
+
+  mutating func integer(_ value: Int) {
+    if value < 0 {
+      byte(UInt8(ascii: "-"))
+      unsigned(value.magnitude)
+    } else {
+      unsigned(UInt(value))
+    }
+  }
+
+  /// Decimal digits, most significant first, without building a string.
+  mutating func unsigned<T: UnsignedInteger & FixedWidthInteger>(_ value: T) {
+    if value < 10 {
+      bytes.append(UInt8(ascii: "0") + UInt8(value))
+      return
+    }
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 24 digits, on the stack
+    var count = 0
+    var rest = UInt64(value)
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      while rest > 0 {
+        buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+        rest /= 10
+        count += 1
+      }
+      for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+    }
+  }
+
+  mutating func null() { raw("null") }
+
+  /// A string with JSON's escapes; other characters, non-ASCII included, are written as they
+  /// are: the output is UTF-8 because Swift strings are.
+  mutating func string(_ text: String) {
+    byte(UInt8(ascii: "\""))
+    var text = text
+    text.withUTF8 { escaped($0) }
+    byte(UInt8(ascii: "\""))
+  }
+
+  /// The body of a string, without the quotes: for values written many times, kept escaped.
+  mutating func escaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+    for byte in utf8 {
+      if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
+        bytes.append(byte)
+        continue
+      }
+      bytes.append(UInt8(ascii: "\\"))
+      switch byte {
+      case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+      case 0x0A: bytes.append(UInt8(ascii: "n"))
+      case 0x0D: bytes.append(UInt8(ascii: "r"))
+      case 0x09: bytes.append(UInt8(ascii: "t"))
+      case 0x08: bytes.append(UInt8(ascii: "b"))
+      case 0x0C: bytes.append(UInt8(ascii: "f"))
+      default:
+        raw("u00")
+        bytes.append(Self.hexDigit(byte >> 4))
+        bytes.append(Self.hexDigit(byte & 0xF))
+      }
+    }
+  }
+
+  mutating func append(_ other: [UInt8]) { bytes.append(contentsOf: other) }
+
+  /// A node's name, in quotes, from its packed bytes.
+  mutating func name(_ id: NodeID) {
+    byte(UInt8(ascii: "\""))
+    nameBody(id)
+    byte(UInt8(ascii: "\""))
+  }
+
+  /// Names are letters, digits, `_` and `-`: nothing to escape.
+  private mutating func nameBody(_ id: NodeID) {
+    var rest = id.raw
+    while rest != 0 {
+      bytes.append(UInt8(truncatingIfNeeded: rest >> 56))
+      rest <<= 8
+    }
+  }
+
+  /// A ballot as `"5.p1"`, or null for the zero ballot (nothing promised or accepted).
+  mutating func ballot(_ ballot: Ballot) {
+    guard !ballot.isZero else { return null() }
+    byte(UInt8(ascii: "\""))
+    integer(ballot.round)
+    byte(UInt8(ascii: "."))
+    nameBody(ballot.proposer)
+    byte(UInt8(ascii: "\""))
+  }
+
+  private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+    nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+  }
+}

@@ -1,0 +1,72 @@
+/// A trace as read from its JSON, before anything is replayed. Two documents are equal when
+/// they say the same thing, however their text is laid out.
+struct TraceDocument: Equatable {
+  struct Totals: Equatable {
+    var steps: Int
+    var events: Int
+    var messages: Int
+  }
+
+  struct Node: Equatable {
+    var name: String
+    var roles: [String]
+  }
+
+  struct ClusterPart: Equatable {
+    var nodes: [Node]
+    var backoff: String
+    var backoffSteps: Int?
+    var timeout: Int
+    var bugs: [String]
+    var seed: UInt64?
+  }
+
+  struct CommandEntry: Equatable {
+    var text: String
+    var steps: ClosedRange<Int>?
+  }
+
+  var window = TraceWindow.whole
+  var totals = Totals(steps: 0, events: 0, messages: 0)
+  var cluster = ClusterPart(nodes: [], backoff: "random", backoffSteps: nil, timeout: 0, bugs: [], seed: nil)
+  var commands: [CommandEntry] = []
+  /// The events, when the reader was asked to keep them.
+  var events: [EventRecord] = []
+  var eventCount = 0
+}
+
+/// One event of a trace, its fields sorted by key so that layout does not matter.
+struct EventRecord: Equatable, CustomStringConvertible {
+  var step: Int
+  var order: Int
+  var kind: String
+  var fields: [Field]
+
+  var description: String {
+    "{step \(step), order \(order), \(kind)"
+      + fields.map { ", \($0.key): \($0.value)" }.joined() + "}"
+  }
+}
+
+struct Field: Equatable {
+  var key: String
+  var value: FieldValue
+}
+
+enum FieldValue: Equatable, CustomStringConvertible {
+  case null
+  case integer(Int)
+  case text(String)
+  indirect case list([FieldValue])
+  indirect case object([Field])
+
+  var description: String {
+    switch self {
+    case .null: "null"
+    case .integer(let value): "\(value)"
+    case .text(let text): "\"\(text.count > 60 ? text.prefix(60) + "..." : text)\""
+    case .list(let items): "[" + items.map(\.description).joined(separator: ", ") + "]"
+    case .object(let fields): "{" + fields.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "}"
+    }
+  }
+}

@@ -1,0 +1,74 @@
+/// The names the JSON trace format is made of, shared by its writer and its reader.
+public enum TraceFormat {
+  /// The value of the top-level `format` field: what tells a trace from other JSON.
+  public static let name = "paxlab-trace"
+  /// The version this program writes and the newest it reads.
+  public static let version = 1
+  public static let fileExtension = ".json"
+}
+
+/// What one entry of `events` records, as its `kind` field names it.
+enum TraceEventKind: String, CaseIterable, Sendable {
+  case send, deliver, drop, duplicate, lost, crash, recover
+  case restoreAcceptor = "restore-acceptor"
+  case restoreRound = "restore-round"
+  case partition, heal
+  case persistAcceptor = "persist-acceptor"
+  case persistRound = "persist-round"
+  case timerFired = "timer-fired"
+  case timerArmed = "timer-armed"
+  case phase1, phase2
+  case awaitingValue = "awaiting-value"
+  case abandoned, decided, chosen, learned, violation
+
+  /// The fields an event of this kind has besides `step`, `order` and `kind`, in the order the
+  /// writer puts them. A violation's fields depend on which one it is: see `violationFields`.
+  var fields: [String] {
+    switch self {
+    case .send, .deliver, .drop: ["message"]
+    case .duplicate: ["message", "copy"]
+    case .lost: ["message", "reason"]
+    case .crash, .recover, .timerFired: ["node"]
+    case .restoreAcceptor, .persistAcceptor: ["node", "promised", "accepted", "value"]
+    case .restoreRound, .persistRound: ["node", "round"]
+    case .partition: ["sides"]
+    case .heal: []
+    case .timerArmed: ["node", "delay"]
+    case .phase1, .awaitingValue: ["ballot"]
+    case .phase2: ["ballot", "value", "source", "reporter", "reported"]
+    case .abandoned: ["ballot", "outbid_by"]
+    case .decided, .chosen: ["value", "ballot"]
+    case .learned: ["node", "value", "ballot"]
+    case .violation: ["violation"]
+    }
+  }
+
+  /// The fields of each kind of violation, after `violation`.
+  static func violationFields(_ name: String) -> [String]? {
+    switch name {
+    case "agreement": ["first", "value", "ballot"]
+    case "validity": ["value", "ballot"]
+    case "promise-decreased": ["node", "promised_before", "promised_now"]
+    default: nil
+    }
+  }
+
+  static let violationNames = ["agreement", "validity", "promise-decreased"]
+  static let lossReasons = ["receiver-down", "partitioned"]
+  static let valueSources = ["own", "adopted", "ignored-accepted"]
+}
+
+/// The fields of a message object, by its `kind`, after `id`, `kind`, `from`, `to`, `ballot`.
+enum TraceMessageFields {
+  static let common = ["id", "kind", "from", "to", "ballot"]
+
+  static func extra(_ kind: String) -> [String]? {
+    switch kind {
+    case "prepare": []
+    case "promise": ["accepted", "value"]
+    case "accept", "accepted": ["value"]
+    case "nack": ["promised"]
+    default: nil
+    }
+  }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import PaxosExport
+import PaxosScript
+import PaxosSim
+import Testing
+
+/// Every diagram goes through the real Mermaid in node: it must parse (and, with jsdom, draw
+/// without Mermaid's error picture), stay under the size limit and show what it should.
+@Suite(.enabled(if: MermaidChecker.isAvailable, MermaidChecker.missingReason))
+struct MermaidRealParserTests {
+  /// The checker itself: a diagram Mermaid rejects, or one over its size limit, must fail.
+  @Test func theCheckerRejectsWhatMermaidRejects() throws {
+    let arrows = String(repeating: "  a->>b: hello\n", count: 3_600)
+    let results = try MermaidChecker.check([
+      ("broken", "sequenceDiagram\n  a->>b hi\n"),
+      ("unescaped", "sequenceDiagram\n  a->>b: x; y --> z\n"),
+      ("oversized", "sequenceDiagram\n" + arrows),
+      ("fine", "sequenceDiagram\n  a->>b: hi\n"),
+    ])
+    #expect(results["broken"]?.ok == false)
+    #expect(results["fine"]?.ok == true)
+    #expect(results["unescaped"]?.texts.contains("x; y --> z") != true)
+    if results["oversized"]?.mode == "render" {
+      #expect(results["oversized"]?.ok == false, "a diagram over 50,000 characters was drawn")
+    }
+  }
+
+  @Test func everyScenarioParses() throws {
+    var diagrams: [(name: String, text: String)] = []
+    for scenario in Scenarios.all {
+      let cluster = Interpreter.running(scenario.lines).cluster
+      for (part, text) in MermaidExport.diagrams(of: cluster, from: nil, to: nil).enumerated() {
+        diagrams.append(("\(scenario.name)-\(part)", text))
+      }
+    }
+    let results = try MermaidChecker.check(diagrams)
+    for (name, text) in diagrams {
+      let result = try #require(results[name])
+      #expect(result.ok, "\(name): \(result.error ?? "")\n\(text)")
+      #expect(result.diagramType == "sequence", "\(name)")
+      #expect(result.length < 50_000, "\(name)")
+    }
+    // The chosen value is on its band, the crash and the loss are told.
+    let shown = { (name: String) in results[name]?.texts.joined(separator: "\n") ?? "" }
+    #expect(shown("one-proposer-0").contains("★ CHOSEN red (1.p1)"))
+    #expect(shown("one-proposer-0").contains("promise 1.p1 (none)"))
+    #expect(shown("crashes-0").contains("crash, keeps only its disk"))
+    #expect(shown("drops-0").contains("(dropped)"))
+    #expect(shown("partitions-0").contains("(lost, partition)"))
+    #expect(shown("violation-0").contains("VIOLATION agreement"))
+    #expect(shown("in-flight-0").contains("messages still in flight"))
+  }
+
+  @Test func adversarialValuesParseAndShowAsTyped() throws {
+    var diagrams: [(name: String, text: String)] = []
+    for (index, value) in Scenarios.adversarialValues.enumerated() {
+      let cluster = Interpreter.running(Scenarios.adversarialRun(value)).cluster
+      let parts = MermaidExport.diagrams(of: cluster, from: nil, to: nil)
+      #expect(parts.count == 1)
+      diagrams.append(("value\(index)", parts[0]))
+    }
+    let results = try MermaidChecker.check(diagrams)
+    for (index, value) in Scenarios.adversarialValues.enumerated() {
+      let name = "value\(index)"
+      let result = try #require(results[name])
+      #expect(result.ok, "value \(value.debugDescription): \(result.error ?? "")")
+      // The chosen note shows the whole value, as scripts write it.
+      let literal = ValueTable.literal(value).replacing("\t", with: "␉").replacing("\r", with: "␍")
+      let shown = result.texts.joined(separator: "\n")
+      #expect(
+        shown.contains("CHOSEN " + literal),
+        "value \(value.debugDescription) is not shown as typed; shown: \(shown.prefix(3000))")
+      // Arrows show it too, shortened when long.
+      #expect(shown.contains("accept 1.p1 " + ValueTextsProbe.short(literal)), "\(value.debugDescription)")
+    }
+  }
+
+  @Test func awkwardNodeNamesParse() throws {
+    let cluster = Interpreter.running(Scenarios.awkwardNames).cluster
+    let diagrams = MermaidExport.diagrams(of: cluster, from: nil, to: nil)
+    let results = try MermaidChecker.check(diagrams.enumerated().map { ("names\($0)", $1) })
+    for (index, text) in diagrams.enumerated() {
+      let result = try #require(results["names\(index)"])
+      #expect(result.ok, "\(result.error ?? "")\n\(text)")
+      let shown = result.texts
+      for name in ["end", "Note", "a-x", "x1", "box", "loop", "par_over", "activate", "over"] {
+        #expect(shown.contains(name), "participant \(name) is not shown")
+      }
+    }
+  }
+
+  @Test func aLongRunIsSplitIntoPartsThatEachParse() throws {
+    let interpreter = Scenarios.longRun(messages: 4_000)
+    let cluster = interpreter.cluster
+    let parts = MermaidExport.diagrams(of: cluster, from: nil, to: nil)
+    #expect(parts.count >= 3)
+    let results = try MermaidChecker.check(parts.enumerated().map { ("part\($0)", $1) })
+    var arrows = 0
+    var previousEnd = 0
+    for (index, text) in parts.enumerated() {
+      let result = try #require(results["part\(index)"])
+      #expect(result.ok, "part \(index + 1): \(result.error ?? "")")
+      #expect(text.utf8.count <= MermaidExport.maxDiagramBytes)
+      #expect(result.length < 50_000)
+      let note = try #require(MermaidShape.partNote(text), "part \(index + 1) does not say which")
+      #expect(note.number == index + 1 && note.count == parts.count)
+      #expect(note.firstStep > previousEnd, "part \(index + 1) goes back in time")
+      previousEnd = note.lastStep
+      arrows += MermaidShape.arrowCount(text)
+    }
+    // Together the parts draw every message that arrived, was dropped or was lost, once.
+    let fates = cluster.trace.entries.filter {
+      switch $0.event {
+      case .delivered, .dropped, .lost: true
+      default: false
+      }
+    }.count
+    #expect(arrows == fates)
+  }
+}
+
+/// Reads back what a diagram says, for the tests.
+enum MermaidShape {
+  static func arrowCount(_ text: String) -> Int {
+    text.split(separator: "\n").filter { $0.contains("->>") || $0.contains("-x") && $0.contains(": ") && !$0.contains("Note") }.count
+  }
+
+  /// `part 2 of 5, steps 481–960`
+  static func partNote(_ text: String) -> (number: Int, count: Int, firstStep: Int, lastStep: Int)? {
+    guard let line = text.split(separator: "\n").first(where: { $0.contains(": part ") }),
+      let range = line.range(of: ": part ")
+    else { return nil }
+    let words = line[range.upperBound...].split { $0 == " " || $0 == "," || $0 == "–" }
+    // ["2", "of", "5", "steps", "481", "960"]
+    guard words.count == 6, let number = Int(words[0]), let count = Int(words[2]),
+      let first = Int(words[4]), let last = Int(words[5])
+    else { return nil }
+    return (number, count, first, last)
+  }
+}
+
+/// The shortened form arrows use, computed the way the exporter documents it.
+enum ValueTextsProbe {
+  static func short(_ literal: String) -> String {
+    literal.count > 40 ? String(literal.prefix(39)) + "…" : literal
+  }
+}

@@ -1,0 +1,108 @@
+import PaxosScript
+import PaxosSim
+import Testing
+
+/// Runs that exercise every kind of mark the exports draw.
+enum Scenarios {
+  static let oneProposer = ["cluster 3 1 1", "propose p1 red", "deliver all"]
+
+  static let dueling = [
+    "cluster 3 2 1", "set backoff none", "prepare p1 1 red",
+    "deliver p1->a1", "deliver p1->a2", "deliver a1->p1", "deliver a2->p1",
+    "prepare p2 2 blue", "deliver p2->a1", "deliver p2->a2", "deliver p1->a1",
+    "deliver a1->p1", "deliver a1->p2", "deliver a2->p2", "timeout p1",
+    "set backoff random", "run seed=8",
+  ]
+
+  static let crashes = [
+    "cluster 3 1 1", "propose p1 red", "deliver p1->a1", "deliver p1->a2", "crash a2",
+    "deliver all", "recover a2", "crash p1", "recover p1", "propose p1 blue", "run seed=3",
+  ]
+
+  static let dropsAndDuplicates = [
+    "cluster 3 1 1", "propose p1 red", "deliver p1->a1", "deliver p1->a2", "deliver a1->p1",
+    "deliver a2->p1", "deliver p1->a1", "duplicate a1->l1", "dup 11", "deliver a1->l1",
+    "deliver a1->l1", "deliver #12", "duplicate 7", "deliver p1->a2", "deliver p1->a3",
+    "deliver #13", "drop a1->p1", "deliver all",
+  ]
+
+  static let partitions = [
+    "cluster 3 2 1", "partition p1 a1 | a2 a3 p2 l1", "propose p1 red", "deliver all",
+    "propose p2 blue", "deliver all", "heal", "timeout p1", "deliver all",
+    "partition p1", "propose p2 green", "deliver all", "heal",
+  ]
+
+  static let violation = [
+    "cluster 3 2 1", "set bug no-persist", "propose p1 red", "deliver all", "crash a1 a2",
+    "recover a1 a2", "propose p2 blue", "deliver all",
+  ]
+
+  /// Messages left in flight at the end.
+  static let inFlight = ["cluster 3 1 1", "propose p1 red", "deliver p1->a1"]
+
+  static let all: [(name: String, lines: [String])] = [
+    ("one-proposer", oneProposer), ("dueling", dueling), ("crashes", crashes),
+    ("drops", dropsAndDuplicates), ("partitions", partitions), ("violation", violation),
+    ("in-flight", inFlight), ("empty", []),
+  ]
+
+  /// Values a user could type that mean something to Mermaid, Graphviz or Markdown.
+  static let adversarialValues: [String] = [
+    "he said \"hi\"", "a;b;c", "#35;", "#", "x --> y", "p1->>a1: forged", "%% comment",
+    "%%{init: {\"theme\": \"dark\"}}%%", "key: value", "<br>next line", "a<br/>b",
+    "<script>alert(1)</script>", "&amp; &lt;", "日本語の値", "😀🎉👩‍👩‍👧", "e\u{301}", "ﬂ°°35¶ß",
+    "tab\there", "cr\rhere", "end", "`code` ```fence```", "| pipe |", "$x^2$", "==mark==",
+    "back\\slash\\", "style:#fff;", "classDef x fill:#f00;", "[link](http://x)", "*_~strong~_*",
+    "\u{202E}reversed", "zero\u{200B}width", "nbsp\u{00A0}here", "\\n\\l\\N", "{a} [b] (c)",
+    String(repeating: "#", count: 1000), String(repeating: "😀", count: 1000),
+    String(repeating: "a;", count: 500), String(repeating: "é", count: 1000),
+  ]
+
+  /// A round in which `value` is proposed, accepted, chosen and reported in a promise.
+  static func adversarialRun(_ value: String, other: String = "blue") -> [String] {
+    [
+      "cluster 3 2 1", "propose p1 \(ValueTable.literal(value))", "deliver all",
+      "propose p2 \(ValueTable.literal(other))", "deliver all",
+    ]
+  }
+
+  /// Node names that are Mermaid keywords or look like arrows.
+  static let awkwardNames = [
+    "add proposer end", "add proposer+learner Note", "add acceptor a-x x1 box loop",
+    "add learner par_over", "add learner activate", "add proposer over",
+    "propose end red", "deliver all", "propose Note \"a;b\"", "crash a-x", "deliver all",
+    "recover a-x", "propose over blue", "run seed=2",
+  ]
+
+  /// A long run of three proposers and five acceptors with random backoff: thousands of
+  /// messages, crossing arrows, timers.
+  static func longRun(messages: Int) -> Interpreter {
+    var interpreter = Interpreter()
+    for line in ["cluster 5 3 1", "set backoff random 20", "set timeout 60"] {
+      _ = interpreter.execute(line)
+    }
+    var attempt = 0
+    while interpreter.cluster.trace.messages.count < messages {
+      attempt += 1
+      for proposer in 1...3 { _ = interpreter.execute("propose p\(proposer) v\(attempt)") }
+      _ = interpreter.execute("run steps=\(max(50, messages / 20)) seed=\(attempt)")
+    }
+    return interpreter
+  }
+}
+
+extension Interpreter {
+  /// An interpreter that has run `lines`, each of which must be accepted.
+  static func running(
+    _ lines: [String], sourceLocation: SourceLocation = #_sourceLocation
+  ) -> Interpreter {
+    var interpreter = Interpreter()
+    for line in lines {
+      let result = interpreter.execute(line)
+      if case .error(let error) = result.outcome {
+        Issue.record("setup line '\(line)' was refused: \(error)", sourceLocation: sourceLocation)
+      }
+    }
+    return interpreter
+  }
+}

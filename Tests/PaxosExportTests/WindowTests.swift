@@ -1,0 +1,53 @@
+import PaxosScript
+import Testing
+
+@testable import PaxosExport
+
+@Suite struct WindowTests {
+  static let lines = TraceCatalogue.scripts[1].lines
+
+  /// The steps of the events a trace holds.
+  static func steps(_ bytes: [UInt8]) throws -> [Int] {
+    try TraceDecoder.decode(bytes, keepEvents: true).events.map(\.step)
+  }
+
+  @Test func aWindowHoldsOnlyItsSteps() throws {
+    let whole = try Self.steps(TraceCatalogue.trace(Self.lines))
+    let window = TraceWindow(from: 5, to: 12)
+    let bytes = TraceCatalogue.trace(Self.lines, window: window)
+    let steps = try Self.steps(bytes)
+    #expect(steps == whole.filter { (5...12).contains($0) })
+    #expect(!steps.isEmpty)
+    #expect(bytes.text.contains(#""window": {"from": 5, "to": 12}"#))
+  }
+
+  @Test(arguments: [
+    TraceWindow(from: 5, to: 12), TraceWindow(from: 20), TraceWindow(to: 3),
+    TraceWindow(from: 1000, to: 2000), TraceWindow(from: 0, to: 0),
+  ])
+  func aWindowRoundTripsAndRestoresTheWholeRun(window: TraceWindow) throws {
+    let original = TraceCatalogue.interpreter(Self.lines)
+    let bytes = TraceEncoder.encode(original, window: window)
+    let loaded = try TraceImport.load(bytes)
+    #expect(loaded.window == window)
+    #expect(loaded.interpreter.cluster == original.cluster)
+    #expect(TraceEncoder.encode(loaded.interpreter, window: loaded.window) == bytes)
+  }
+
+  @Test func theCommandsAreAllThereWithTheirSteps() throws {
+    let document = try TraceDecoder.decode(
+      TraceCatalogue.trace(Self.lines, window: TraceWindow(from: 30)), keepEvents: true)
+    #expect(document.commands.map(\.text) == Self.lines)
+    #expect(document.commands[0].steps == nil)  // cluster: no step
+    #expect(document.commands[1].steps == nil)  // a setting
+    #expect(document.commands[2].steps == 1...1)
+    #expect(document.commands[4].steps?.lowerBound == 3)
+  }
+
+  @Test func commandsBeforeTheLastResetHaveNoSteps() throws {
+    let document = try TraceDecoder.decode(
+      TraceCatalogue.trace(TraceCatalogue.scripts[10].lines), keepEvents: true)
+    #expect(document.commands[..<5].allSatisfy { $0.steps == nil })
+    #expect(document.commands[7].steps == 1...1)
+  }
+}
