@@ -41,7 +41,8 @@ let package = Package(
     .testTarget(name: "PaxosScriptTests", dependencies: ["PaxosScript"], exclude: ["Golden"]),
     .testTarget(name: "PaxosSessionTests", dependencies: ["PaxosSession"]),
     // Round trips, hostile traces, and the exports checked with the real tools.
-    .testTarget(name: "PaxosExportTests", dependencies: ["PaxosExport", "PaxosScript", "PaxosSession"]),
+    .testTarget(
+      name: "PaxosExportTests", dependencies: ["PaxosExport", "PaxosScript", "PaxosSession"]),
     // Runs the built `paxlab` binary as a subprocess; depending on it makes `swift test` build it.
     .testTarget(name: "PaxlabCLITests", dependencies: ["paxlab", "PaxosSim"]),
   ]

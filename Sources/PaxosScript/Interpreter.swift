@@ -76,7 +76,9 @@ public struct Interpreter: Sendable {
 
   /// How the history keeps a command: as typed, except a run that was interrupted, which is
   /// kept as the steps it took, so that replaying it does what it did.
-  private static func entry(for command: Command, line: String, result: LineResult) -> Timeline.Entry {
+  private static func entry(for command: Command, line: String, result: LineResult)
+    -> Timeline.Entry
+  {
     if case .run(let steps, let seed) = command, case .run(let summary)? = result.note,
       summary.interrupted, summary.steps < steps
     {
@@ -128,7 +130,8 @@ public struct Interpreter: Sendable {
       return .text([try Expect.check(expectation, in: cluster)])
     case .export(let request):
       guard let exporter else {
-        throw ScriptError("export needs the paxlab program", hint: "run this with 'paxlab run' or in 'paxlab'")
+        throw ScriptError(
+          "export needs the paxlab program", hint: "run this with 'paxlab run' or in 'paxlab'")
       }
       return .text(try exporter.export(request, of: self))
     case .net:
@@ -164,7 +167,8 @@ public struct Interpreter: Sendable {
     guard count <= available else {
       throw ScriptError(
         available == 0
-          ? "there is nothing to undo" : "only \(available) command\(available == 1 ? "" : "s") to undo",
+          ? "there is nothing to undo"
+          : "only \(available) command\(available == 1 ? "" : "s") to undo",
         hint: "'history' lists them")
     }
     cluster = timeline.rewind(count) { cluster, command in Self.replay(command, on: &cluster) }
@@ -177,7 +181,8 @@ public struct Interpreter: Sendable {
     guard count <= available else {
       throw ScriptError(
         available == 0
-          ? "there is nothing to redo" : "only \(available) command\(available == 1 ? "" : "s") to redo",
+          ? "there is nothing to redo"
+          : "only \(available) command\(available == 1 ? "" : "s") to redo",
         hint: "redo brings back what undo or goto took back, until a new command is typed")
     }
     var redone: [String] = []

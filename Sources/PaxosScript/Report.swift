@@ -61,7 +61,9 @@ enum Report {
     let shown = all ? 0 : max(0, entries.count - 50)
     let width = String(entries.count).count
     var lines = shown > 0 ? ["... \(shown) earlier ('history all' shows them)"] : []
-    if shown == 0, let start = marks[0] { lines.append("  (start)  [" + start.sorted().joined(separator: " ") + "]") }
+    if shown == 0, let start = marks[0] {
+      lines.append("  (start)  [" + start.sorted().joined(separator: " ") + "]")
+    }
     for index in shown..<entries.count {
       let number = String(index + 1)
       let padding = String(repeating: " ", count: width - number.count)

@@ -140,7 +140,8 @@ public enum Vocabulary {
       example: "expect chosen red"),
     CommandSpec(
       .export, .export, forms: ["export json|mermaid|dot|markdown FILE [from=STEP] [to=STEP]"],
-      summary: "write the run (or the steps from..to) as a JSON trace, a diagram or notes; FILE - prints it",
+      summary:
+        "write the run (or the steps from..to) as a JSON trace, a diagram or notes; FILE - prints it",
       example: "export mermaid duel.mmd"),
     CommandSpec(
       .save, .session, forms: ["save FILE"],

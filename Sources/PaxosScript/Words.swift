@@ -208,7 +208,9 @@ struct Words {
   }
 
   mutating func moment() throws(ScriptError) -> Moment {
-    guard let token = peek else { throw fail("missing where to go: a command number or a bookmark") }
+    guard let token = peek else {
+      throw fail("missing where to go: a command number or a bookmark")
+    }
     if token.text.first?.isNumber == true {
       return .command(try count("a command number", minimum: 0))
     }
@@ -223,7 +225,9 @@ struct Words {
   }
 
   mutating func exportRequest() throws(ScriptError) -> ExportRequest {
-    guard let token = next() else { throw fail("missing the format: json, mermaid, dot or markdown") }
+    guard let token = next() else {
+      throw fail("missing the format: json, mermaid, dot or markdown")
+    }
     guard let format = ExportFormat(rawValue: token.text) else {
       throw fail(
         "unknown format '\(Self.shorten(token.text))'; formats: "
@@ -232,12 +236,14 @@ struct Words {
     var request = ExportRequest(format: format, path: try path())
     while let option = next() {
       let parts = option.text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-      let value = Token(kind: .word, text: parts.count == 2 ? String(parts[1]) : "", offset: option.offset)
+      let value = Token(
+        kind: .word, text: parts.count == 2 ? String(parts[1]) : "", offset: option.offset)
       switch parts.first {
       case "from" where parts.count == 2: request.from = try number(value, "from", minimum: 0)
       case "to" where parts.count == 2: request.to = try number(value, "to", minimum: 0)
       default:
-        throw fail("unknown option '\(Self.shorten(option.text))'; export takes from=STEP and to=STEP")
+        throw fail(
+          "unknown option '\(Self.shorten(option.text))'; export takes from=STEP and to=STEP")
       }
     }
     if let from = request.from, let to = request.to, from > to {

@@ -14,7 +14,9 @@ public enum FileSystem {
       self.code = code
     }
 
-    public var description: String { "cannot \(action) '\(path)': \(String(cString: strerror(code)))" }
+    public var description: String {
+      "cannot \(action) '\(path)': \(String(cString: strerror(code)))"
+    }
   }
 
   static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }

@@ -43,7 +43,8 @@ public final class Session {
 
   /// Turns a file that `load` reads into the command lines that rebuild its run, when it is
   /// not a script (a JSON trace); nil for a script. Set by the program, which knows the formats.
-  public var fileReader: (@Sendable (_ bytes: [UInt8], _ path: String) throws(ScriptError) -> [String]?)?
+  public var fileReader:
+    (@Sendable (_ bytes: [UInt8], _ path: String) throws(ScriptError) -> [String]?)?
 
   /// Carries out a line; a line that changes the cluster is on disk before this returns.
   public func execute(_ line: String) -> LineResult {
@@ -79,7 +80,8 @@ public final class Session {
       interpreter.exporter = self.interpreter.exporter
       self.interpreter = interpreter
     }
-    return LineResult(outcome: .error(ScriptError(message, hint: "free some disk space, or 'save FILE' elsewhere")))
+    return LineResult(
+      outcome: .error(ScriptError(message, hint: "free some disk space, or 'save FILE' elsewhere")))
   }
 
   /// Runs a script's lines here, as if typed: each one that changes the cluster is saved.
@@ -114,7 +116,8 @@ public final class Session {
         continue
       case .done:
         count += 1
-        output += ["> " + line] + Transcript.lines(for: result, in: interpreter.cluster, quiet: false)
+        output +=
+          ["> " + line] + Transcript.lines(for: result, in: interpreter.cluster, quiet: false)
       case .error(let error):
         return LineResult(
           outcome: .error(ScriptError("\(path):\(index + 1): \(error.message)", hint: error.hint)),
@@ -126,7 +129,8 @@ public final class Session {
       }
     }
     return LineResult(
-      outcome: .done, note: .text(output + ["loaded \(count) line\(count == 1 ? "" : "s") from \(path)"]))
+      outcome: .done,
+      note: .text(output + ["loaded \(count) line\(count == 1 ? "" : "s") from \(path)"]))
   }
 
   private func sessionList() -> [String] {
@@ -157,7 +161,9 @@ public final class Session {
     let count = interpreter.timeline.entries.count
     return LineResult(
       outcome: .done,
-      note: .text(["saved \(count) command\(count == 1 ? "" : "s") to \(path); 'paxlab run \(path)' replays it"]))
+      note: .text([
+        "saved \(count) command\(count == 1 ? "" : "s") to \(path); 'paxlab run \(path)' replays it"
+      ]))
   }
 
   // MARK: Opening
@@ -204,7 +210,9 @@ public final class Session {
   }
 
   /// Moves an unreadable file aside, then starts empty or from its readable lines.
-  private static func startOver(_ place: SessionPlace, recovery: Recovery, keeping readable: [String])
+  private static func startOver(
+    _ place: SessionPlace, recovery: Recovery, keeping readable: [String]
+  )
     throws -> Interpreter
   {
     var aside = place.file + ".unreadable"

@@ -37,7 +37,8 @@ enum ExportBench {
     let cluster = interpreter.cluster
     var figures = Figures()
     figures.events = cluster.trace.entries.count
-    figures.traceBytes = cluster.trace.entries.allocatedBytes + cluster.trace.messages.allocatedBytes
+    figures.traceBytes =
+      cluster.trace.entries.allocatedBytes + cluster.trace.messages.allocatedBytes
     let json = TraceEncoder.encode(interpreter)
     let loaded = try TraceImport.load(json)
     guard loaded.interpreter.cluster == cluster else {

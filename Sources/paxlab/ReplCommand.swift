@@ -1,7 +1,7 @@
 import ArgumentParser
 import Glibc
-import PaxosScript
 import PaxosExport
+import PaxosScript
 import PaxosSession
 
 /// `paxlab` and `paxlab repl`: type commands at a cluster that outlives the program.

@@ -39,7 +39,8 @@ enum SessionBench {
     let early = (0..<20).map { index in clock.measure { _ = short.execute(studentLine(index)) } }
     // A long one, written as a file, opened, then typed into.
     let long = SessionPlace(folder: folder, name: "long")
-    let script = "# paxlab session v1: benchmark\n"
+    let script =
+      "# paxlab session v1: benchmark\n"
       + (0..<commands).map { studentLine($0) + "\n" }.joined()
     try FileSystem.replace(long.file, with: Array(script.utf8))
     var session: Session?
@@ -49,7 +50,8 @@ enum SessionBench {
       clock.measure { _ = session.execute(studentLine(index)) }
     }
     return Figures(
-      commands: commands, openSeconds: open.seconds, commandSecondsEarly: median(early.dropFirst(10)),
+      commands: commands, openSeconds: open.seconds,
+      commandSecondsEarly: median(early.dropFirst(10)),
       commandSecondsLate: median(late.dropFirst(10)))
   }
 

@@ -11,7 +11,8 @@ struct DotRenderTests {
   func everyScenarioRendersWithItsLifelinesArrowsAndMarks(_ name: String) throws {
     let lines = try #require(Scenarios.all.first { $0.name == name }).lines
     let cluster = Interpreter.running(lines).cluster
-    let drawing = SVGDrawing(try Graphviz.render(DotExport.graph(of: cluster, from: nil, to: nil)).svg)
+    let drawing = SVGDrawing(
+      try Graphviz.render(DotExport.graph(of: cluster, from: nil, to: nil)).svg)
     // One lifeline per node, named.
     let heads = drawing.groups(withClass: "head")
     #expect(heads.count == cluster.nodes.count)
@@ -38,19 +39,27 @@ struct DotRenderTests {
     #expect(crosses.allSatisfy { $0.texts == ["✕"] })
     // Crashes, recoveries and choices are marked.
     let count = { (kind: (Event) -> Bool) in cluster.trace.entries.filter { kind($0.event) }.count }
-    #expect(drawing.groups(withClass: "crash").count == count { if case .crashed = $0 { true } else { false } })
-    #expect(drawing.groups(withClass: "recover").count == count { if case .recovered = $0 { true } else { false } })
+    #expect(
+      drawing.groups(withClass: "crash").count
+        == count { if case .crashed = $0 { true } else { false } })
+    #expect(
+      drawing.groups(withClass: "recover").count
+        == count { if case .recovered = $0 { true } else { false } })
     let choices = count { if case .chosen = $0 { true } else { false } }
     #expect(drawing.groups(withClass: "chosen").count == choices)
     if let value = cluster.choices.value {
       let text = "★ CHOSEN " + cluster.values.display(value)
-      #expect(drawing.groups(withClass: "chosen").contains { $0.texts.first?.hasPrefix(text) == true })
+      #expect(
+        drawing.groups(withClass: "chosen").contains { $0.texts.first?.hasPrefix(text) == true })
     }
   }
 
   @Test func scenariosShowWhatHappened() throws {
     let render = { (lines: [String]) in
-      SVGDrawing(try Graphviz.render(DotExport.graph(of: Interpreter.running(lines).cluster, from: nil, to: nil)).svg)
+      SVGDrawing(
+        try Graphviz.render(
+          DotExport.graph(of: Interpreter.running(lines).cluster, from: nil, to: nil)
+        ).svg)
     }
     let drops = try render(Scenarios.dropsAndDuplicates)
     #expect(drops.allTexts.contains { $0.hasSuffix("(dropped)") })
@@ -71,7 +80,9 @@ struct DotRenderTests {
       #expect(!rendering.stderr.contains("Error"), "\(value.debugDescription): \(rendering.stderr)")
       let shown = SVGDrawing(rendering.svg).groups(withClass: "chosen").flatMap(\.texts)
       let literal = ValueTable.literal(value).replacing("\t", with: "␉").replacing("\r", with: "␍")
-      #expect(shown.contains { $0.hasPrefix("★ CHOSEN " + literal) }, "\(value.debugDescription): \(shown)")
+      #expect(
+        shown.contains { $0.hasPrefix("★ CHOSEN " + literal) },
+        "\(value.debugDescription): \(shown)")
     }
   }
 
@@ -92,7 +103,9 @@ struct DotRenderTests {
     let window = 5...9
     let expected = Set(
       settled.filter { window.contains($0.value) }.keys.map { "m\($0)" }
-        + sent.filter { window.contains($0.value) && (settled[$0.key] ?? .max) > 9 }.keys.map { "m\($0)" })
+        + sent.filter { window.contains($0.value) && (settled[$0.key] ?? .max) > 9 }.keys.map {
+          "m\($0)"
+        })
     let arrows = drawing.groups(withClass: "message").map(\.id)
     #expect(Set(arrows) == expected)
     #expect(arrows.count == expected.count)
@@ -106,7 +119,8 @@ struct DotRenderTests {
     let cluster = Interpreter.running([
       "cluster 1 1 0", "prepare p1 1", "timeout p1", "deliver #2", "deliver #1",
     ]).cluster
-    let drawing = SVGDrawing(try Graphviz.render(DotExport.graph(of: cluster, from: nil, to: nil)).svg)
+    let drawing = SVGDrawing(
+      try Graphviz.render(DotExport.graph(of: cluster, from: nil, to: nil)).svg)
     let first = try #require(drawing.group("m1")?.pathEnds)
     let second = try #require(drawing.group("m2")?.pathEnds)
     // Both leave p1 and reach a1; #1 leaves above #2 and arrives below it.
@@ -119,7 +133,8 @@ struct DotRenderTests {
   @Test func twoThousandMessagesRenderInSeconds() throws {
     let cluster = Scenarios.longRun(messages: 2_000).cluster
     #expect(cluster.trace.messages.count >= 2_000)
-    let rendering = try Graphviz.render(DotExport.graph(of: cluster, from: nil, to: nil), timeout: 60)
+    let rendering = try Graphviz.render(
+      DotExport.graph(of: cluster, from: nil, to: nil), timeout: 60)
     #expect(rendering.seconds < 10, "dot -Tsvg took \(rendering.seconds) s")
     let drawing = SVGDrawing(rendering.svg)
     #expect(drawing.groups(withClass: "message").count == cluster.trace.messages.count)

@@ -35,7 +35,9 @@ import Testing
     var messageKinds: Set<String> = []
     for record in records {
       for field in record.fields where field.key == "message" {
-        if case .object(let fields) = field.value, case .text(let kind)? = fields.first(where: { $0.key == "kind" })?.value {
+        if case .object(let fields) = field.value,
+          case .text(let kind)? = fields.first(where: { $0.key == "kind" })?.value
+        {
           messageKinds.insert(kind)
         }
       }

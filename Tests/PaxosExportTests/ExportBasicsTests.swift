@@ -34,8 +34,10 @@ import Testing
   }
 
   @Test func markdownEscapesPunctuationThatMeansSomething() {
-    #expect(MarkdownText.inline("a|b *c* `d` [e](f) <g> #h $i$ ==j== %%k%% :l:") ==
-      "a\\|b \\*c\\* \\`d\\` \\[e\\](f) \\<g\\> \\#h \\$i\\$ \\=\\=j\\=\\= \\%\\%k\\%\\% \\:l\\:")
+    #expect(
+      MarkdownText.inline("a|b *c* `d` [e](f) <g> #h $i$ ==j== %%k%% :l:")
+        == "a\\|b \\*c\\* \\`d\\` \\[e\\](f) \\<g\\> \\#h \\$i\\$ \\=\\=j\\=\\= \\%\\%k\\%\\% \\:l\\:"
+    )
     #expect(MarkdownText.fence(for: "a ```` b") == "`````")
     #expect(MarkdownText.fence(for: "plain") == "```")
   }
@@ -81,12 +83,15 @@ import Testing
     for scenario in Scenarios.all {
       let first = Interpreter.running(scenario.lines)
       let second = Interpreter.running(scenario.lines)
-      #expect(MermaidExport.diagrams(of: first.cluster, from: nil, to: nil)
-        == MermaidExport.diagrams(of: second.cluster, from: nil, to: nil))
-      #expect(DotExport.graph(of: first.cluster, from: nil, to: nil)
-        == DotExport.graph(of: second.cluster, from: nil, to: nil))
-      #expect(MarkdownExport.notes(of: first, from: nil, to: nil)
-        == MarkdownExport.notes(of: second, from: nil, to: nil))
+      #expect(
+        MermaidExport.diagrams(of: first.cluster, from: nil, to: nil)
+          == MermaidExport.diagrams(of: second.cluster, from: nil, to: nil))
+      #expect(
+        DotExport.graph(of: first.cluster, from: nil, to: nil)
+          == DotExport.graph(of: second.cluster, from: nil, to: nil))
+      #expect(
+        MarkdownExport.notes(of: first, from: nil, to: nil)
+          == MarkdownExport.notes(of: second, from: nil, to: nil))
     }
   }
 
@@ -109,7 +114,9 @@ import Testing
   /// A guard against quadratic work: a debug build is slower than release by a large factor,
   /// so the bound is loose; `paxlab bench` measures the real figures in release.
   @Test func aHundredThousandEventRunExportsQuickly() {
-    var interpreter = Interpreter.running(["cluster 5 3 1", "set backoff random 20", "set timeout 60"])
+    var interpreter = Interpreter.running([
+      "cluster 5 3 1", "set backoff random 20", "set timeout 60",
+    ])
     var attempt = 0
     while interpreter.cluster.trace.entries.count < 100_000 {
       attempt += 1
@@ -119,7 +126,9 @@ import Testing
     let clock = ContinuousClock()
     var sizes: [Int] = []
     let elapsed = clock.measure {
-      sizes.append(MermaidExport.diagrams(of: interpreter.cluster, from: nil, to: nil).map(\.utf8.count).reduce(0, +))
+      sizes.append(
+        MermaidExport.diagrams(of: interpreter.cluster, from: nil, to: nil).map(\.utf8.count)
+          .reduce(0, +))
       sizes.append(DotExport.graph(of: interpreter.cluster, from: nil, to: nil).utf8.count)
       sizes.append(MarkdownExport.notes(of: interpreter, from: nil, to: nil).utf8.count)
     }

@@ -9,7 +9,8 @@ import Testing
   let folder: String
 
   init() throws {
-    folder = FileManager.default.temporaryDirectory
+    folder =
+      FileManager.default.temporaryDirectory
       .appendingPathComponent("paxlab-export-" + UUID().uuidString).path
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
   }
@@ -42,15 +43,25 @@ import Testing
   @Test func dashReturnsTheText() throws {
     var interpreter = interpreter()
     let result = interpreter.execute("export json -")
-    guard case .text(let lines)? = result.note else { Issue.record("no text"); return }
-    #expect(lines == [TraceEncoder.encode(interpreter).text.replacing("\n", with: "\n", maxReplacements: 0).dropLastNewline])
+    guard case .text(let lines)? = result.note else {
+      Issue.record("no text")
+      return
+    }
+    #expect(
+      lines == [
+        TraceEncoder.encode(interpreter).text.replacing("\n", with: "\n", maxReplacements: 0)
+          .dropLastNewline
+      ])
   }
 
   @Test func everyFormatIsWritten() throws {
     var interpreter = interpreter()
     for (format, file) in [("mermaid", "run.mmd"), ("dot", "run.dot"), ("markdown", "run.md")] {
       let result = interpreter.execute("export \(format) \(folder)/\(file)")
-      guard case .done = result.outcome else { Issue.record("\(format): \(result.outcome)"); continue }
+      guard case .done = result.outcome else {
+        Issue.record("\(format): \(result.outcome)")
+        continue
+      }
       #expect(!(try contents(file)).isEmpty)
     }
   }
@@ -58,7 +69,12 @@ import Testing
   @Test func aLongMermaidRunGoesToOneFilePerPart() throws {
     let exporter = FileExporter(
       renderers: .init(
-        mermaid: { _, _, _ in ["sequenceDiagram\n  a->>b: one", "sequenceDiagram\n  a->>b: two\n", "sequenceDiagram\n  a->>b: three"] },
+        mermaid: { _, _, _ in
+          [
+            "sequenceDiagram\n  a->>b: one", "sequenceDiagram\n  a->>b: two\n",
+            "sequenceDiagram\n  a->>b: three",
+          ]
+        },
         dot: { _, _, _ in "" }, markdown: { _, _, _ in "" }))
     let lines = try exporter.export(
       ExportRequest(format: .mermaid, path: folder + "/duel.mmd"), of: interpreter())
@@ -66,22 +82,26 @@ import Testing
     #expect(try contents("duel-1.mmd") == "%% part 1 of 3\nsequenceDiagram\n  a->>b: one\n")
     #expect(try contents("duel-3.mmd") == "%% part 3 of 3\nsequenceDiagram\n  a->>b: three\n")
     #expect(!FileManager.default.fileExists(atPath: folder + "/duel.mmd"))
-    let standardOutput = try exporter.export(ExportRequest(format: .mermaid, path: "-"), of: interpreter())
-    #expect(standardOutput == [
-      "%% part 1 of 3\nsequenceDiagram\n  a->>b: one\n\n%% part 2 of 3\nsequenceDiagram\n  a->>b: two\n\n"
-        + "%% part 3 of 3\nsequenceDiagram\n  a->>b: three"
-    ])
+    let standardOutput = try exporter.export(
+      ExportRequest(format: .mermaid, path: "-"), of: interpreter())
+    #expect(
+      standardOutput == [
+        "%% part 1 of 3\nsequenceDiagram\n  a->>b: one\n\n%% part 2 of 3\nsequenceDiagram\n  a->>b: two\n\n"
+          + "%% part 3 of 3\nsequenceDiagram\n  a->>b: three"
+      ])
   }
 
   @Test func partNames() {
-    #expect(MermaidFiles.fileNames(for: "out/duel.mmd", count: 2) == ["out/duel-1.mmd", "out/duel-2.mmd"])
+    #expect(
+      MermaidFiles.fileNames(for: "out/duel.mmd", count: 2) == ["out/duel-1.mmd", "out/duel-2.mmd"])
     #expect(MermaidFiles.fileNames(for: "a.b/duel", count: 2) == ["a.b/duel-1", "a.b/duel-2"])
     #expect(MermaidFiles.fileNames(for: ".hidden", count: 2) == [".hidden-1", ".hidden-2"])
     #expect(MermaidFiles.fileNames(for: "duel.mmd", count: 1) == ["duel.mmd"])
   }
 
   @Test func exportAllWritesEveryFormatBesideEachOther() throws {
-    let lines = try FileExporter().exportAll(of: interpreter(), into: folder + "/new/deeper", named: "duel")
+    let lines = try FileExporter().exportAll(
+      of: interpreter(), into: folder + "/new/deeper", named: "duel")
     #expect(lines.count == 4)
     let names = try FileManager.default.contentsOfDirectory(atPath: folder + "/new/deeper").sorted()
     #expect(names == ["duel.dot", "duel.json", "duel.md", "duel.mmd"])
@@ -90,14 +110,20 @@ import Testing
   @Test func anUnwritablePathIsAClearError() {
     var interpreter = interpreter()
     let result = interpreter.execute("export json \(folder)/missing/run.json")
-    guard case .error(let error) = result.outcome else { Issue.record("not refused"); return }
+    guard case .error(let error) = result.outcome else {
+      Issue.record("not refused")
+      return
+    }
     #expect(error.message.contains("cannot create"), "\(error.message)")
   }
 
   @Test func withoutAnExporterTheLanguageSaysSo() {
     var interpreter = TraceCatalogue.interpreter(Self.lines)
     let result = interpreter.execute("export json -")
-    guard case .error(let error) = result.outcome else { Issue.record("not refused"); return }
+    guard case .error(let error) = result.outcome else {
+      Issue.record("not refused")
+      return
+    }
     #expect(error.message.contains("needs the paxlab program"))
   }
 }

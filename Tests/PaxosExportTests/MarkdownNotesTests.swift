@@ -11,7 +11,9 @@ import Testing
     let notes = MarkdownExport.notes(of: interpreter, from: nil, to: nil)
     let lines = notes.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     #expect(lines.first == "# Paxos Lab run: chosen red")
-    #expect(lines.contains("- **Cluster:** proposers p1 · acceptors a1 a2 a3 · learners l1 · quorum 2 of 3"))
+    #expect(
+      lines.contains(
+        "- **Cluster:** proposers p1 · acceptors a1 a2 a3 · learners l1 · quorum 2 of 3"))
     let sections = lines.filter { $0.hasPrefix("## ") }
     #expect(sections == ["## Commands", "## Sequence diagram", "## Outcome", "## Violations"])
     // The commands, verbatim, in a fenced block.
@@ -32,10 +34,12 @@ import Testing
   }
 
   @Test func violationsAreListedWithTheirSteps() {
-    let notes = MarkdownExport.notes(of: Interpreter.running(Scenarios.violation), from: nil, to: nil)
+    let notes = MarkdownExport.notes(
+      of: Interpreter.running(Scenarios.violation), from: nil, to: nil)
     #expect(notes.hasPrefix("# Paxos Lab run: 3 violations\n"))
     #expect(notes.contains("| Step | Violation |"))
-    #expect(notes.contains("| 29 | agreement\\: blue is chosen under 1.p2, but red was chosen before |"))
+    #expect(
+      notes.contains("| 29 | agreement\\: blue is chosen under 1.p2, but red was chosen before |"))
   }
 
   @Test func backticksInACommandGetALongerFence() {
@@ -71,8 +75,10 @@ import Testing
       let literal = ValueTable.literal(value).replacing("\t", with: "␉").replacing("\r", with: "␍")
       let rows = GitHubMarkdown.tableRows(html)
       #expect(rows.allSatisfy { $0.count == 2 }, "\(value.debugDescription): a cell was split")
-      #expect(rows.first == ["chosen", literal + " (ballot 1.p1, step 9)"], "\(value.debugDescription)")
-      #expect(html.contains("<h1>Paxos Lab run: chosen " + SVGDrawing.escape(literal) + "</h1>"),
+      #expect(
+        rows.first == ["chosen", literal + " (ballot 1.p1, step 9)"], "\(value.debugDescription)")
+      #expect(
+        html.contains("<h1>Paxos Lab run: chosen " + SVGDrawing.escape(literal) + "</h1>"),
         "\(value.debugDescription): the title")
       let commands = lines.joined(separator: "\n").replacing("\r", with: "␍") + "\n"
       #expect(GitHubMarkdown.codeBlocks(html, language: "text") == [commands])

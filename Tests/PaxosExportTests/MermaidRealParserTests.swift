@@ -71,7 +71,9 @@ struct MermaidRealParserTests {
         shown.contains("CHOSEN " + literal),
         "value \(value.debugDescription) is not shown as typed; shown: \(shown.prefix(3000))")
       // Arrows show it too, shortened when long.
-      #expect(shown.contains("accept 1.p1 " + ValueTextsProbe.short(literal)), "\(value.debugDescription)")
+      #expect(
+        shown.contains("accept 1.p1 " + ValueTextsProbe.short(literal)), "\(value.debugDescription)"
+      )
     }
   }
 
@@ -122,11 +124,14 @@ struct MermaidRealParserTests {
 /// Reads back what a diagram says, for the tests.
 enum MermaidShape {
   static func arrowCount(_ text: String) -> Int {
-    text.split(separator: "\n").filter { $0.contains("->>") || $0.contains("-x") && $0.contains(": ") && !$0.contains("Note") }.count
+    text.split(separator: "\n").filter {
+      $0.contains("->>") || $0.contains("-x") && $0.contains(": ") && !$0.contains("Note")
+    }.count
   }
 
   /// `part 2 of 5, steps 481–960`
-  static func partNote(_ text: String) -> (number: Int, count: Int, firstStep: Int, lastStep: Int)? {
+  static func partNote(_ text: String) -> (number: Int, count: Int, firstStep: Int, lastStep: Int)?
+  {
     guard let line = text.split(separator: "\n").first(where: { $0.contains(": part ") }),
       let range = line.range(of: ": part ")
     else { return nil }

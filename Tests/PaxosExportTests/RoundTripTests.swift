@@ -14,7 +14,8 @@ import Testing
     let second = TraceEncoder.encode(loaded.interpreter)
     #expect(second == first, "\(name): the second export differs")
     #expect(loaded.interpreter.cluster == original.cluster, "\(name): the cluster is not restored")
-    #expect(loaded.interpreter.timeline.entries.map(\.text) == original.timeline.entries.map(\.text))
+    #expect(
+      loaded.interpreter.timeline.entries.map(\.text) == original.timeline.entries.map(\.text))
     #expect(first.last == UInt8(ascii: "\n"))
   }
 
@@ -36,7 +37,10 @@ import Testing
     #expect(mine.cluster == theirs.cluster)
     // The history came along: undo works on the loaded run.
     let undo = mine.execute("undo 3")
-    guard case .done = undo.outcome else { Issue.record("undo refused"); return }
+    guard case .done = undo.outcome else {
+      Issue.record("undo refused")
+      return
+    }
     #expect(mine.cluster == loaded.interpreter.cluster)
   }
 
@@ -44,7 +48,8 @@ import Testing
     let bytes = TraceCatalogue.trace(TraceCatalogue.scripts[0].lines)
     // Same content, different layout: keys reordered, whitespace changed.
     var text = bytes.text.replacing("\n", with: "\r\n  ")
-    text = text.replacing(#"{"step": 1, "order": 1, "kind": "phase1", "ballot": "1.p1"}"#,
+    text = text.replacing(
+      #"{"step": 1, "order": 1, "kind": "phase1", "ballot": "1.p1"}"#,
       with: #"{"ballot":"1.p1","kind":"phase1","order":1,"step":1}"#)
     let loaded = try TraceImport.load(Array(text.utf8))
     #expect(TraceEncoder.encode(loaded.interpreter) == bytes)

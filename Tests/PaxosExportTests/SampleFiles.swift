@@ -14,7 +14,8 @@ import Testing
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     var runs = Scenarios.all
     runs.append(("awkward-names", Scenarios.awkwardNames))
-    runs.append(("adversarial", Scenarios.adversarialRun("a;b #35; <br> %% \"q\" 😀", other: "x --> y")))
+    runs.append(
+      ("adversarial", Scenarios.adversarialRun("a;b #35; <br> %% \"q\" 😀", other: "x --> y")))
     var interpreters = runs.map { ($0.name, Interpreter.running($0.lines)) }
     interpreters.append(("long-2000", Scenarios.longRun(messages: 2_000)))
     interpreters.append(("long-10000", Scenarios.longRun(messages: 10_000)))

@@ -5,7 +5,8 @@ import Testing
 
 /// Every exported trace validates against docs/trace.schema.json, checked by Python's
 /// `jsonschema` (the reference implementation of JSON Schema) when it is installed.
-@Suite(.enabled(if: SchemaValidator.isAvailable, "python3 with the jsonschema package is not installed"))
+@Suite(
+  .enabled(if: SchemaValidator.isAvailable, "python3 with the jsonschema package is not installed"))
 struct SchemaTests {
   @Test func exportedTracesMatchTheSchema() throws {
     let scratch = FileManager.default.temporaryDirectory

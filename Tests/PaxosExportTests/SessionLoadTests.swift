@@ -10,7 +10,8 @@ import Testing
   let folder: String
 
   init() throws {
-    folder = FileManager.default.temporaryDirectory
+    folder =
+      FileManager.default.temporaryDirectory
       .appendingPathComponent("paxlab-session-" + UUID().uuidString).path
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
   }
@@ -29,7 +30,10 @@ import Testing
     let session = try session()
     _ = session.execute("cluster 5")  // something to replace
     let result = session.execute("load \(path)")
-    guard case .done = result.outcome else { Issue.record("\(result.outcome)"); return }
+    guard case .done = result.outcome else {
+      Issue.record("\(result.outcome)")
+      return
+    }
     #expect(session.interpreter.cluster == original.cluster)
     let reopened = try Session(opening: SessionPlace(folder: folder, name: "s"))
     #expect(reopened.interpreter.cluster == original.cluster)
@@ -47,7 +51,10 @@ import Testing
     let text = TraceCatalogue.sample.text.replacing(#""kind": "phase1""#, with: #""kind": "warp""#)
     try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     let result = session.execute("load \(path)")
-    guard case .error(let error) = result.outcome else { Issue.record("loaded"); return }
+    guard case .error(let error) = result.outcome else {
+      Issue.record("loaded")
+      return
+    }
     #expect(error.message.contains("unknown event kind 'warp'"), "\(error.message)")
     #expect(error.message.contains("$.events[0].kind"), "\(error.message)")
     #expect(session.interpreter.cluster == before)
@@ -57,7 +64,10 @@ import Testing
     let path = folder + "/script.txt"
     try Data("cluster 3 1 1\npropose p1 red\n".utf8).write(to: URL(fileURLWithPath: path))
     let session = try session()
-    guard case .done = session.execute("load \(path)").outcome else { Issue.record("refused"); return }
+    guard case .done = session.execute("load \(path)").outcome else {
+      Issue.record("refused")
+      return
+    }
     #expect(session.interpreter.timeline.entries.count == 2)
   }
 
@@ -65,7 +75,10 @@ import Testing
     let session = try session()
     _ = session.execute("cluster 3 1 1")
     let result = session.execute("export json \(folder)/x.json")
-    guard case .done = result.outcome else { Issue.record("\(result.outcome)"); return }
+    guard case .done = result.outcome else {
+      Issue.record("\(result.outcome)")
+      return
+    }
     #expect(FileManager.default.fileExists(atPath: folder + "/x.json"))
   }
 }

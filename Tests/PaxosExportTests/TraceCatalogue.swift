@@ -15,7 +15,8 @@ enum TraceCatalogue {
       "dueling without backoff, nacks and timers",
       [
         "cluster 3 2 1", "set backoff none", "set timeout 7", "propose p1 red",
-        "deliver p1->a1", "deliver p1->a2", "propose p2 blue", "deliver all", "run steps=300 seed=3",
+        "deliver p1->a1", "deliver p1->a2", "propose p2 blue", "deliver all",
+        "run steps=300 seed=3",
       ]
     ),
     (

@@ -109,7 +109,10 @@ import Testing
       "export dot \"my run.dot\" from=2 to=9",
       .export(ExportRequest(format: .dot, path: "my run.dot", from: 2, to: 9))
     ),
-    ("export markdown notes.md to=0", .export(ExportRequest(format: .markdown, path: "notes.md", to: 0))),
+    (
+      "export markdown notes.md to=0",
+      .export(ExportRequest(format: .markdown, path: "notes.md", to: 0))
+    ),
     ("quit", .quit),
     ("exit", .quit),
     ("deliver # a comment", .deliver(.oldest)),

@@ -61,7 +61,9 @@ import Testing
   @Test func rewindingALongHistoryMatchesAFreshReplay() {
     // Far more commands than one snapshot spans, with snapshots taken and discarded.
     var lines = ["cluster 3 3 1"]
-    for index in 0..<300 { lines.append(index % 3 == 0 ? "propose p\(index % 3 + 1) v\(index)" : "run steps=7") }
+    for index in 0..<300 {
+      lines.append(index % 3 == 0 ? "propose p\(index % 3 + 1) v\(index)" : "run steps=7")
+    }
     var interpreter = Interpreter.running(lines)
     _ = interpreter.execute("undo 150")
     #expect(interpreter.cluster == Interpreter.running(Array(lines.prefix(151))).cluster)

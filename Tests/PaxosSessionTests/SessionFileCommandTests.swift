@@ -9,7 +9,8 @@ import Testing
     let temporary = try TemporaryPlace()
     let session = try Session(opening: temporary.place)
     session.run([
-      "cluster 3 2 1", "bookmark start", "propose p1 red", "deliver all", "undo", "propose p2 \"dark blue\"",
+      "cluster 3 2 1", "bookmark start", "propose p1 red", "deliver all", "undo",
+      "propose p2 \"dark blue\"",
       "run seed=5",
     ])
     let path = temporary.folder.path + "/saved.paxos"

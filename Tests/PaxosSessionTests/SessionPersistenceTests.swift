@@ -40,7 +40,10 @@ import Testing
     ])
     let reopened = try Session(opening: temporary.place)
     #expect(reopened.interpreter.cluster == first.interpreter.cluster)
-    #expect(reopened.interpreter.timeline.entries.map(\.text) == ["cluster 3", "propose p1 red", "deliver 1"])
+    #expect(
+      reopened.interpreter.timeline.entries.map(\.text) == [
+        "cluster 3", "propose p1 red", "deliver 1",
+      ])
     #expect(reopened.interpreter.timeline.bookmarks == ["proposed": 2])
   }
 

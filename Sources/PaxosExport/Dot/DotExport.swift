@@ -24,9 +24,10 @@ import PaxosSim
 public enum DotExport {
   public static func graph(of cluster: Cluster, from: Int?, to: Int?) -> String {
     let window = StepWindow(cluster.trace, from: from, to: to)
-    let nodes = cluster.nodesInExportOrder
+    let nodes = cluster.nodesInRoleOrder
     // About 95 bytes per trace event in long runs: room enough that the buffer rarely regrows.
-    var diagram = SpaceTimeDiagram(cluster, nodes: nodes, capacity: 100 * window.entries.count + 4096)
+    var diagram = SpaceTimeDiagram(
+      cluster, nodes: nodes, capacity: 100 * window.entries.count + 4096)
     appendHeader(cluster, window: window, nodes: nodes, to: &diagram)
     markDownAtStart(window, &diagram)
     let entries = cluster.trace.entries
@@ -99,7 +100,8 @@ public enum DotExport {
       diagram.out.append(" [id=\"lifeline_" as StaticString)
       diagram.out.append(node.id)
       diagram.out.append(
-        "\" class=\"head\" shape=box margin=\"0.11,0.055\" fontsize=10 style=\"rounded,filled\" fillcolor=gray92 label=\"" as StaticString)
+        "\" class=\"head\" shape=box margin=\"0.11,0.055\" fontsize=10 style=\"rounded,filled\" fillcolor=gray92 label=\""
+          as StaticString)
       diagram.out.append(node.id)
       diagram.out.append("\\n" as StaticString)
       DotText.append(node.roles.names.joined(separator: "+"), to: &diagram.out)

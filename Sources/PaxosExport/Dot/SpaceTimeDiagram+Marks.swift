@@ -13,8 +13,10 @@ extension SpaceTimeDiagram {
     out.append(bytes: name)
     out.append(
       down
-        ? " [class=\"crash\" shape=box margin=\"0.08,0.03\" style=filled fillcolor=\"#f4b6b6\" fontsize=9 height=0.2 label=\"crash\" " as StaticString
-        : " [class=\"recover\" shape=box margin=\"0.08,0.03\" style=filled fillcolor=\"#b9e4c1\" fontsize=9 height=0.2 label=\"recover\" ")
+        ? " [class=\"crash\" shape=box margin=\"0.08,0.03\" style=filled fillcolor=\"#f4b6b6\" fontsize=9 height=0.2 label=\"crash\" "
+          as StaticString
+        : " [class=\"recover\" shape=box margin=\"0.08,0.03\" style=filled fillcolor=\"#b9e4c1\" fontsize=9 height=0.2 label=\"recover\" "
+    )
     appendPos(layout.x(column: column), layout.y(row: row))
     out.append("]\n" as StaticString)
     endSegment(column, at: name)
@@ -42,7 +44,8 @@ extension SpaceTimeDiagram {
     out.append(UInt8(ascii: "_"))
     out.append(row)
     out.append(
-      " [class=\"timer\" shape=ellipse margin=\"0.05,0.02\" height=0.18 style=filled fillcolor=\"#fff2b3\" label=\"timer\" " as StaticString)
+      " [class=\"timer\" shape=ellipse margin=\"0.05,0.02\" height=0.18 style=filled fillcolor=\"#fff2b3\" label=\"timer\" "
+        as StaticString)
     appendPos(layout.x(column: column), layout.y(row: row))
     out.append("]\n" as StaticString)
   }
@@ -56,7 +59,8 @@ extension SpaceTimeDiagram {
     out.append(UInt8(ascii: "_"))
     out.append(row)
     out.append(
-      " [class=\"knows\" shape=box margin=\"0.06,0.02\" style=\"rounded,filled\" fillcolor=\"#cfe3ff\" height=0.18 label=\"" as StaticString)
+      " [class=\"knows\" shape=box margin=\"0.06,0.02\" style=\"rounded,filled\" fillcolor=\"#cfe3ff\" height=0.18 label=\""
+        as StaticString)
     out.append(verb)
     values.appendShort(value, to: &out)
     out.append("\" " as StaticString)
@@ -101,7 +105,8 @@ extension SpaceTimeDiagram {
     out.append("a -> net" as StaticString)
     out.append(row)
     out.append(
-      "b [class=\"network\" dir=none style=dashed color=purple fontcolor=purple fontsize=9 label=\"" as StaticString)
+      "b [class=\"network\" dir=none style=dashed color=purple fontcolor=purple fontsize=9 label=\""
+        as StaticString)
     DotText.append(cluster.describe(event), to: &out)
     out.append("\"]\n" as StaticString)
   }
@@ -120,7 +125,8 @@ extension SpaceTimeDiagram {
     out.append(row)
     out.append("\" class=\"" as StaticString)
     out.append(kind)
-    out.append("\" shape=box margin=\"0.11,0.055\" style=filled fontsize=10 fillcolor=" as StaticString)
+    out.append(
+      "\" shape=box margin=\"0.11,0.055\" style=filled fontsize=10 fillcolor=" as StaticString)
     out.append(fill)
     out.append(" label=\"" as StaticString)
     text(&self)

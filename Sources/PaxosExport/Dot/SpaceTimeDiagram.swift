@@ -163,7 +163,8 @@ struct SpaceTimeDiagram {
     for id in sentInWindow where fate[Int(id.raw) - 1] == .inFlight {
       let message = cluster.trace[id]
       let (from, to) = (columnOf(message.from), columnOf(message.to))
-      let x = from == to ? layout.x(column: from) : (layout.x(column: from) + layout.x(column: to)) / 2
+      let x =
+        from == to ? layout.x(column: from) : (layout.x(column: from) + layout.x(column: to)) / 2
       let y = layout.y(row: rows)
       out.append("  fly" as StaticString)
       out.append(Int(id.raw))
@@ -195,7 +196,10 @@ struct SpaceTimeDiagram {
     let message = cluster.trace[id]
     let from = columnOf(message.from)
     let row = fate[index] == .unseen ? -1 : Int(sendRow[index])
-    let tail = (x: layout.x(column: from), y: row < 0 ? layout.headY - SpaceTimeLayout.rowHeight / 2 : layout.y(row: row))
+    let tail = (
+      x: layout.x(column: from),
+      y: row < 0 ? layout.headY - SpaceTimeLayout.rowHeight / 2 : layout.y(row: row)
+    )
     fate[index] = .settled
     out.append("  label" as StaticString)
     out.append(Int(id.raw))

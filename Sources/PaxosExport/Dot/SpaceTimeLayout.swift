@@ -31,6 +31,8 @@ struct SpaceTimeLayout {
   /// Where a lost message's cross is drawn: most of the way to its receiver, so the arrow
   /// visibly falls short.
   func lossX(from: Int, to: Int) -> Int {
-    from == to ? x(column: from) + Self.columnWidth / 3 : x(column: from) + (x(column: to) - x(column: from)) * 7 / 10
+    from == to
+      ? x(column: from) + Self.columnWidth / 3
+      : x(column: from) + (x(column: to) - x(column: from)) * 7 / 10
   }
 }

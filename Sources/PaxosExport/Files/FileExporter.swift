@@ -90,7 +90,8 @@ public struct FileExporter: Exporter {
     guard !diagrams.isEmpty else { return ["export: nothing to draw; \(path) not written"] }
     let files = MermaidFiles.fileNames(for: path, count: diagrams.count)
     for (index, (file, diagram)) in zip(files, diagrams).enumerated() {
-      try write(Array(MermaidFiles.file(diagram, number: index + 1, of: diagrams.count).utf8), to: file)
+      try write(
+        Array(MermaidFiles.file(diagram, number: index + 1, of: diagrams.count).utf8), to: file)
     }
     guard let first = files.first, let last = files.last, files.count > 1 else {
       return ["export: wrote \(path)"]
@@ -105,7 +106,8 @@ public struct FileExporter: Exporter {
     do {
       try FileSystem.replace(path, with: bytes)
     } catch {
-      throw ScriptError(error.description, hint: "export to a file in a folder you can write to, or to -")
+      throw ScriptError(
+        error.description, hint: "export to a file in a folder you can write to, or to -")
     }
   }
 

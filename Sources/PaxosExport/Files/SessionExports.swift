@@ -6,7 +6,9 @@ extension Session {
   /// call the interactive paxlab makes after opening a session.
   public func enableExports() {
     exporter = FileExporter()
-    fileReader = { bytes, path throws(ScriptError) in try TraceImport.sessionLines(bytes, path: path) }
+    fileReader = { bytes, path throws(ScriptError) in
+      try TraceImport.sessionLines(bytes, path: path)
+    }
   }
 }
 

@@ -45,7 +45,8 @@ public enum MarkdownExport {
     }
     lines.append("## Outcome")
     lines.append("")
-    lines += OutcomeTable.lines(outcome, cluster, atEnd: window.entries.upperBound == cluster.trace.entries.count)
+    lines += OutcomeTable.lines(
+      outcome, cluster, atEnd: window.entries.upperBound == cluster.trace.entries.count)
     lines.append("")
     lines.append("## Violations")
     lines.append("")
@@ -64,12 +65,14 @@ public enum MarkdownExport {
   private static func clusterLines(_ cluster: Cluster, window: StepWindow) -> [String] {
     let roles = Roles.all.map { role in
       let names = cluster.nodes(with: role.role).map(\.name)
-      return "\(role.name)s " + (names.isEmpty ? "none" : MarkdownText.inline(names.joined(separator: " ")))
+      return "\(role.name)s "
+        + (names.isEmpty ? "none" : MarkdownText.inline(names.joined(separator: " ")))
     }
     let acceptors = cluster.config.acceptors.count
     let quorum = acceptors == 0 ? "no acceptors" : "quorum \(cluster.config.quorum) of \(acceptors)"
     let settings = cluster.settings
-    let bugs = settings.bugs.isEmpty
+    let bugs =
+      settings.bugs.isEmpty
       ? "none" : Bug.allCases.filter(settings.bugs.contains).map(\.rawValue).joined(separator: " ")
     let entries = cluster.trace.entries
     let steps: String
@@ -79,7 +82,9 @@ public enum MarkdownExport {
       let first = entries[window.entries.lowerBound].step
       let last = entries[window.entries.upperBound - 1].step
       let whole = window.entries.count == entries.count
-      steps = "\(first)–\(last)" + (whole ? " (the whole run)" : " of 1–\(entries[entries.count - 1].step)")
+      steps =
+        "\(first)–\(last)"
+        + (whole ? " (the whole run)" : " of 1–\(entries[entries.count - 1].step)")
     }
     return [
       "- **Cluster:** " + roles.joined(separator: " · ") + " · " + quorum,

@@ -7,23 +7,37 @@ enum OutcomeTable {
     var rows: [(String, String)] = []
     if let chosen = outcome.chosen {
       rows.append(
-        ("chosen", value(chosen.value, cluster) + " (ballot " + MarkdownText.inline(chosen.ballot.description) + ", step \(chosen.step))"))
+        (
+          "chosen",
+          value(chosen.value, cluster) + " (ballot "
+            + MarkdownText.inline(chosen.ballot.description) + ", step \(chosen.step))"
+        ))
     } else {
       rows.append(("chosen", "nothing yet"))
     }
-    for node in cluster.nodesInExportOrder {
+    for node in cluster.nodesInRoleOrder {
       let name = MarkdownText.inline(node.id.name)
       if node.roles.contains(.proposer) {
         let decided = outcome.decided[node.id]
         rows.append(
-          ("\(name) (proposer)",
-            decided.map { "decided " + value($0.value, cluster) + " (" + MarkdownText.inline($0.ballot.description) + ")" } ?? "decided nothing"))
+          (
+            "\(name) (proposer)",
+            decided.map {
+              "decided " + value($0.value, cluster) + " ("
+                + MarkdownText.inline($0.ballot.description) + ")"
+            } ?? "decided nothing"
+          ))
       }
       if node.roles.contains(.learner) {
         let learned = outcome.learned[node.id]
         rows.append(
-          ("\(name) (learner)",
-            learned.map { "learned " + value($0.value, cluster) + " (" + MarkdownText.inline($0.ballot.description) + ")" } ?? "learned nothing"))
+          (
+            "\(name) (learner)",
+            learned.map {
+              "learned " + value($0.value, cluster) + " ("
+                + MarkdownText.inline($0.ballot.description) + ")"
+            } ?? "learned nothing"
+          ))
       }
       // An acceptor's state is known only for the end of the run, where the cluster is.
       if atEnd, node.roles.contains(.acceptor) {
@@ -31,7 +45,8 @@ enum OutcomeTable {
           rows.append(("\(name) (acceptor)", acceptorText(acceptor.state, cluster)))
         } else {
           rows.append(
-            ("\(name) (acceptor)", "down; on its disk " + acceptorText(node.disk.acceptor, cluster)))
+            ("\(name) (acceptor)", "down; on its disk " + acceptorText(node.disk.acceptor, cluster))
+          )
         }
       }
     }
@@ -41,7 +56,9 @@ enum OutcomeTable {
   static func violationLines(_ outcome: RunOutcome, _ cluster: Cluster) -> [String] {
     guard !outcome.violations.isEmpty else { return ["None: every safety check held."] }
     return ["| Step | Violation |", "| --- | --- |"]
-      + outcome.violations.map { "| \($0.step) | " + MarkdownText.inline(cluster.describe($0.violation)) + " |" }
+      + outcome.violations.map {
+        "| \($0.step) | " + MarkdownText.inline(cluster.describe($0.violation)) + " |"
+      }
   }
 
   private static func value(_ id: ValueID, _ cluster: Cluster) -> String {

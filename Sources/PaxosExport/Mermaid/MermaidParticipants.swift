@@ -17,7 +17,7 @@ struct MermaidParticipants {
   private(set) var last: [UInt8] = []
 
   init(_ cluster: Cluster) {
-    let nodes = cluster.nodesInExportOrder
+    let nodes = cluster.nodesInRoleOrder
     for (index, node) in nodes.enumerated() {
       let name = node.id.name
       var id = TextBuffer()

@@ -14,7 +14,11 @@ enum MermaidParts {
     var high = capacity
     while low < high {
       let middle = low + (high - low) / 2
-      if greedy(body, capacity: middle).count <= widest.count { high = middle } else { low = middle + 1 }
+      if greedy(body, capacity: middle).count <= widest.count {
+        high = middle
+      } else {
+        low = middle + 1
+      }
     }
     return greedy(body, capacity: high)
   }

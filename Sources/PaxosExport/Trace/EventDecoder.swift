@@ -77,7 +77,9 @@ struct EventDecoder {
     guard let order else { throw TraceError("the event has no 'order'") }
     guard let kind else { throw TraceError("the event has no 'kind'") }
     var expected = kind.fields
-    if kind == .violation, case .text(let name)? = fields.first(where: { $0.key == "violation" })?.value {
+    if kind == .violation,
+      case .text(let name)? = fields.first(where: { $0.key == "violation" })?.value
+    {
       expected += TraceEventKind.violationFields(name) ?? []
     }
     try check(fields, against: expected, of: "a '\(kind.rawValue)' event")
@@ -114,11 +116,14 @@ struct EventDecoder {
     if let extra = fields.first(where: { !expected.contains($0.key) }) {
       throw TraceError(
         "\(what) has no field '\(extra.key)'; its fields are "
-          + (expected.isEmpty ? "none besides step, order and kind" : expected.joined(separator: ", ")))
+          + (expected.isEmpty
+            ? "none besides step, order and kind" : expected.joined(separator: ", ")))
     }
   }
 
-  private static func value(_ type: FieldType, _ reader: inout JSONReader) throws(TraceError) -> FieldValue {
+  private static func value(_ type: FieldType, _ reader: inout JSONReader) throws(TraceError)
+    -> FieldValue
+  {
     switch type {
     case .count: return .integer(try reader.integer(0...Int.max))
     case .messageID: return .integer(try reader.integer(1...Int(UInt32.max)))
@@ -161,17 +166,21 @@ struct EventDecoder {
     guard parts.count == 2, let round = Int(parts[0]), round >= 0, String(round) == parts[0],
       NodeID(String(parts[1])) != nil
     else {
-      throw reader.fail("'\(text.prefix(30))' is not a ballot (ROUND.PROPOSER, such as 5.p1)", at: start)
+      throw reader.fail(
+        "'\(text.prefix(30))' is not a ballot (ROUND.PROPOSER, such as 5.p1)", at: start)
     }
     return text
   }
 
-  static func choice(_ names: [String], _ what: String, _ reader: inout JSONReader) throws(TraceError) -> String {
+  static func choice(_ names: [String], _ what: String, _ reader: inout JSONReader)
+    throws(TraceError) -> String
+  {
     let start = reader.position
     let text = try reader.string()
     guard names.contains(text) else {
       throw reader.fail(
-        "unknown \(what) '\(text.prefix(30))'; expected " + names.joined(separator: ", "), at: start)
+        "unknown \(what) '\(text.prefix(30))'; expected " + names.joined(separator: ", "), at: start
+      )
     }
     return text
   }

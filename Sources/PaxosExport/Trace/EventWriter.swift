@@ -53,7 +53,9 @@ struct EventWriter {
       writer.unsigned(copy.raw)
     case .lost(let id, let reason):
       messageEvent("lost\"", id, &writer)
-      writer.raw(reason == .receiverDown ? ", \"reason\": \"receiver-down\"" : ", \"reason\": \"partitioned\"")
+      writer.raw(
+        reason == .receiverDown
+          ? ", \"reason\": \"receiver-down\"" : ", \"reason\": \"partitioned\"")
     case .crashed(let node): nodeEvent("crash\"", node, &writer)
     case .recovered(let node): nodeEvent("recover\"", node, &writer)
     case .restoredAcceptor(let node, let state):
@@ -175,7 +177,8 @@ struct EventWriter {
 
   private func partition(_ index: Int, _ writer: inout JSONByteWriter) {
     writer.raw("partition\", \"sides\": [")
-    let sides = cluster.trace.partitions.indices.contains(index) ? cluster.trace.partitions[index] : []
+    let sides =
+      cluster.trace.partitions.indices.contains(index) ? cluster.trace.partitions[index] : []
     for (number, side) in sides.enumerated() {
       writer.raw(number == 0 ? "[" : ", [")
       for (position, node) in side.enumerated() {

@@ -39,14 +39,18 @@ struct JSONReader {
     while true {
       skipWhitespace()
       let keyOffset = position
-      guard peek == UInt8(ascii: "\"") else { throw fail("expected a field name in quotes, found \(found)") }
+      guard peek == UInt8(ascii: "\"") else {
+        throw fail("expected a field name in quotes, found \(found)")
+      }
       let key = try string()
       if keys[base...].contains(key) {
         throw fail("the field '\(key)' appears twice", at: keyOffset).inside(Self.component(key))
       }
       keys.append(key)
       skipWhitespace()
-      guard take(UInt8(ascii: ":")) else { throw fail("expected ':' after the field name, found \(found)") }
+      guard take(UInt8(ascii: ":")) else {
+        throw fail("expected ':' after the field name, found \(found)")
+      }
       skipWhitespace()
       do {
         try body(&self, key)
@@ -55,7 +59,9 @@ struct JSONReader {
       }
       skipWhitespace()
       if take(UInt8(ascii: "}")) { return close() }
-      guard take(UInt8(ascii: ",")) else { throw fail("expected ',' or '}' after a field, found \(found)") }
+      guard take(UInt8(ascii: ",")) else {
+        throw fail("expected ',' or '}' after a field, found \(found)")
+      }
     }
   }
 
@@ -77,7 +83,9 @@ struct JSONReader {
       index += 1
       skipWhitespace()
       if take(UInt8(ascii: "]")) { return close() }
-      guard take(UInt8(ascii: ",")) else { throw fail("expected ',' or ']' after an element, found \(found)") }
+      guard take(UInt8(ascii: ",")) else {
+        throw fail("expected ',' or ']' after an element, found \(found)")
+      }
     }
   }
 
@@ -95,7 +103,9 @@ struct JSONReader {
   /// After the document: only blank space may follow.
   mutating func end() throws(TraceError) {
     skipWhitespace()
-    guard position == bytes.count else { throw fail("unexpected \(found) after the end of the trace") }
+    guard position == bytes.count else {
+      throw fail("unexpected \(found) after the end of the trace")
+    }
   }
 
   // MARK: Scalars
@@ -183,18 +193,23 @@ struct JSONReader {
       var scalar = try hexQuad(escapeStart: start)
       if (0xD800...0xDBFF).contains(scalar) {
         guard bytes[position...].starts(with: [UInt8(ascii: "\\"), UInt8(ascii: "u")]) else {
-          throw fail("\\u\(String(scalar, radix: 16)) is half of a surrogate pair, without its other half", at: start)
+          throw fail(
+            "\\u\(String(scalar, radix: 16)) is half of a surrogate pair, without its other half",
+            at: start)
         }
         position += 2
         let low = try hexQuad(escapeStart: start)
         guard (0xDC00...0xDFFF).contains(low) else {
-          throw fail("\\u\(String(scalar, radix: 16)) is not followed by a low surrogate", at: start)
+          throw fail(
+            "\\u\(String(scalar, radix: 16)) is not followed by a low surrogate", at: start)
         }
         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
       } else if (0xDC00...0xDFFF).contains(scalar) {
         throw fail("\\u\(String(scalar, radix: 16)) is a lone low surrogate", at: start)
       }
-      guard let unicode = Unicode.Scalar(scalar) else { throw fail("invalid \\u escape", at: start) }
+      guard let unicode = Unicode.Scalar(scalar) else {
+        throw fail("invalid \\u escape", at: start)
+      }
       scratch.append(contentsOf: UTF8.encode(unicode).map(Array.init) ?? [])
     default:
       throw fail("unknown escape '\\\(Self.printable(letter))' in a string", at: start)
@@ -238,7 +253,9 @@ struct JSONReader {
   mutating func unsigned() throws(TraceError) -> UInt64 {
     let start = position
     let (negative, magnitude) = try number()
-    guard !negative || magnitude == 0 else { throw fail("expected a number from 0 up, found a negative one", at: start) }
+    guard !negative || magnitude == 0 else {
+      throw fail("expected a number from 0 up, found a negative one", at: start)
+    }
     return magnitude
   }
 
@@ -247,14 +264,17 @@ struct JSONReader {
     let start = position
     let negative = take(UInt8(ascii: "-"))
     guard let first = peek, Self.isDigit(first) else {
-      throw fail(negative ? "expected a digit after '-'" : "expected a number, found \(found)", at: negative ? position : start)
+      throw fail(
+        negative ? "expected a digit after '-'" : "expected a number, found \(found)",
+        at: negative ? position : start)
     }
     var magnitude: UInt64 = 0
     while let byte = peek, Self.isDigit(byte) {
       let (times, overflow1) = magnitude.multipliedReportingOverflow(by: 10)
       let (sum, overflow2) = times.addingReportingOverflow(UInt64(byte - UInt8(ascii: "0")))
       guard !overflow1 && !overflow2 else {
-        throw fail("the number \(numberText(from: start)) is too large (at most \(UInt64.max))", at: start)
+        throw fail(
+          "the number \(numberText(from: start)) is too large (at most \(UInt64.max))", at: start)
       }
       magnitude = sum
       position += 1
@@ -262,8 +282,12 @@ struct JSONReader {
     if first == UInt8(ascii: "0") && position - start > (negative ? 2 : 1) {
       throw fail("a number may not start with 0", at: start)
     }
-    if let byte = peek, byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
-      throw fail("\(numberText(from: start)) is not a whole number; a trace holds only whole numbers", at: start)
+    if let byte = peek,
+      byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
+    {
+      throw fail(
+        "\(numberText(from: start)) is not a whole number; a trace holds only whole numbers",
+        at: start)
     }
     return (negative, magnitude)
   }
@@ -272,7 +296,11 @@ struct JSONReader {
   private func numberText(from start: Int) -> String {
     var end = start
     while end < bytes.count, end - start < 40,
-      Self.isDigit(bytes[end]) || [UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[end])
+      Self.isDigit(bytes[end])
+        || [
+          UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "e"),
+          UInt8(ascii: "E"),
+        ].contains(bytes[end])
     {
       end += 1
     }
@@ -330,10 +358,16 @@ struct JSONReader {
 
   /// `.events`, or `["odd key"]` for a key that is not a plain name.
   static func component(_ key: String) -> String {
-    let plain = !key.isEmpty && key.utf8.count <= 40
-      && key.utf8.allSatisfy { $0 == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+    let plain =
+      !key.isEmpty && key.utf8.count <= 40
+      && key.utf8.allSatisfy {
+        $0 == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0)
+          || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+      }
     if plain { return "." + key }
-    let shown = key.unicodeScalars.prefix(40).map { $0.isASCII && $0.value >= 0x20 ? String($0) : "?" }.joined()
+    let shown = key.unicodeScalars.prefix(40).map {
+      $0.isASCII && $0.value >= 0x20 ? String($0) : "?"
+    }.joined()
     return "[\"" + shown + (key.unicodeScalars.count > 40 ? "..." : "") + "\"]"
   }
 }

@@ -19,10 +19,12 @@ enum TraceComparison {
     if file.cluster != replayed.cluster {
       throw differ("$.cluster", "\(file.cluster)", "\(replayed.cluster)")
     }
-    for (index, (mine, theirs)) in zip(file.commands, replayed.commands).enumerated() where mine != theirs {
+    for (index, (mine, theirs)) in zip(file.commands, replayed.commands).enumerated()
+    where mine != theirs {
       throw differ("$.commands[\(index)]", "'\(mine.text)'", "'\(theirs.text)'")
     }
-    for (index, (mine, theirs)) in zip(file.events, replayed.events).enumerated() where mine != theirs {
+    for (index, (mine, theirs)) in zip(file.events, replayed.events).enumerated()
+    where mine != theirs {
       throw differ("$.events[\(index)]", mine.description, theirs.description)
     }
     if file.events.count != replayed.events.count {

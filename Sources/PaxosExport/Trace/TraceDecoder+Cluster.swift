@@ -43,7 +43,9 @@ extension TraceDecoder {
     return nodes
   }
 
-  private static func settings(_ reader: inout JSONReader, into part: inout TraceDocument.ClusterPart)
+  private static func settings(
+    _ reader: inout JSONReader, into part: inout TraceDocument.ClusterPart
+  )
     throws(TraceError)
   {
     var seen: Set<String> = []
@@ -55,7 +57,8 @@ extension TraceDecoder {
         try reader.object("a backoff object") { (reader, key) throws(TraceError) in
           backoffSeen.insert(key)
           switch key {
-          case "kind": part.backoff = try EventDecoder.choice(["none", "fixed", "random"], "backoff", &reader)
+          case "kind":
+            part.backoff = try EventDecoder.choice(["none", "fixed", "random"], "backoff", &reader)
           case "steps": part.backoffSteps = reader.null() ? nil : try reader.integer(0...Int.max)
           default: throw reader.fail("unknown field '\(key)'; a backoff has kind and steps")
           }

@@ -12,18 +12,21 @@ enum TraceDecoder {
     throws(TraceError) -> TraceDocument
   {
     guard bytes.count <= limits.maxFileBytes else {
-      throw TraceError("the file is \(bytes.count) bytes; a trace is at most \(limits.maxFileBytes)")
+      throw TraceError(
+        "the file is \(bytes.count) bytes; a trace is at most \(limits.maxFileBytes)")
     }
     guard !bytes.isEmpty else { throw TraceError("the file is empty; a trace is a JSON object") }
     guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]) else {
       throw TraceError(
-        "the file starts with a byte-order mark (EF BB BF); a trace is UTF-8 without one", offset: 0)
+        "the file starts with a byte-order mark (EF BB BF); a trace is UTF-8 without one", offset: 0
+      )
     }
     var reader = JSONReader(bytes, limits: limits)
     var document = TraceDocument()
     var seen: [String] = []
     var events = EventDecoder(keep: keepEvents)
-    try reader.object("a JSON object: a trace starts with '{'") { (reader, key) throws(TraceError) in
+    try reader.object("a JSON object: a trace starts with '{'") {
+      (reader, key) throws(TraceError) in
       try header(key, position: seen.count, &reader)
       seen.append(key)
       switch key {
@@ -61,7 +64,9 @@ enum TraceDecoder {
             + " {\"format\": \"\(TraceFormat.name)\", \"version\": ...")
       }
     case 1:
-      guard key == "version" else { throw reader.fail("the second field of a trace must be 'version'") }
+      guard key == "version" else {
+        throw reader.fail("the second field of a trace must be 'version'")
+      }
       let version = try reader.integer(0...Int.max)
       guard version <= TraceFormat.version else {
         throw reader.fail(
@@ -77,7 +82,8 @@ enum TraceDecoder {
   private static func window(_ reader: inout JSONReader) throws(TraceError) -> TraceWindow {
     var window = TraceWindow()
     var seen: Set<String> = []
-    try reader.object("an object {\"from\": ..., \"to\": ...}") { (reader, key) throws(TraceError) in
+    try reader.object("an object {\"from\": ..., \"to\": ...}") {
+      (reader, key) throws(TraceError) in
       seen.insert(key)
       switch key {
       case "from": window.from = reader.null() ? nil : try reader.integer(0...Int.max)
@@ -92,7 +98,8 @@ enum TraceDecoder {
     return window
   }
 
-  private static func totals(_ reader: inout JSONReader) throws(TraceError) -> TraceDocument.Totals {
+  private static func totals(_ reader: inout JSONReader) throws(TraceError) -> TraceDocument.Totals
+  {
     var totals = TraceDocument.Totals(steps: 0, events: 0, messages: 0)
     var seen: Set<String> = []
     try reader.object("an object of totals") { (reader, key) throws(TraceError) in
@@ -108,7 +115,9 @@ enum TraceDecoder {
     return totals
   }
 
-  private static func commands(_ reader: inout JSONReader) throws(TraceError) -> [TraceDocument.CommandEntry] {
+  private static func commands(_ reader: inout JSONReader) throws(TraceError) -> [TraceDocument
+    .CommandEntry]
+  {
     var commands: [TraceDocument.CommandEntry] = []
     try reader.array("an array of commands") { (reader, index) throws(TraceError) in
       var entry = TraceDocument.CommandEntry(text: "", steps: nil)
@@ -140,7 +149,8 @@ enum TraceDecoder {
     guard !reader.null() else { return nil }
     var first: Int?
     var last: Int?
-    try reader.object("null or {\"first\": STEP, \"last\": STEP}") { (reader, key) throws(TraceError) in
+    try reader.object("null or {\"first\": STEP, \"last\": STEP}") {
+      (reader, key) throws(TraceError) in
       switch key {
       case "first": first = try reader.integer(0...Int.max)
       case "last": last = try reader.integer(0...Int.max)

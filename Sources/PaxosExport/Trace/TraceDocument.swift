@@ -28,7 +28,8 @@ struct TraceDocument: Equatable {
 
   var window = TraceWindow.whole
   var totals = Totals(steps: 0, events: 0, messages: 0)
-  var cluster = ClusterPart(nodes: [], backoff: "random", backoffSteps: nil, timeout: 0, bugs: [], seed: nil)
+  var cluster = ClusterPart(
+    nodes: [], backoff: "random", backoffSteps: nil, timeout: 0, bugs: [], seed: nil)
   var commands: [CommandEntry] = []
   /// The events, when the reader was asked to keep them.
   var events: [EventRecord] = []
@@ -66,7 +67,8 @@ enum FieldValue: Equatable, CustomStringConvertible {
     case .integer(let value): "\(value)"
     case .text(let text): "\"\(text.count > 60 ? text.prefix(60) + "..." : text)\""
     case .list(let items): "[" + items.map(\.description).joined(separator: ", ") + "]"
-    case .object(let fields): "{" + fields.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "}"
+    case .object(let fields):
+      "{" + fields.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "}"
     }
   }
 }

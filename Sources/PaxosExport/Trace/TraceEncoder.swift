@@ -40,7 +40,9 @@ public enum TraceEncoder {
     return writer.bytes
   }
 
-  private static func writeCluster(_ cluster: Cluster, seed: UInt64?, _ writer: inout JSONByteWriter) {
+  private static func writeCluster(
+    _ cluster: Cluster, seed: UInt64?, _ writer: inout JSONByteWriter
+  ) {
     writer.raw("  \"cluster\": {\n    \"nodes\": [")
     for (index, node) in cluster.nodes.enumerated() {
       writer.raw(index == 0 ? "\n      {\"name\": " : ",\n      {\"name\": ")

@@ -26,7 +26,9 @@ public enum TraceImport {
     try load(try read(path, limits: limits), limits: limits, observe: observe)
   }
 
-  public static func load(_ bytes: [UInt8], limits: TraceLimits = .standard, observe: Observer? = nil)
+  public static func load(
+    _ bytes: [UInt8], limits: TraceLimits = .standard, observe: Observer? = nil
+  )
     throws(TraceError) -> LoadedTrace
   {
     let document = try TraceDecoder.decode(bytes, limits: limits, keepEvents: false)
@@ -39,7 +41,8 @@ public enum TraceImport {
       do {
         again = try TraceDecoder.decode(replayed, limits: .standard, keepEvents: true)
       } catch {
-        throw TraceError("paxlab cannot read its own export of this run (\(error)); please report it")
+        throw TraceError(
+          "paxlab cannot read its own export of this run (\(error)); please report it")
       }
       try TraceComparison.requireSame(full, replayed: again)
     }
@@ -58,14 +61,19 @@ public enum TraceImport {
   }
 
   /// The file's bytes, refusing a file over the size limit before reading it.
-  public static func read(_ path: String, limits: TraceLimits = .standard) throws(TraceError) -> [UInt8] {
+  public static func read(_ path: String, limits: TraceLimits = .standard) throws(TraceError)
+    -> [UInt8]
+  {
     var info = stat()
     guard stat(path, &info) == 0 else {
       throw TraceError(FileSystem.Failure(path: path, action: "open", code: errno).description)
     }
-    guard (info.st_mode & S_IFMT) != S_IFDIR else { throw TraceError("'\(path)' is a folder, not a trace") }
+    guard (info.st_mode & S_IFMT) != S_IFDIR else {
+      throw TraceError("'\(path)' is a folder, not a trace")
+    }
     guard info.st_size <= limits.maxFileBytes else {
-      throw TraceError("'\(path)' is \(info.st_size) bytes; a trace is at most \(limits.maxFileBytes)")
+      throw TraceError(
+        "'\(path)' is \(info.st_size) bytes; a trace is at most \(limits.maxFileBytes)")
     }
     do {
       return try FileSystem.read(path)

@@ -20,7 +20,8 @@ enum TraceReplay {
       switch result.outcome {
       case .done: break
       case .error(let error):
-        throw TraceError("'\(shortened(text))' does not replay: \(error.message)", path: "$.commands[\(index)]")
+        throw TraceError(
+          "'\(shortened(text))' does not replay: \(error.message)", path: "$.commands[\(index)]")
       case .blank, .quit, .expectationFailed:
         throw TraceError("'\(shortened(text))' does not replay", path: "$.commands[\(index)]")
       }
@@ -42,7 +43,9 @@ enum TraceReplay {
     do {
       parsed = try Parser.parse(text)
     } catch {
-      throw TraceError("'\(shortened(text))' is not a command: \(error.message)", path: "$.commands[\(index)].text")
+      throw TraceError(
+        "'\(shortened(text))' is not a command: \(error.message)", path: "$.commands[\(index)].text"
+      )
     }
     guard let parsed, parsed.changesCluster else {
       throw TraceError(
@@ -60,7 +63,8 @@ enum TraceReplay {
 
   private static func describe(_ steps: ClosedRange<Int>?) -> String {
     guard let steps else { return "no steps" }
-    return steps.count == 1 ? "step \(steps.lowerBound)" : "steps \(steps.lowerBound)-\(steps.upperBound)"
+    return steps.count == 1
+      ? "step \(steps.lowerBound)" : "steps \(steps.lowerBound)-\(steps.upperBound)"
   }
 
   static func shortened(_ text: String) -> String {

@@ -19,7 +19,8 @@ enum ExternalTool {
 
   /// Runs `executable` with `arguments`; output goes to files, not pipes, so that a large
   /// output cannot block the child. Killed after `timeout` seconds.
-  static func run(_ executable: String, _ arguments: [String], timeout: Double = 300) throws -> Run {
+  static func run(_ executable: String, _ arguments: [String], timeout: Double = 300) throws -> Run
+  {
     let directory = try TemporaryDirectory(prefix: "tool")
     let outURL = directory.url.appendingPathComponent("stdout")
     let errURL = directory.url.appendingPathComponent("stderr")

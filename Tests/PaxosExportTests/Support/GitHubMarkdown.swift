@@ -19,7 +19,8 @@ enum GitHubMarkdown {
   /// The cells of each body row of every table, as text.
   static func tableRows(_ html: String) -> [[String]] {
     html.components(separatedBy: "<tbody>").dropFirst().flatMap { body in
-      body.components(separatedBy: "</tbody>")[0].components(separatedBy: "<tr>").dropFirst().map { row in
+      body.components(separatedBy: "</tbody>")[0].components(separatedBy: "<tr>").dropFirst().map {
+        row in
         row.components(separatedBy: "<td>").dropFirst().map { cell in
           SVGDrawing.decode(cell.components(separatedBy: "</td>")[0])
         }

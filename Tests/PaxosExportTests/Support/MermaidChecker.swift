@@ -20,8 +20,11 @@ enum MermaidChecker {
 
   static let mermaidJS: String? = {
     var candidates: [String] = []
-    if let path = ProcessInfo.processInfo.environment["PAXLAB_MERMAID_JS"] { candidates.append(path) }
-    candidates.append(packageRoot.appendingPathComponent(".build-tools/mermaid/mermaid.min.js").path)
+    if let path = ProcessInfo.processInfo.environment["PAXLAB_MERMAID_JS"] {
+      candidates.append(path)
+    }
+    candidates.append(
+      packageRoot.appendingPathComponent(".build-tools/mermaid/mermaid.min.js").path)
     return candidates.first { FileManager.default.fileExists(atPath: $0) }
   }()
 

@@ -18,12 +18,17 @@ struct SVGDrawing {
       guard let idEnd = chunk.firstIndex(of: "\"") else { continue }
       let id = Self.decode(String(chunk[..<idEnd]))
       var classes: [String] = []
-      if let range = chunk.range(of: "class=\""), let end = chunk[range.upperBound...].firstIndex(of: "\"") {
-        classes = Self.decode(String(chunk[range.upperBound..<end])).split(separator: " ").map(String.init)
+      if let range = chunk.range(of: "class=\""),
+        let end = chunk[range.upperBound...].firstIndex(of: "\"")
+      {
+        classes = Self.decode(String(chunk[range.upperBound..<end])).split(separator: " ").map(
+          String.init)
       }
       var texts: [String] = []
       for piece in chunk.components(separatedBy: "<text").dropFirst() {
-        guard let open = piece.firstIndex(of: ">"), let close = piece.range(of: "</text>") else { continue }
+        guard let open = piece.firstIndex(of: ">"), let close = piece.range(of: "</text>") else {
+          continue
+        }
         texts.append(Self.decode(String(piece[piece.index(after: open)..<close.lowerBound])))
       }
       groups.append(Group(id: id, classes: classes, texts: texts, pathEnds: Self.pathEnds(chunk)))
@@ -31,7 +36,9 @@ struct SVGDrawing {
   }
 
   /// `d="M76.6,-415.91C93.46,-412.99 187.34,-396.71 215.81,-391.78"`: its first and last point.
-  private static func pathEnds(_ chunk: String) -> (start: (x: Double, y: Double), end: (x: Double, y: Double))? {
+  private static func pathEnds(_ chunk: String) -> (
+    start: (x: Double, y: Double), end: (x: Double, y: Double)
+  )? {
     guard let path = chunk.components(separatedBy: "<g id=").first?.range(of: " d=\"M"),
       let close = chunk[path.upperBound...].firstIndex(of: "\"")
     else { return nil }
@@ -70,8 +77,11 @@ struct SVGDrawing {
       case "apos": result += "'"
       default:
         var scalar: Unicode.Scalar?
-        if name.hasPrefix("#x") { scalar = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init) }
-        else if name.hasPrefix("#") { scalar = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init) }
+        if name.hasPrefix("#x") {
+          scalar = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+        } else if name.hasPrefix("#") {
+          scalar = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init)
+        }
         if let scalar { result.unicodeScalars.append(scalar) } else { result += "&" + name + ";" }
       }
       rest = rest[rest.index(after: semicolon)...]

@@ -2,9 +2,9 @@ import PaxosCore
 import PaxosSim
 
 extension Cluster {
-  /// The nodes as exports list them: proposers, then acceptors, then learners, each once under
-  /// its first role, in the order they were added. The same order as the terminal views.
-  var nodesInExportOrder: [Node] {
+  /// The nodes as views and exports list them: proposers, then acceptors, then learners (the
+  /// order of `Roles.all`), each once, under its first role, in the order they were added.
+  public var nodesInRoleOrder: [Node] {
     var listed = Set<NodeID>()
     var ordered: [Node] = []
     for (_, role) in Roles.all {
