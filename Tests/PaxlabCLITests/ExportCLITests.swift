@@ -33,7 +33,9 @@ import Testing
     #expect(names == ["duel.dot", "duel.json", "duel.md", "duel.mmd"])
     let json = String(decoding: try Self.contents(scratch, "out/duel.json"), as: UTF8.self)
     #expect(json.hasPrefix("{\n  \"format\": \"paxlab-trace\",\n  \"version\": 1,"))
-    #expect(json.contains(#"{"number": 2, "text": "propose p1 \"dark red\"", "steps": {"first": 1, "last": 1}}"#))
+    #expect(
+      json.contains(
+        #"{"number": 2, "text": "propose p1 \"dark red\"", "steps": {"first": 1, "last": 1}}"#))
   }
 
   @Test func runExportAlsoAfterAFailedExpectation() throws {
@@ -41,12 +43,15 @@ import Testing
     try scratch.file("fails.paxos", "cluster 3 1 1\npropose p1 red\nexpect chosen red\n")
     let run = try Paxlab.run(["run", "-q", "--export", "out", "fails.paxos"], in: scratch.url)
     expectCleanExit(run, [1], "failing script")
-    #expect(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("out/fails.json").path))
+    #expect(
+      FileManager.default.fileExists(
+        atPath: scratch.url.appendingPathComponent("out/fails.json").path))
   }
 
   @Test func twoScriptsWithOneNameAreRefused() throws {
     let scratch = try Scratch()
-    try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("b"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: scratch.url.appendingPathComponent("b"), withIntermediateDirectories: true)
     try scratch.file("x.paxos", "cluster 3\n")
     try scratch.file("b/x.paxos", "cluster 3\n")
     let run = try Paxlab.run(["run", "--export", "out", "x.paxos", "b/x.paxos"], in: scratch.url)
@@ -84,7 +89,8 @@ import Testing
       let run = try Paxlab.run(arguments, in: scratch.url)
       expectCleanExit(run, [2], "\(arguments)")
       #expect(run.stdout.isEmpty)
-      #expect(run.stderr.contains("$.events[0].kind): unknown event kind 'phase9'"), "\(run.stderr)")
+      #expect(
+        run.stderr.contains("$.events[0].kind): unknown event kind 'phase9'"), "\(run.stderr)")
     }
     let missing = try Paxlab.run(["replay", "nothing.json"], in: scratch.url)
     expectCleanExit(missing, [2], "missing file")
