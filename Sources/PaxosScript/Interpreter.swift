@@ -82,18 +82,23 @@ public struct Interpreter: Sendable {
     if case .run(let steps, let seed) = command, case .run(let summary)? = result.note,
       summary.interrupted, summary.steps < steps
     {
-      let taken = Command.run(steps: summary.steps, seed: seed)
       return Timeline.Entry(
-        text: "run steps=\(summary.steps)" + (seed.map { " seed=\($0)" } ?? ""), command: taken,
+        text: "run steps=\(summary.steps)" + (seed.map { " seed=\($0)" } ?? ""),
         events: result.events)
     }
-    return Timeline.Entry(text: trimmed(line), command: command, events: result.events)
+    return Timeline.Entry(text: trimmed(line), events: result.events)
   }
 
-  /// The line as a session file keeps it: without surrounding blanks.
+  /// The line as a session file keeps it: without surrounding blanks. On UTF-8 bytes: this
+  /// runs for every command.
   static func trimmed(_ line: String) -> String {
-    let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" }
-    return String(line.drop(while: isBlank).reversed().drop(while: isBlank).reversed())
+    let bytes = line.utf8
+    let isBlank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+    guard let first = bytes.firstIndex(where: { !isBlank($0) }),
+      let last = bytes.lastIndex(where: { !isBlank($0) })
+    else { return "" }
+    if first == bytes.startIndex && last == bytes.index(before: bytes.endIndex) { return line }
+    return String(line[first...last])
   }
 
   public mutating func execute(_ command: Command) -> LineResult {
@@ -222,7 +227,7 @@ public struct Interpreter: Sendable {
 
   /// Carries out a command that succeeded before, for a rewind: same command, same cluster,
   /// same outcome, so there is nothing to report.
-  static func replay(_ command: Command, on cluster: inout Cluster) {
-    _ = try? command.apply(to: &cluster, interrupted: nil)
+  static func replay(_ command: Command?, on cluster: inout Cluster) {
+    _ = try? command?.apply(to: &cluster, interrupted: nil)
   }
 }

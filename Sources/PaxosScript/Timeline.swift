@@ -7,17 +7,20 @@ import PaxosSim
 /// snapshot give the same cluster, random streams included.
 public struct Timeline: Sendable {
   public struct Entry: Sendable {
+    /// The command as typed (an interrupted run as the steps it took). Kept as text only: a
+    /// history holds every command of a session, and the text is a third of the parsed form.
     public let text: String
-    public let command: Command
     /// The trace entries the command added, in the cluster as it then was: a later `reset`
     /// empties the trace, and these positions then name nothing.
     public let events: Range<Int>
 
-    public init(text: String, command: Command, events: Range<Int> = 0..<0) {
+    public init(text: String, events: Range<Int> = 0..<0) {
       self.text = text
-      self.command = command
       self.events = events
     }
+
+    /// The command, parsed again: it parsed when it ran, so it parses now.
+    public var command: Command? { try? Parser.parse(text) }
   }
 
   /// The commands in effect, oldest first: command `#n` is `entries[n - 1]`.
@@ -29,11 +32,15 @@ public struct Timeline: Sendable {
   /// cluster, so every moment has a snapshot at or before it.
   private var snapshots: [(count: Int, cluster: Cluster)] = [(0, Cluster())]
   private var eventsAtSnapshot = 0
+  /// Commands between snapshots: doubles each time old snapshots are thinned out.
+  private var spacing = 64
 
-  /// A snapshot every so many commands or events bounds what a rewind replays, whether the
-  /// history holds many small commands or a few long runs.
-  static let commandsPerSnapshot = 64
+  /// A snapshot every `spacing` commands or so many events bounds what a rewind replays,
+  /// whether the history holds many small commands or a few long runs.
   static let eventsPerSnapshot = 50_000
+  /// Beyond this, every other snapshot goes: memory stays bounded and a rewind replays at most
+  /// a fixed share of the history.
+  static let maxSnapshots = 128
 
   public init() {}
 
@@ -41,17 +48,27 @@ public struct Timeline: Sendable {
   mutating func append(_ entry: Entry, resulting cluster: Cluster, keepingRedo: Bool = false) {
     entries.append(entry)
     if !keepingRedo { undone.removeAll() }
-    let last = snapshots[snapshots.count - 1]
-    if entries.count - last.count >= Self.commandsPerSnapshot
-      || cluster.trace.entries.count - eventsAtSnapshot >= Self.eventsPerSnapshot
-    {
-      snapshots.append((entries.count, cluster))
-      eventsAtSnapshot = cluster.trace.entries.count
+    let events = cluster.trace.entries.count
+    // After a reset the trace starts again from nothing.
+    let eventsSince = events >= eventsAtSnapshot ? events - eventsAtSnapshot : events
+    let commandsSince = entries.count - snapshots[snapshots.count - 1].count
+    // A snapshot shares the cluster's storage, so the next change copies the tables that grow
+    // with the history (choices, values): waiting for as many events as they hold keeps that
+    // copying a constant share of the work, however long the run.
+    let copyCost = cluster.choices.proposalCount + cluster.values.texts.count
+    guard commandsSince >= spacing || eventsSince >= Self.eventsPerSnapshot,
+      eventsSince >= copyCost
+    else { return }
+    snapshots.append((entries.count, cluster))
+    eventsAtSnapshot = events
+    if snapshots.count > Self.maxSnapshots {
+      snapshots = snapshots.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+      spacing *= 2
     }
   }
 
   /// Moves the last `count` commands to the redo stack and returns the cluster before them.
-  mutating func rewind(_ count: Int, replay: (inout Cluster, Command) -> Void) -> Cluster {
+  mutating func rewind(_ count: Int, replay: (inout Cluster, Command?) -> Void) -> Cluster {
     let target = entries.count - count
     undone.append(contentsOf: entries[target...].reversed())
     entries.removeSubrange(target...)

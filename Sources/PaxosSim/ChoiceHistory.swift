@@ -46,6 +46,9 @@ public struct ChoiceHistory: Hashable, Sendable {
     swap(&lastPromise, &other.lastPromise)
   }
 
+  /// How many proposals were ever accepted by some acceptor.
+  public var proposalCount: Int { acceptedBy.count }
+
   /// The acceptors that ever accepted `proposal`.
   public func acceptors(of proposal: Proposal) -> AcceptorSet {
     acceptedBy[proposal] ?? AcceptorSet()
