@@ -150,3 +150,31 @@ enum ValueTextsProbe {
     literal.count > 40 ? String(literal.prefix(39)) + "…" : literal
   }
 }
+
+/// The committed exports in `traces/` (of every example, and later every lesson) draw too:
+/// the `.mmd` files and the Mermaid blocks of the notes.
+@Suite(.enabled(if: MermaidChecker.isAvailable, MermaidChecker.missingReason))
+struct CommittedTracesParseTests {
+  @Test func everyCommittedDiagramParses() throws {
+    let folder = packageRoot.appendingPathComponent("traces")
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+    var diagrams: [(name: String, text: String)] = []
+    for name in names where name.hasSuffix(".mmd") || name.hasSuffix(".md") {
+      let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+      if name.hasSuffix(".mmd") {
+        diagrams.append((name, text))
+      } else {
+        let blocks = text.components(separatedBy: "```mermaid\n").dropFirst()
+        for (index, block) in blocks.enumerated() {
+          diagrams.append(("\(name) block \(index + 1)", block.components(separatedBy: "\n```")[0]))
+        }
+      }
+    }
+    #expect(diagrams.count >= 20, "traces/ holds the diagrams of every example")
+    let results = try MermaidChecker.check(diagrams)
+    for (name, _) in diagrams {
+      let result = try #require(results[name])
+      #expect(result.ok, "\(name): \(result.error ?? "")")
+    }
+  }
+}
