@@ -16,8 +16,7 @@ public final class Session {
     self.place = place
     do {
       try FileSystem.createDirectory(place.folder)
-      var (interpreter, warnings) = try Self.replay(place, recovery: recovery)
-      interpreter.interrupted = nil
+      let (interpreter, warnings) = try Self.replay(place, recovery: recovery)
       self.interpreter = interpreter
       self.warnings = warnings
       journal = try Journal(path: place.file)
@@ -85,7 +84,8 @@ public final class Session {
   }
 
   /// Runs a script's lines here, as if typed: each one that changes the cluster is saved.
-  /// Stops at the first line that fails, naming it.
+  /// At the first line that fails it stops, names the line, and takes back what the script
+  /// did, so a bad script leaves the cluster as it was.
   private func load(_ path: String) -> LineResult {
     guard !isLoading else {
       return LineResult(outcome: .error(ScriptError("a loaded script cannot load another one")))
@@ -107,10 +107,12 @@ public final class Session {
     }
     isLoading = true
     defer { isLoading = false }
+    let entriesBefore = interpreter.timeline.entries.count
     var output: [String] = []
     var count = 0
     for (index, line) in lines.enumerated() {
       let result = execute(line)
+      let failure: ScriptError
       switch result.outcome {
       case .blank, .quit:
         continue
@@ -118,15 +120,25 @@ public final class Session {
         count += 1
         output +=
           ["> " + line] + Transcript.lines(for: result, in: interpreter.cluster, quiet: false)
+        continue
       case .error(let error):
-        return LineResult(
-          outcome: .error(ScriptError("\(path):\(index + 1): \(error.message)", hint: error.hint)),
-          note: .text(output))
+        failure = ScriptError("\(path):\(index + 1): \(error.message)", hint: error.hint)
       case .expectationFailed(let expected, let actual):
-        return LineResult(
-          outcome: .error(ScriptError("\(path):\(index + 1): expected \(expected), got \(actual)")),
-          note: .text(output))
+        failure = ScriptError("\(path):\(index + 1): expected \(expected), got \(actual)")
       }
+      let added = interpreter.timeline.entries.count - entriesBefore
+      if added > 0 { _ = execute("undo \(added)") }
+      return LineResult(
+        outcome: .error(
+          ScriptError(
+            failure.message
+              + (added == 0
+                ? ""
+                : added == 1
+                  ? " (the command before it was taken back)"
+                  : " (the \(added) commands before it were taken back)"),
+            hint: failure.hint)),
+        note: .text(output))
     }
     return LineResult(
       outcome: .done,

@@ -54,7 +54,10 @@ import Testing
       return
     }
     #expect(error.message.hasPrefix("\(path):2: unknown command 'frobnicate'"))
-    #expect(session.interpreter.timeline.entries.map(\.text) == ["cluster 3"])
+    #expect(error.message.hasSuffix("(the command before it was taken back)"))
+    #expect(session.interpreter.cluster.isEmpty, "a failed load leaves the cluster as it was")
+    let reopened = try Session(opening: temporary.place)
+    #expect(reopened.interpreter.cluster.isEmpty)
   }
 
   @Test func loadingAMissingFileSaysSo() throws {
