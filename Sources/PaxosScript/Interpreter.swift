@@ -177,8 +177,8 @@ public struct Interpreter: Sendable {
         hint: "'history' lists them")
     }
     cluster = timeline.rewind(count) { cluster, command in Self.replay(command, on: &cluster) }
-    let undone = timeline.undone.suffix(count).reversed().map(\.text).joined(separator: "; ")
-    return "undo: back to #\(timeline.entries.count); undone: \(undone)"
+    let undone = timeline.undone.suffix(count).reversed().map(\.text)
+    return "undo: back to #\(timeline.entries.count); undone: \(Self.list(undone))"
   }
 
   private mutating func redo(_ count: Int) throws(ScriptError) -> String {
@@ -197,7 +197,13 @@ public struct Interpreter: Sendable {
       timeline.append(entry, resulting: cluster, keepingRedo: true)
       redone.append(entry.text)
     }
-    return "redo: at #\(timeline.entries.count); redone: " + redone.joined(separator: "; ")
+    return "redo: at #\(timeline.entries.count); redone: " + Self.list(redone)
+  }
+
+  /// Commands named in a report: the first few, then how many more.
+  private static func list(_ texts: [String]) -> String {
+    let shown = texts.prefix(5).joined(separator: "; ")
+    return texts.count > 5 ? shown + "; and \(texts.count - 5) more" : shown
   }
 
   private mutating func goto(_ moment: Moment) throws(ScriptError) -> String {
