@@ -16,8 +16,10 @@ public struct LessonPlayer {
   /// Shows the prompt and returns the next line, or nil at the end of the input.
   private let read: (String) -> String?
   private var reply: String?
-  /// Whether the last thing shown was narration, to put a blank line between prose and output.
-  private var inProse = false
+  /// The kind of prose shown last (nil after a command's output): a blank line separates
+  /// narration, question, reveal and output, so each reads as its own paragraph.
+  private var lastProse: CommandWord?
+  private var shownAnything = false
 
   public static let pausePrompt = "[Enter: go on; or type a command to try it] "
   public static let answerPrompt = "your answer> "
@@ -60,15 +62,16 @@ public struct LessonPlayer {
 
   private mutating func show(_ teaching: Teaching, closing question: Question?) {
     switch teaching {
-    case .title(let text): prose("Lesson: " + text)
-    case .summary(let text), .say(let text): prose(text)
+    case .title(let text): prose("Lesson: " + text, .title)
+    case .summary(let text): prose(text, .title)
+    case .say(let text): prose(text, .say)
     case .pause: if mode == .interactive { pause() }
     case .ask(let question):
-      prose("Question: " + question.text)
+      prose("Question: " + question.text, .ask)
       reply = mode == .interactive ? read(Self.answerPrompt) : nil
     case .reveal(let text):
-      if let question { prose(verdict(on: question)) }
-      prose(text)
+      if let question { prose(verdict(on: question), .reveal) }
+      prose(text, .reveal)
     }
   }
 
@@ -84,15 +87,17 @@ public struct LessonPlayer {
       : "You said \"\(shown)\"; the answer is \(question.answer)."
   }
 
-  private mutating func prose(_ text: String) {
-    if !inProse { emit("") }
-    inProse = true
+  private mutating func prose(_ text: String, _ kind: CommandWord) {
+    if shownAnything && lastProse != kind { emit("") }
+    lastProse = kind
+    shownAnything = true
     emit(text)
   }
 
   private mutating func showCommand(_ text: String, _ result: LineResult) {
-    if inProse { emit("") }
-    inProse = false
+    if lastProse != nil { emit("") }
+    lastProse = nil
+    shownAnything = true
     emit("> " + Interpreter.trimmed(text))
     Transcript.lines(for: result, in: interpreter.cluster, quiet: false).forEach(emit)
   }
