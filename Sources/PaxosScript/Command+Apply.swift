@@ -64,7 +64,7 @@ extension Command {
       try cluster.setAttemptTimeout(steps)
       return .settings
     case .status, .net, .diagram, .history, .undo, .redo, .goto, .bookmark, .help, .expect,
-      .export, .save, .load, .sessions, .quit:
+      .export, .save, .load, .sessions, .quit, .teach:
       return nil
     }
     return nil

@@ -37,6 +37,8 @@ public enum Command: Hashable, Sendable {
   case load(path: String)
   case sessions
   case quit
+  /// A lesson's teaching line: narration, a pause, a question or its reveal.
+  case teach(Teaching)
 }
 
 /// Where `goto` goes: just after a numbered command, or to a bookmark.
@@ -79,6 +81,7 @@ extension Command {
     case .load: .load
     case .sessions: .sessions
     case .quit: .quit
+    case .teach(let teaching): teaching.word
     }
   }
 
@@ -89,7 +92,7 @@ extension Command {
       .duplicate, .crash, .recover, .partition, .heal, .run, .setBugs, .setBackoff, .setTimeout:
       true
     case .status, .net, .diagram, .history, .undo, .redo, .goto, .bookmark, .help, .expect,
-      .export, .save, .load, .sessions, .quit:
+      .export, .save, .load, .sessions, .quit, .teach:
       false
     }
   }

@@ -170,7 +170,7 @@ public enum Completion {
       return position >= 2
         ? ["from=", "to="].filter { option in !arguments.contains { $0.hasPrefix(option) } } : []
     case .cluster, .reset, .heal, .status, .net, .undo, .redo, .bookmark, .save, .load,
-      .sessions, .quit:
+      .sessions, .quit, .title, .summary, .say, .pause, .ask, .reveal:
       return []
     }
   }

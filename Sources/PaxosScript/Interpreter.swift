@@ -21,6 +21,8 @@ public struct LineResult: Sendable {
   public var note: Note?
   /// The line as a session file keeps it, when it changed the cluster or moved in its history.
   public var recordedText: String?
+  /// A lesson's teaching line: a transcript shows its text, not the line itself.
+  public var isTeaching = false
 
   public init(outcome: Outcome, note: Note? = nil) {
     self.outcome = outcome
@@ -46,6 +48,8 @@ public struct Interpreter: Sendable {
   public var interrupted: (@Sendable () -> Bool)?
   /// Writes `export`s; without one, `export` says it needs the paxlab program.
   public var exporter: (any Exporter)?
+  /// The lesson's question waiting for a reveal that names its answer.
+  public internal(set) var openQuestion: Question?
 
   public init() {}
 
@@ -104,6 +108,7 @@ public struct Interpreter: Sendable {
   public mutating func execute(_ command: Command) -> LineResult {
     let start = cluster.trace.entries.count
     var result = LineResult(outcome: .done)
+    if case .teach = command { result.isTeaching = true }
     do {
       result.note = try perform(command)
     } catch let error as ScriptError {
@@ -151,6 +156,8 @@ public struct Interpreter: Sendable {
       return .text([try redo(count)])
     case .goto(let moment):
       return .text([try goto(moment)])
+    case .teach(let teaching):
+      return .text(try teach(teaching))
     case .bookmark(let name):
       timeline.bookmark(name)
       return .text(["bookmark \(name): after #\(timeline.entries.count)"])

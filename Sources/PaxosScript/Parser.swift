@@ -5,6 +5,8 @@ import PaxosSim
 public enum Parser {
   /// Nil for a blank line or a comment.
   public static func parse(_ line: String) throws(ScriptError) -> Command? {
+    // Narration is prose, not tokens: quotes, apostrophes and # are part of the text.
+    if let prose = try ProseLine.parse(line) { return prose }
     var words = try Words(line: line)
     guard let head = words.next() else { return nil }
     if head.kind == .quoted {
@@ -88,6 +90,13 @@ public enum Parser {
     case .quit: return .quit
     case .help: return .help(words.next()?.text)
     case .expect: return .expect(try words.expectation())
+    case .pause: return .teach(.pause)
+    case .ask: return .teach(.ask(try words.question()))
+    case .title, .summary, .say, .reveal:
+      // Reached only if ProseLine did not see the word first; keep the words as the text.
+      var text: [String] = []
+      while let token = words.next() { text.append(token.text) }
+      return .teach(Teaching.prose(command, text.joined(separator: " ")))
     }
   }
 }

@@ -34,21 +34,19 @@ public struct ScriptRunner {
       case .quit:
         return .passed
       case .done:
-        if !quiet { emit("> " + text) }
+        if !quiet && !result.isTeaching { emit("> " + text) }
         for output in Transcript.lines(for: result, in: interpreter.cluster, quiet: quiet) {
           emit(output)
         }
-      case .error(let error):
-        emit("\(name):\(number): error: \(error.message)")
-        emit("  " + Words.shorten(text))
-        if let hint = error.hint { emit("  hint: " + hint) }
-        return .usageError
-      case .expectationFailed(let expected, let actual):
-        emit("\(name):\(number): expectation failed: " + Words.shorten(text))
-        emit("  expected: " + expected)
-        emit("  actual:   " + actual)
-        return .expectationFailed
+      case .error, .expectationFailed:
+        let failure = ScriptFailure(result.outcome, file: name, line: number, text: text)
+        failure.lines.forEach(emit)
+        return failure.status
       }
+    }
+    if let error = interpreter.unrevealedQuestion {
+      ScriptFailure(.error(error), file: name, line: number, text: nil).lines.forEach(emit)
+      return .usageError
     }
     return .passed
   }

@@ -9,13 +9,14 @@ public enum CommandWord: String, CaseIterable, Sendable {
   case expect
   case export
   case save, load, sessions, quit, help
+  case title, summary, say, pause, ask, reveal
 }
 
 /// What `help` groups commands by.
 public enum Topic: String, CaseIterable, Sendable {
   case cluster, proposers, network, faults, views
   case timeTravel = "time travel"
-  case checks, export, session
+  case checks, export, session, lessons
 }
 
 /// A command's forms, summary and example.
@@ -158,7 +159,7 @@ public enum Vocabulary {
     CommandSpec(
       .help, .session, aliases: ["?"], forms: ["help [COMMAND]"],
       summary: "list commands or show one", example: "help deliver"),
-  ]
+  ] + TeachingVocabulary.commands
 
   public static func spec(named word: String) -> CommandSpec? {
     command(named: word).map(spec)

@@ -117,6 +117,12 @@ import Testing
     ("exit", .quit),
     ("deliver # a comment", .deliver(.oldest)),
     ("  deliver   #7   # then a comment", .deliver(.id(MessageID(raw: 7)))),
+    ("title First consensus", .teach(.title("First consensus"))),
+    ("summary Two phases, one value", .teach(.summary("Two phases, one value"))),
+    ("say It's \"red\" # as written", .teach(.say("It's \"red\" # as written"))),
+    ("pause", .teach(.pause)),
+    ("ask \"Chosen?\" answer no or \"not yet\"", .teach(.ask(Question(text: "Chosen?", answers: ["no", "not yet"])))),
+    ("reveal No: one is not a majority.", .teach(.reveal("No: one is not a majority."))),
   ]
 
   @Test(arguments: forms) func aFormParses(_ line: String, _ command: Command) throws {

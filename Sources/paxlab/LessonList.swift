@@ -1,0 +1,23 @@
+import PaxosScript
+
+/// What `paxlab lesson` prints: each lesson with its number, whether it is done, its title and
+/// summary, then how far the student is.
+enum LessonList {
+  static func lines(_ catalogue: LessonCatalogue, progress: LessonProgress) -> [String] {
+    let lessons = catalogue.lessons
+    let width = String(lessons.count).count
+    var lines = ["Lessons in \(catalogue.folder)/:"]
+    for (index, lesson) in lessons.enumerated() {
+      let number = String(index + 1)
+      let padded = String(repeating: " ", count: width - number.count) + number
+      let mark = progress.finished.contains(lesson.name) ? "[x]" : "[ ]"
+      lines.append("  \(padded) \(mark) \(lesson.title): \(lesson.summary)")
+    }
+    let done = lessons.filter { progress.finished.contains($0.name) }.count
+    let next = lessons.firstIndex { !progress.finished.contains($0.name) }
+    lines.append(
+      "\(done) of \(lessons.count) done; "
+        + (next.map { "next: 'paxlab lesson \($0 + 1)'" } ?? "the course is complete"))
+    return lines
+  }
+}

@@ -1,0 +1,69 @@
+import PaxosScript
+import Testing
+
+/// The interactive side of the player, with replies given as a list.
+@Suite struct LessonPlayerTests {
+  static let lesson = Lesson(
+    name: "lesson-09-tiny",
+    lines: [
+      "title Tiny", "summary A tiny lesson", "cluster 3 1 1", "say Watch p1.", "pause",
+      "ask \"Will red be chosen?\" answer yes", "propose p1 red", "deliver all",
+      "expect chosen red", "reveal Yes, red is chosen.",
+    ])
+
+  func play(_ replies: [String]) -> (ScriptStatus, [String]) {
+    var replies = replies[...]
+    var output: [String] = []
+    var player = LessonPlayer(
+      mode: .interactive, emit: { output.append($0) },
+      read: { prompt in
+        output.append(prompt)
+        return replies.popFirst()
+      })
+    return (player.play(Self.lesson, file: "tiny.paxos"), output)
+  }
+
+  @Test func aRightAnswerIsSaidToBeRight() {
+    let (status, output) = play(["", " Yes. "])
+    #expect(status == .passed)
+    #expect(output.contains("You said \"Yes.\": right, yes."))
+    #expect(output.last == "End of the lesson: Tiny.")
+  }
+
+  @Test func aWrongAnswerIsCorrectedBeforeTheReveal() throws {
+    let (_, output) = play(["", "no"])
+    let verdict = try #require(output.firstIndex(of: "You said \"no\"; the answer is yes."))
+    #expect(output[verdict + 1] == "Yes, red is chosen.")
+  }
+
+  @Test func anExperimentAtAPauseIsUndoneWhenTheLessonGoesOn() {
+    let (status, output) = play(["crash a1 a2 a3", "status", "", "yes"])
+    #expect(status == .passed, "\(output)")
+    #expect(output.contains("(the cluster is back where the lesson left it)"))
+  }
+
+  @Test func aMistakeAtAPauseIsShownAndTheLessonGoesOn() {
+    let (status, output) = play(["deliverr", "", "yes"])
+    #expect(status == .passed)
+    #expect(output.contains { $0.hasPrefix("error: unknown command 'deliverr'") })
+  }
+
+  @Test func theEndOfInputGoesOnWithoutAnAnswer() {
+    let (status, output) = play([])
+    #expect(status == .passed)
+    #expect(output.contains("The answer: yes."))
+  }
+
+  @Test func aFailedExpectStopsTheLesson() {
+    var output: [String] = []
+    var player = LessonPlayer(mode: .straightThrough, emit: { output.append($0) }, read: { _ in nil })
+    let broken = Lesson(name: "broken", lines: ["cluster 3", "expect chosen red"])
+    #expect(player.play(broken, file: "broken.paxos") == .expectationFailed)
+    #expect(output.contains("broken.paxos:2: expectation failed: expect chosen red"))
+  }
+
+  @Test func theShortNameDropsTheNumber() {
+    #expect(Self.lesson.shortName == "tiny")
+    #expect(Self.lesson.title == "Tiny" && Self.lesson.summary == "A tiny lesson")
+  }
+}
