@@ -10,10 +10,13 @@ extension Interpreter {
       if let open = openQuestion {
         throw ScriptError(
           "the question \"\(Words.shorten(open.text))\" has no reveal yet",
-          hint: "write a 'reveal' line that names its answer '\(open.answer)' before the next 'ask'")
+          hint: "write a 'reveal' line that names its answer '\(open.answer)' before the next 'ask'"
+        )
       }
       openQuestion = question
-      return ["Question: " + question.text, "  answer: " + question.answers.joined(separator: " or ")]
+      return [
+        "Question: " + question.text, "  answer: " + question.answers.joined(separator: " or "),
+      ]
     case .reveal(let text):
       if let open = openQuestion, open.isNamed(by: text) { openQuestion = nil }
       return [text]

@@ -13,7 +13,9 @@ enum ProseLine {
     // One blank separates the word from the text; more are indentation the teacher meant.
     let body = rest.first == " " || rest.first == "\t" ? rest.dropFirst() : rest
     let text = String(body.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed())
-    if let control = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control && $0 != "\t" }) {
+    if let control = text.unicodeScalars.first(where: {
+      $0.properties.generalCategory == .control && $0 != "\t"
+    }) {
       throw ScriptError(
         "unexpected control character U+\(String(control.value, radix: 16, uppercase: true)) in the text",
         hint: "narration is plain text")

@@ -8,7 +8,8 @@ public struct ScriptFailure {
     switch outcome {
     case .error(let error):
       lines =
-        ["\(file):\(line): error: \(error.message)"] + (text.map { ["  " + Words.shorten($0)] } ?? [])
+        ["\(file):\(line): error: \(error.message)"]
+        + (text.map { ["  " + Words.shorten($0)] } ?? [])
         + (error.hint.map { ["  hint: " + $0] } ?? [])
       status = .usageError
     case .expectationFailed(let expected, let actual):

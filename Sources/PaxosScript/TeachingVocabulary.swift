@@ -16,7 +16,8 @@ enum TeachingVocabulary {
       example: "say Nothing moves until you deliver it."),
     CommandSpec(
       .pause, .lessons, forms: ["pause"],
-      summary: "in a lesson, wait for Enter (commands typed there are undone); in a script, nothing",
+      summary:
+        "in a lesson, wait for Enter (commands typed there are undone); in a script, nothing",
       example: "pause"),
     CommandSpec(
       .ask, .lessons, forms: ["ask \"QUESTION\" answer WORD [or WORD...]"],

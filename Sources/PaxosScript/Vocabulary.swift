@@ -44,122 +44,125 @@ public struct CommandSpec: Sendable {
 
 /// One table of the commands, which parsing, `help`, completion and "did you mean" all read.
 public enum Vocabulary {
-  public static let commands: [CommandSpec] = [
-    CommandSpec(
-      .cluster, .cluster, forms: ["cluster A [P [L]]"],
-      summary:
-        "create acceptors a1..aA, proposers p1..pP and learners l1..lL (P and L default to 1)",
-      example: "cluster 3 2 1"),
-    CommandSpec(
-      .add, .cluster, forms: ["add ROLE[+ROLE...] NAME..."],
-      summary: "add nodes with roles proposer, acceptor, learner",
-      example: "add proposer+learner s1"),
-    CommandSpec(
-      .reset, .cluster, forms: ["reset"], summary: "forget the cluster and its history",
-      example: "reset"),
-    CommandSpec(
-      .set, .cluster,
-      forms: [
-        "set bug NAME... | set bug none", "set backoff none | fixed [K] | random [K]",
-        "set timeout K",
-      ],
-      summary: "teaching switches that break the protocol, the retry backoff, the attempt timeout",
-      example: "set bug no-persist"),
-    CommandSpec(
-      .propose, .proposers, forms: ["propose P VALUE"],
-      summary: "a client asks P to get VALUE chosen: phase 1 with a fresh, higher round",
-      example: "propose p1 red"),
-    CommandSpec(
-      .prepare, .proposers, forms: ["prepare P N [VALUE]"],
-      summary: "P starts phase 1 with ballot N.P", example: "prepare p1 5 red"),
-    CommandSpec(
-      .timeout, .proposers, forms: ["timeout P"],
-      summary: "P's retry timer fires: it starts phase 1 again with a higher round",
-      example: "timeout p1"),
-    CommandSpec(
-      .deliver, .network, forms: ["deliver", "deliver ID", "deliver FROM->TO", "deliver all"],
-      summary:
-        "deliver the oldest message, message #ID, the oldest on a link, or all until none is left",
-      example: "deliver #7"),
-    CommandSpec(
-      .drop, .network, forms: ["drop ID", "drop FROM->TO"], summary: "lose a message in flight",
-      example: "drop 4"),
-    CommandSpec(
-      .duplicate, .network, aliases: ["dup"], forms: ["duplicate ID", "duplicate FROM->TO"],
-      summary: "put a second copy of a message in flight", example: "duplicate 4"),
-    CommandSpec(
-      .partition, .network, forms: ["partition N... | N... [| N...]"],
-      summary: "cut the network into sides; nodes not named form one more side",
-      example: "partition a1 p1 | a2 a3"),
-    CommandSpec(.heal, .network, forms: ["heal"], summary: "remove the partition", example: "heal"),
-    CommandSpec(
-      .run, .network, forms: ["run [steps=K] [seed=S]"],
-      summary: "let a seeded scheduler deliver messages and fire timers (K defaults to 1000)",
-      example: "run seed=3"),
-    CommandSpec(
-      .crash, .faults, forms: ["crash NODE..."],
-      summary: "stop nodes: they forget all but their disk", example: "crash a2"),
-    CommandSpec(
-      .recover, .faults, forms: ["recover NODE..."], summary: "restart nodes from their disk",
-      example: "recover a2"),
-    CommandSpec(
-      .status, .views, aliases: ["st"], forms: ["status"],
-      summary: "a table of every node's state, then what is in flight and what was chosen",
-      example: "status"),
-    CommandSpec(
-      .net, .views, forms: ["net"],
-      summary: "the messages in flight, oldest first, and the partition", example: "net"),
-    CommandSpec(
-      .diagram, .views, forms: ["diagram [last N]"],
-      summary: "a sequence diagram of the recent messages, one column per node",
-      example: "diagram last 20"),
-    CommandSpec(
-      .history, .views, forms: ["history [all]"],
-      summary: "the commands that built the cluster, numbered, with bookmarks",
-      example: "history"),
-    CommandSpec(
-      .undo, .timeTravel, forms: ["undo [N]"], summary: "take back the last N commands (1)",
-      example: "undo 2"),
-    CommandSpec(
-      .redo, .timeTravel, forms: ["redo [N]"], summary: "bring back N undone commands (1)",
-      example: "redo"),
-    CommandSpec(
-      .goto, .timeTravel, forms: ["goto N", "goto NAME"],
-      summary: "go to just after command N of 'history', or to a bookmark", example: "goto 4"),
-    CommandSpec(
-      .bookmark, .timeTravel, forms: ["bookmark NAME"],
-      summary: "name the present moment, to come back with 'goto NAME'",
-      example: "bookmark promised"),
-    CommandSpec(
-      .expect, .checks,
-      forms: [
-        "expect chosen VALUE|none", "expect learned L VALUE|none", "expect decided P VALUE|none",
-        "expect promised A N.P|none", "expect accepted A N.P VALUE|none", "expect inflight K",
-        "expect safe", "expect violation",
-      ],
-      summary: "check the cluster; a script stops with an error when the check fails",
-      example: "expect chosen red"),
-    CommandSpec(
-      .export, .export, forms: ["export json|mermaid|dot|markdown FILE [from=STEP] [to=STEP]"],
-      summary:
-        "write the run (or the steps from..to) as a JSON trace, a diagram or notes; FILE - prints it",
-      example: "export mermaid duel.mmd"),
-    CommandSpec(
-      .save, .session, forms: ["save FILE"],
-      summary: "write the session as a script that rebuilds it", example: "save duel.paxos"),
-    CommandSpec(
-      .load, .session, forms: ["load FILE"],
-      summary: "run a script's commands here, as if typed", example: "load duel.paxos"),
-    CommandSpec(
-      .sessions, .session, forms: ["sessions"], summary: "list the saved sessions",
-      example: "sessions"),
-    CommandSpec(
-      .quit, .session, aliases: ["exit"], forms: ["quit"],
-      summary: "leave; the session is already on disk", example: "quit"),
-    CommandSpec(
-      .help, .session, aliases: ["?"], forms: ["help [COMMAND]"],
-      summary: "list commands or show one", example: "help deliver"),
-  ] + TeachingVocabulary.commands
+  public static let commands: [CommandSpec] =
+    [
+      CommandSpec(
+        .cluster, .cluster, forms: ["cluster A [P [L]]"],
+        summary:
+          "create acceptors a1..aA, proposers p1..pP and learners l1..lL (P and L default to 1)",
+        example: "cluster 3 2 1"),
+      CommandSpec(
+        .add, .cluster, forms: ["add ROLE[+ROLE...] NAME..."],
+        summary: "add nodes with roles proposer, acceptor, learner",
+        example: "add proposer+learner s1"),
+      CommandSpec(
+        .reset, .cluster, forms: ["reset"], summary: "forget the cluster and its history",
+        example: "reset"),
+      CommandSpec(
+        .set, .cluster,
+        forms: [
+          "set bug NAME... | set bug none", "set backoff none | fixed [K] | random [K]",
+          "set timeout K",
+        ],
+        summary:
+          "teaching switches that break the protocol, the retry backoff, the attempt timeout",
+        example: "set bug no-persist"),
+      CommandSpec(
+        .propose, .proposers, forms: ["propose P VALUE"],
+        summary: "a client asks P to get VALUE chosen: phase 1 with a fresh, higher round",
+        example: "propose p1 red"),
+      CommandSpec(
+        .prepare, .proposers, forms: ["prepare P N [VALUE]"],
+        summary: "P starts phase 1 with ballot N.P", example: "prepare p1 5 red"),
+      CommandSpec(
+        .timeout, .proposers, forms: ["timeout P"],
+        summary: "P's retry timer fires: it starts phase 1 again with a higher round",
+        example: "timeout p1"),
+      CommandSpec(
+        .deliver, .network, forms: ["deliver", "deliver ID", "deliver FROM->TO", "deliver all"],
+        summary:
+          "deliver the oldest message, message #ID, the oldest on a link, or all until none is left",
+        example: "deliver #7"),
+      CommandSpec(
+        .drop, .network, forms: ["drop ID", "drop FROM->TO"], summary: "lose a message in flight",
+        example: "drop 4"),
+      CommandSpec(
+        .duplicate, .network, aliases: ["dup"], forms: ["duplicate ID", "duplicate FROM->TO"],
+        summary: "put a second copy of a message in flight", example: "duplicate 4"),
+      CommandSpec(
+        .partition, .network, forms: ["partition N... | N... [| N...]"],
+        summary: "cut the network into sides; nodes not named form one more side",
+        example: "partition a1 p1 | a2 a3"),
+      CommandSpec(
+        .heal, .network, forms: ["heal"], summary: "remove the partition", example: "heal"),
+      CommandSpec(
+        .run, .network, forms: ["run [steps=K] [seed=S]"],
+        summary: "let a seeded scheduler deliver messages and fire timers (K defaults to 1000)",
+        example: "run seed=3"),
+      CommandSpec(
+        .crash, .faults, forms: ["crash NODE..."],
+        summary: "stop nodes: they forget all but their disk", example: "crash a2"),
+      CommandSpec(
+        .recover, .faults, forms: ["recover NODE..."], summary: "restart nodes from their disk",
+        example: "recover a2"),
+      CommandSpec(
+        .status, .views, aliases: ["st"], forms: ["status"],
+        summary: "a table of every node's state, then what is in flight and what was chosen",
+        example: "status"),
+      CommandSpec(
+        .net, .views, forms: ["net"],
+        summary: "the messages in flight, oldest first, and the partition", example: "net"),
+      CommandSpec(
+        .diagram, .views, forms: ["diagram [last N]"],
+        summary: "a sequence diagram of the recent messages, one column per node",
+        example: "diagram last 20"),
+      CommandSpec(
+        .history, .views, forms: ["history [all]"],
+        summary: "the commands that built the cluster, numbered, with bookmarks",
+        example: "history"),
+      CommandSpec(
+        .undo, .timeTravel, forms: ["undo [N]"], summary: "take back the last N commands (1)",
+        example: "undo 2"),
+      CommandSpec(
+        .redo, .timeTravel, forms: ["redo [N]"], summary: "bring back N undone commands (1)",
+        example: "redo"),
+      CommandSpec(
+        .goto, .timeTravel, forms: ["goto N", "goto NAME"],
+        summary: "go to just after command N of 'history', or to a bookmark", example: "goto 4"),
+      CommandSpec(
+        .bookmark, .timeTravel, forms: ["bookmark NAME"],
+        summary: "name the present moment, to come back with 'goto NAME'",
+        example: "bookmark promised"),
+      CommandSpec(
+        .expect, .checks,
+        forms: [
+          "expect chosen VALUE|none", "expect learned L VALUE|none", "expect decided P VALUE|none",
+          "expect promised A N.P|none", "expect accepted A N.P VALUE|none", "expect inflight K",
+          "expect safe", "expect violation",
+        ],
+        summary: "check the cluster; a script stops with an error when the check fails",
+        example: "expect chosen red"),
+      CommandSpec(
+        .export, .export, forms: ["export json|mermaid|dot|markdown FILE [from=STEP] [to=STEP]"],
+        summary:
+          "write the run (or the steps from..to) as a JSON trace, a diagram or notes; FILE - prints it",
+        example: "export mermaid duel.mmd"),
+      CommandSpec(
+        .save, .session, forms: ["save FILE"],
+        summary: "write the session as a script that rebuilds it", example: "save duel.paxos"),
+      CommandSpec(
+        .load, .session, forms: ["load FILE"],
+        summary: "run a script's commands here, as if typed", example: "load duel.paxos"),
+      CommandSpec(
+        .sessions, .session, forms: ["sessions"], summary: "list the saved sessions",
+        example: "sessions"),
+      CommandSpec(
+        .quit, .session, aliases: ["exit"], forms: ["quit"],
+        summary: "leave; the session is already on disk", example: "quit"),
+      CommandSpec(
+        .help, .session, aliases: ["?"], forms: ["help [COMMAND]"],
+        summary: "list commands or show one", example: "help deliver"),
+    ] + TeachingVocabulary.commands
 
   public static func spec(named word: String) -> CommandSpec? {
     command(named: word).map(spec)

@@ -61,7 +61,9 @@ struct LessonCommand: ParsableCommand {
     var player = LessonPlayer(
       mode: noPause ? .straightThrough : .interactive, emit: output.line, read: input.read)
     let status = player.play(lesson, file: path)
-    if status == .passed { output.line("Lesson \(number) done; 'paxlab lesson' shows your progress.") }
+    if status == .passed {
+      output.line("Lesson \(number) done; 'paxlab lesson' shows your progress.")
+    }
     output.flush()
     return status
   }

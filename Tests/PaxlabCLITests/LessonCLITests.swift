@@ -34,10 +34,11 @@ import Testing
     #expect(run.lines.first == "Lesson: First consensus")
     #expect(run.lines.contains("The answer: no."))
     #expect(!run.stdout.contains(LessonPrompts.pause))
-    #expect(run.lines.suffix(2) == [
-      "End of the lesson: First consensus.",
-      "Lesson 1 done; 'paxlab lesson' shows your progress.",
-    ])
+    #expect(
+      run.lines.suffix(2) == [
+        "End of the lesson: First consensus.",
+        "Lesson 1 done; 'paxlab lesson' shows your progress.",
+      ])
   }
 
   @Test func answersFromAPipeAreJudgedAndEchoed() throws {

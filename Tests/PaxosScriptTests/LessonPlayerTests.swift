@@ -56,7 +56,8 @@ import Testing
 
   @Test func aFailedExpectStopsTheLesson() {
     var output: [String] = []
-    var player = LessonPlayer(mode: .straightThrough, emit: { output.append($0) }, read: { _ in nil })
+    var player = LessonPlayer(
+      mode: .straightThrough, emit: { output.append($0) }, read: { _ in nil })
     let broken = Lesson(name: "broken", lines: ["cluster 3", "expect chosen red"])
     #expect(player.play(broken, file: "broken.paxos") == .expectationFailed)
     #expect(output.contains("broken.paxos:2: expectation failed: expect chosen red"))

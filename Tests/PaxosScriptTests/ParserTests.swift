@@ -121,7 +121,10 @@ import Testing
     ("summary Two phases, one value", .teach(.summary("Two phases, one value"))),
     ("say It's \"red\" # as written", .teach(.say("It's \"red\" # as written"))),
     ("pause", .teach(.pause)),
-    ("ask \"Chosen?\" answer no or \"not yet\"", .teach(.ask(Question(text: "Chosen?", answers: ["no", "not yet"])))),
+    (
+      "ask \"Chosen?\" answer no or \"not yet\"",
+      .teach(.ask(Question(text: "Chosen?", answers: ["no", "not yet"])))
+    ),
     ("reveal No: one is not a majority.", .teach(.reveal("No: one is not a majority."))),
   ]
 

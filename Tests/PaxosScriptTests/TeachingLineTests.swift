@@ -4,7 +4,9 @@ import Testing
 /// The teaching lines of lessons: parsing, and the check that every question is revealed.
 @Suite struct TeachingLineTests {
   @Test func proseIsTheRestOfTheLineAsWritten() throws {
-    #expect(try Parser.parse("say It's \"red\" # not a comment | nor a bar") == .teach(.say("It's \"red\" # not a comment | nor a bar")))
+    #expect(
+      try Parser.parse("say It's \"red\" # not a comment | nor a bar")
+        == .teach(.say("It's \"red\" # not a comment | nor a bar")))
     #expect(try Parser.parse("say   - indented  ") == .teach(.say("  - indented")))
     #expect(try Parser.parse("  reveal No.") == .teach(.reveal("No.")))
     #expect(try Parser.parse("title First consensus") == .teach(.title("First consensus")))
