@@ -46,16 +46,23 @@ struct LessonCommand: ParsableCommand {
       StandardError.line("hint: 'paxlab lesson' lists them; give a number or a name")
       throw ExitCode(ScriptStatus.usageError.rawValue)
     }
-    let status = play(found, number: number, path: catalogue.path(of: found))
+    let (status, commands) = play(found, number: number, path: catalogue.path(of: found))
     guard status == .passed else { throw ExitCode(status.rawValue) }
     do {
       try progress.markFinished(found.name)
     } catch {
       StandardError.line("warning: the progress was not saved: \(error)")
     }
+    // A student at a terminal goes on experimenting with the cluster the lesson built.
+    if !noPause, isatty(STDIN_FILENO) == 1 {
+      let session = try Self.session(named: "lesson-\(number)", builtBy: commands)
+      print("The REPL is open on the lesson's cluster (session 'lesson-\(number)'); Ctrl-D leaves.")
+      _ = ReplCommand.start(session, interactive: true)
+    }
   }
 
-  private func play(_ lesson: Lesson, number: Int, path: String) -> ScriptStatus {
+  /// Plays the lesson; returns how it ended and the commands that built its cluster.
+  private func play(_ lesson: Lesson, number: Int, path: String) -> (ScriptStatus, [String]) {
     let output = StandardOutput(flushesEachLine: true)
     let input = AnswerInput(isTerminal: isatty(STDIN_FILENO) == 1, output: output)
     var player = LessonPlayer(
@@ -65,7 +72,22 @@ struct LessonCommand: ParsableCommand {
       output.line("Lesson \(number) done; 'paxlab lesson' shows your progress.")
     }
     output.flush()
-    return status
+    return (status, player.interpreter.timeline.entries.map(\.text))
+  }
+
+  /// The lesson's session, holding exactly the cluster the lesson ended with: an earlier
+  /// attempt's experiments are reset first (and can still be undone).
+  private static func session(named name: String, builtBy commands: [String]) throws -> Session {
+    let session = try SessionOpening.open(
+      SessionPlace(name: name), recovery: .startNew, canAsk: false)
+    let lines = (session.interpreter.timeline.entries.isEmpty ? [] : ["reset"]) + commands
+    for line in lines {
+      guard case .done = session.execute(line).outcome else {
+        StandardError.line("paxlab: the lesson's cluster could not be rebuilt at '\(line)'")
+        throw ExitCode(ScriptStatus.usageError.rawValue)
+      }
+    }
+    return session
   }
 }
 

@@ -35,28 +35,30 @@ struct ReplCommand: ParsableCommand {
 
   func run() throws {
     let interactive = isatty(STDIN_FILENO) == 1
-    let place = SessionPlace(name: session)
     let opened = try SessionOpening.open(
-      place, recovery: recover?.recovery, canAsk: interactive)
-    for warning in opened.warnings { StandardError.line("warning: " + warning) }
-    opened.enableExports()
-    Signals.install()
-    let repl = REPL(
-      session: opened, isInteractive: interactive, output: StandardOutput(),
-      palette: Palette.forStandardOutput())
-    let status: ScriptStatus
-    if interactive {
-      greet(opened)
-      var editor = LineEditor(historyFile: place.historyFile)
-      status = repl.run(reading: &editor)
-    } else {
-      var input = PlainLineSource()
-      status = repl.run(reading: &input)
-    }
+      SessionPlace(name: session), recovery: recover?.recovery, canAsk: interactive)
+    let status = Self.start(opened, interactive: interactive)
     if status != .passed { throw ExitCode(status.rawValue) }
   }
 
-  private func greet(_ session: Session) {
+  /// Runs the REPL on an open session until the input ends or `quit`.
+  static func start(_ session: Session, interactive: Bool) -> ScriptStatus {
+    for warning in session.warnings { StandardError.line("warning: " + warning) }
+    session.enableExports()
+    Signals.install()
+    let repl = REPL(
+      session: session, isInteractive: interactive, output: StandardOutput(),
+      palette: Palette.forStandardOutput())
+    if interactive {
+      greet(session)
+      var editor = LineEditor(historyFile: session.place.historyFile)
+      return repl.run(reading: &editor)
+    }
+    var input = PlainLineSource()
+    return repl.run(reading: &input)
+  }
+
+  private static func greet(_ session: Session) {
     let count = session.interpreter.timeline.entries.count
     print(
       "Paxos Lab: session '\(session.place.name)', \(count) command\(count == 1 ? "" : "s"),"

@@ -29,7 +29,8 @@ final class REPLTerminal {
   /// `environment` sets variables, or unsets those given as nil.
   init(
     in directory: URL, arguments: [String] = ["--session", "t"],
-    environment: [String: String?] = [:], sourceLocation: SourceLocation = #_sourceLocation
+    environment: [String: String?] = [:], waitsForPrompt: Bool = true,
+    sourceLocation: SourceLocation = #_sourceLocation
   ) throws {
     self.directory = directory
     let binary = try #require(Paxlab.binary, "no paxlab binary", sourceLocation: sourceLocation)
@@ -46,7 +47,7 @@ final class REPLTerminal {
       + "; echo \"[exited $?]\"; sleep 120"
     try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "150", "-y", "50", command])
     isOpen = true
-    try waitForPrompt(sourceLocation: sourceLocation)
+    if waitsForPrompt { try waitForPrompt(sourceLocation: sourceLocation) }
   }
 
   deinit { close() }
