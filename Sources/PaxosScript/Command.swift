@@ -25,6 +25,7 @@ public enum Command: Hashable, Sendable {
   case net
   case diagram(last: Int?)
   case history(all: Bool)
+  case explain(step: Int?)
   case undo(Int)
   case redo(Int)
   case goto(Moment)
@@ -70,6 +71,7 @@ extension Command {
     case .net: .net
     case .diagram: .diagram
     case .history: .history
+    case .explain: .explain
     case .undo: .undo
     case .redo: .redo
     case .goto: .goto
@@ -91,7 +93,8 @@ extension Command {
     case .cluster, .add, .reset, .propose, .prepare, .timeout, .deliver, .deliverAll, .drop,
       .duplicate, .crash, .recover, .partition, .heal, .run, .setBugs, .setBackoff, .setTimeout:
       true
-    case .status, .net, .diagram, .history, .undo, .redo, .goto, .bookmark, .help, .expect,
+    case .status, .net, .diagram, .history, .explain, .undo, .redo, .goto, .bookmark, .help,
+      .expect,
       .export, .save, .load, .sessions, .quit, .teach:
       false
     }

@@ -169,7 +169,7 @@ public enum Completion {
       if position == 0 { return ExportFormat.allCases.map(\.rawValue) }
       return position >= 2
         ? ["from=", "to="].filter { option in !arguments.contains { $0.hasPrefix(option) } } : []
-    case .cluster, .reset, .heal, .status, .net, .undo, .redo, .bookmark, .save, .load,
+    case .cluster, .reset, .heal, .status, .net, .explain, .undo, .redo, .bookmark, .save, .load,
       .sessions, .quit, .title, .summary, .say, .pause, .ask, .reveal:
       return []
     }

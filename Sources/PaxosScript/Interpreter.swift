@@ -148,6 +148,8 @@ public struct Interpreter: Sendable {
       return .text(NetView.lines(cluster))
     case .diagram(let last):
       return .text(TerminalDiagram.lines(cluster, last: last))
+    case .explain(let step):
+      return .text(Explanation.lines(cluster, step: step))
     case .history(let all):
       return .text(Report.history(timeline, all: all))
     case .undo(let count):

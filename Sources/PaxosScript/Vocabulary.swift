@@ -4,7 +4,7 @@ public enum CommandWord: String, CaseIterable, Sendable {
   case propose, prepare, timeout
   case deliver, drop, duplicate, partition, heal, run
   case crash, recover
-  case status, net, diagram, history
+  case status, net, diagram, history, explain
   case undo, redo, goto, bookmark
   case expect
   case export
@@ -120,6 +120,11 @@ public enum Vocabulary {
         .history, .views, forms: ["history [all]"],
         summary: "the commands that built the cluster, numbered, with bookmarks",
         example: "history"),
+      CommandSpec(
+        .explain, .views, forms: ["explain [STEP]"],
+        summary:
+          "say why the last thing happened (or what happened at STEP), from the trace and the state",
+        example: "explain"),
       CommandSpec(
         .undo, .timeTravel, forms: ["undo [N]"], summary: "take back the last N commands (1)",
         example: "undo 2"),

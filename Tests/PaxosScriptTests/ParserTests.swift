@@ -89,6 +89,8 @@ import Testing
     ("expect safe", .expect(.safe)),
     ("expect violation", .expect(.violation)),
     ("net", .net),
+    ("explain", .explain(step: nil)),
+    ("explain 12", .explain(step: 12)),
     ("diagram", .diagram(last: nil)),
     ("diagram last 5", .diagram(last: 5)),
     ("history", .history(all: false)),

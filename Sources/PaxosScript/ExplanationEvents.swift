@@ -1,0 +1,149 @@
+import PaxosCore
+import PaxosSim
+
+/// One notable event of the trace and what `explain` needs around it: the cluster, and the
+/// entries of the event's step, where the nack or timer that goes with it was recorded.
+struct EventContext {
+  let cluster: Cluster
+  let index: Int
+  let step: Range<Int>
+
+  /// How far back the promises of a ballot are looked for: they come after its phase 1 began.
+  static let promiseLookback = 5_000
+
+  var event: Event { cluster.trace.entries[index].event }
+  var quorum: Int { cluster.config.quorum }
+  var acceptorCount: Int { cluster.config.acceptors.count }
+
+  func explain() -> [String] {
+    switch event {
+    case .startedPhase1(let ballot): phase1(ballot)
+    case .startedPhase2(let ballot, let value, let source): phase2(ballot, value, source)
+    case .awaitingValue: [cluster.describe(event)]
+    case .abandoned(let ballot, let higher): abandoned(ballot, higher)
+    case .lost(let id, let reason): lost(id, reason)
+    case .chosen(let value, let ballot): chosen(value, ballot)
+    case .learned(let node, let value, let ballot):
+      [
+        "\(node) learned \(show(value)): acceptors told it they accepted \(ballot),"
+          + " and \(quorum) of them make a quorum"
+      ]
+    case .violation(let violation): ViolationExplanation.lines(violation, in: cluster)
+    case .crashed(let node): crashed(node)
+    case .recovered(let node): recovered(node)
+    case .partitioned, .healed:
+      [cluster.describe(event) + "; " + Blockage.upAcceptorsSummary(cluster)]
+    case .sent, .delivered, .dropped, .duplicated, .restoredAcceptor, .restoredRound,
+      .persistedAcceptor, .persistedRound, .timerFired, .timerArmed, .decided:
+      []
+    }
+  }
+
+  func show(_ value: ValueID) -> String { cluster.values.display(value) }
+
+  func names(_ ids: [NodeID]) -> String {
+    ids.isEmpty ? "none" : ids.map(\.name).joined(separator: " ")
+  }
+
+  func acceptors(in set: AcceptorSet) -> [NodeID] {
+    set.indices.compactMap { index in
+      cluster.config.acceptors.indices.contains(index) ? cluster.config.acceptors[index] : nil
+    }
+  }
+
+  private func phase1(_ ballot: Ballot) -> [String] {
+    let retry = step.contains { position in
+      if case .timerFired(ballot.proposer) = cluster.trace.entries[position].event { return true }
+      return false
+    }
+    return [
+      "\(ballot.proposer) started phase 1 with \(ballot)"
+        + (retry ? " because its retry timer fired (its last attempt did not finish)" : "")
+        + ": it asks the acceptors to promise to ignore lower ballots and to report what they"
+        + " accepted; it needs \(quorum) of \(acceptorCount) promises"
+    ]
+  }
+
+  private func abandoned(_ ballot: Ballot, _ higher: Ballot) -> [String] {
+    let refuser = deliveredInStep { message in
+      message.kind == .nack && message.to == ballot.proposer && message.ballot == ballot
+    }
+    var lines = [
+      "\(ballot.proposer)'s ballot \(ballot) was refused: "
+        + (refuser.map { "\($0.from) answered nack, having promised \($0.prior)" }
+          ?? "an acceptor had promised \(higher)")
+        + ", a higher ballot, so \(ballot.proposer) abandons \(ballot)",
+      "an acceptor that promised \(higher) never takes part in a lower ballot: the proposer"
+        + " of \(higher) picked its value from the promises it got, and a lower ballot must"
+        + " not overrule it",
+    ]
+    for position in step {
+      if case .timerArmed(ballot.proposer, let delay) = cluster.trace.entries[position].event {
+        lines.append(
+          "\(ballot.proposer) will try again with a higher round "
+            + (delay == 0 ? "at once" : "in \(delay) steps"))
+      }
+    }
+    return lines
+  }
+
+  /// The last message of this step, up to this event, delivered and matching `test`.
+  private func deliveredInStep(_ test: (Message) -> Bool) -> Message? {
+    for position in (step.lowerBound..<index).reversed() {
+      if case .delivered(let id) = cluster.trace.entries[position].event, test(cluster.trace[id]) {
+        return cluster.trace[id]
+      }
+    }
+    return nil
+  }
+
+  private func lost(_ id: MessageID, _ reason: LossReason) -> [String] {
+    let message = cluster.trace[id]
+    switch reason {
+    case .receiverDown:
+      return [
+        "\(cluster.describe(id)) was lost: \(message.to) is down; a down node neither"
+          + " answers nor counts toward a quorum. " + Blockage.upAcceptorsSummary(cluster)
+      ]
+    case .partitioned:
+      return [
+        "\(cluster.describe(id)) was lost: \(message.from) and \(message.to) are on different"
+          + " sides of the partition, and no message crosses it until 'heal'"
+      ]
+    }
+  }
+
+  private func chosen(_ value: ValueID, _ ballot: Ballot) -> [String] {
+    let proposal = ChoiceHistory.Proposal(ballot: ballot, value: value)
+    let accepted = acceptors(in: cluster.choices.acceptors(of: proposal))
+    var lines = [
+      "\(show(value)) is chosen: \(names(accepted)) accepted \(ballot), a quorum"
+        + " (\(quorum) of \(acceptorCount))"
+    ]
+    // The promise holds only while the protocol is intact and this is the first choice.
+    if cluster.settings.bugs.isEmpty, cluster.choices.value == value {
+      lines.append(
+        "any later quorum of promises includes one of \(names(accepted)), which reports"
+          + " \(show(value)), so every later ballot proposes \(show(value)) too")
+    }
+    return lines
+  }
+
+  private func crashed(_ node: NodeID) -> [String] {
+    guard let state = cluster.node(node), state.roles.contains(.acceptor) else {
+      return ["\(node) crashed: it stops answering; its disk keeps its last round"]
+    }
+    let disk =
+      cluster.settings.bugs.contains(.noPersist)
+      ? "bug no-persist is on, so it comes back with nothing: its promises are forgotten"
+      : state.disk.acceptor.minProposal.isZero
+        ? "it had promised nothing yet, so it forgets nothing"
+        : "it keeps only its disk (\(cluster.describe(state.disk.acceptor))), so no promise"
+          + " it gave is forgotten"
+    return ["\(node) crashed: " + disk, Blockage.upAcceptorsSummary(cluster)]
+  }
+
+  private func recovered(_ node: NodeID) -> [String] {
+    ["\(node) recovered from its disk. " + Blockage.upAcceptorsSummary(cluster)]
+  }
+}

@@ -1,0 +1,86 @@
+import PaxosCore
+import PaxosSim
+
+/// Why a proposer proposed the value it did: the rule that keeps a chosen value chosen.
+extension EventContext {
+  func phase2(_ ballot: Ballot, _ value: ValueID, _ source: ValueSource) -> [String] {
+    let proposer = ballot.proposer
+    let promises = promisesOf(ballot)
+    let promisers = promises.map(\.from)
+    switch source {
+    case .own:
+      return [
+        "\(proposer) proposes its own value \(show(value)) under \(ballot): none of the"
+          + " acceptors that promised (\(names(promisers))) reported an accepted value",
+        "so no lower ballot can have been chosen: a chosen value would have been accepted by"
+          + " a quorum, and any two quorums share an acceptor",
+      ]
+    case .adopted(let reporter, let accepted):
+      var lines = [
+        "\(proposer) adopted \(show(value)) under \(ballot) instead of its own value:"
+          + " \(reporter) reported having accepted \(accepted) = \(show(value)), the highest"
+          + " accepted ballot among the promises (from \(names(promisers)))"
+      ]
+      lines += overlap(accepted, value, promisers, reporter: reporter, newer: ballot)
+      return lines
+    case .ignoredAccepted(let reporter, let accepted):
+      let reported = promises.first { $0.from == reporter }?.value
+      return [
+        "\(proposer) proposes \(show(value)) under \(ballot) although \(reporter) reported"
+          + " having accepted \(accepted)" + (reported.map { " = \(show($0))" } ?? "")
+          + ": bug ignore-accepted is on",
+        "it breaks the rule that a proposer must propose the value of the highest accepted"
+          + " ballot among its promises; if \(accepted) was chosen, a second value can now be",
+      ]
+    }
+  }
+
+  /// Who accepted the adopted proposal, who promised this ballot, and who lies in both.
+  private func overlap(
+    _ accepted: Ballot, _ value: ValueID, _ promisers: [NodeID], reporter: NodeID,
+    newer: Ballot
+  ) -> [String] {
+    let proposal = ChoiceHistory.Proposal(ballot: accepted, value: value)
+    let earlier = acceptors(in: cluster.choices.acceptors(of: proposal))
+    let reached = earlier.count >= quorum
+    var lines = [
+      "\(accepted) was accepted by \(names(earlier)): "
+        + (reached
+          ? "a quorum, so \(show(value)) is chosen and must stay chosen"
+          : "not a quorum, but \(newer.proposer) cannot know that \(show(value)) was not"
+            + " chosen elsewhere, so it must keep it")
+    ]
+    let shared = earlier.filter(promisers.contains)
+    if shared.isEmpty {
+      lines.append(
+        "\(reporter) is what carried \(show(value)) over: it had accepted \(accepted) and then"
+          + " promised \(newer)")
+    } else {
+      let verb = shared.count == 1 ? "lies" : "lie"
+      lines.append(
+        "\(names(shared)) \(verb) in both: accepted \(accepted) = \(show(value)), then promised"
+          + " \(newer) and said so; any two majorities share an acceptor, which is why the"
+          + " newer ballot always hears of the older value")
+    }
+    return lines
+  }
+
+  /// The promises for `ballot` its proposer received, walking back to where its phase 1 began.
+  private func promisesOf(_ ballot: Ballot) -> [Message] {
+    let entries = cluster.trace.entries
+    var promises: [Message] = []
+    let floor = max(0, index - Self.promiseLookback)
+    for position in (floor..<index).reversed() {
+      let event = entries[position].event
+      if case .startedPhase1(ballot) = event { break }
+      guard case .delivered(let id) = event else { continue }
+      let message = cluster.trace[id]
+      if message.kind == .promise, message.ballot == ballot, message.to == ballot.proposer,
+        !promises.contains(where: { $0.from == message.from })
+      {
+        promises.append(message)
+      }
+    }
+    return promises.reversed()
+  }
+}

@@ -1,0 +1,62 @@
+import PaxosCore
+import PaxosSim
+
+/// Why nothing can be chosen now: too few acceptors up, or none of the partition's sides holds
+/// a quorum of them.
+enum Blockage {
+  static func lines(_ cluster: Cluster) -> [String] {
+    let quorum = cluster.config.quorum
+    let acceptors = cluster.config.acceptors.compactMap(cluster.node)
+    guard !acceptors.isEmpty else { return [] }
+    let up = acceptors.filter(\.isUp)
+    if up.count < quorum {
+      let down = acceptors.filter { !$0.isUp }.map(\.id.name)
+      return [
+        "nothing can be chosen now: only \(up.count) of \(acceptors.count) acceptors are up"
+          + " and a quorum needs \(quorum); recover one of \(down.joined(separator: " "))"
+      ]
+    }
+    let largestSide = Dictionary(grouping: up, by: \.side).values.map(\.count).max() ?? 0
+    if largestSide < quorum {
+      return [
+        "nothing can be chosen while the partition lasts: no side holds \(quorum) up acceptors"
+          + " (the most on one side is \(largestSide)); 'heal' reconnects them"
+      ]
+    }
+    return []
+  }
+
+  /// `2 of 3 acceptors are up; a quorum needs 2`
+  static func upAcceptorsSummary(_ cluster: Cluster) -> String {
+    let acceptors = cluster.config.acceptors.compactMap(cluster.node)
+    let up = acceptors.filter(\.isUp).count
+    return "\(up) of \(acceptors.count) acceptors are up; a quorum needs \(cluster.config.quorum)"
+  }
+}
+
+/// Which teaching switch broke a safety property, and the rule of Paxos it breaks.
+enum ViolationExplanation {
+  static func lines(_ violation: Violation, in cluster: Cluster) -> [String] {
+    var lines = ["safety is broken: " + cluster.describe(violation)]
+    let bugs = Bug.allCases.filter(cluster.settings.bugs.contains)
+    if bugs.isEmpty {
+      lines.append("no teaching switch is on, so the simulator itself is wrong: please report it")
+    }
+    for bug in bugs {
+      lines.append(
+        "bug \(bug.rawValue) is on (\(bug.summary)): it breaks the rule that \(rule(bug))")
+    }
+    return lines
+  }
+
+  static func rule(_ bug: Bug) -> String {
+    switch bug {
+    case .noPersist: "an acceptor writes its promise and accepted value to disk before replying"
+    case .ignoreAccepted:
+      "a proposer proposes the value of the highest accepted ballot its promises report"
+    case .smallQuorum: "any two quorums share an acceptor, which only majorities guarantee"
+    case .acceptAny: "an acceptor never accepts a ballot below the one it promised"
+    case .forgetBallot: "a proposer never uses the same ballot twice"
+    }
+  }
+}
