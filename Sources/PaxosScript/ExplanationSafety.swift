@@ -12,7 +12,8 @@ enum Blockage {
     if up.count < quorum {
       let down = acceptors.filter { !$0.isUp }.map(\.id.name)
       return [
-        "nothing can be chosen now: only \(up.count) of \(acceptors.count) acceptors are up"
+        "nothing can be chosen now: only \(up.count) of \(acceptors.count) acceptors"
+          + (up.count == 1 ? " is up" : " are up")
           + " and a quorum needs \(quorum); recover one of \(down.joined(separator: " "))"
       ]
     }
@@ -30,7 +31,8 @@ enum Blockage {
   static func upAcceptorsSummary(_ cluster: Cluster) -> String {
     let acceptors = cluster.config.acceptors.compactMap(cluster.node)
     let up = acceptors.filter(\.isUp).count
-    return "\(up) of \(acceptors.count) acceptors are up; a quorum needs \(cluster.config.quorum)"
+    return "\(up) of \(acceptors.count) acceptors " + (up == 1 ? "is" : "are")
+      + " up; a quorum needs \(cluster.config.quorum)"
   }
 }
 
