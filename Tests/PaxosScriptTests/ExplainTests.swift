@@ -57,7 +57,7 @@ import Testing
     let text = Self.explain(["cluster 3 1 1", "crash a2 a3", "propose p1 red", "deliver all"])
     #expect(text.contains("was lost: a3 is down"))
     #expect(
-      text.contains("nothing can be chosen now: only 1 of 3 acceptors are up and a quorum needs 2"))
+      text.contains("nothing can be chosen now: only 1 of 3 acceptors is up and a quorum needs 2"))
   }
 
   @Test func aPartitionWithoutAQuorumSideBlocksEveryChoice() {
