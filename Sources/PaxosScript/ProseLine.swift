@@ -3,12 +3,27 @@
 enum ProseLine {
   /// Nil when the line does not start with a prose word.
   static func parse(_ line: String) throws(ScriptError) -> Command? {
-    let trimmed = line.drop { $0 == " " || $0 == "\t" }
-    // The word ends where the lexer would end it, so `say#` cannot become a comment.
-    let word = trimmed.prefix { !" \t\r#\"|".contains($0) }
-    guard TeachingVocabulary.proseWords.contains(String(word)),
-      let command = Vocabulary.command(named: String(word))
+    // Every line comes through here: find the first word on UTF-8 bytes, and build strings
+    // only for the few lines that are prose.
+    let bytes = line.utf8
+    guard let start = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }),
+      // Every prose word starts with s, r or t: most lines stop here.
+      [UInt8(ascii: "s"), UInt8(ascii: "r"), UInt8(ascii: "t")].contains(bytes[start])
     else { return nil }
+    // The word ends where the lexer would end it, so `say#` cannot become a comment.
+    let end =
+      bytes[start...].firstIndex { byte in
+        switch byte {
+        case 0x20, 0x09, 0x0D, UInt8(ascii: "#"), UInt8(ascii: "\""), UInt8(ascii: "|"): true
+        default: false
+        }
+      } ?? bytes.endIndex
+    guard bytes.distance(from: start, to: end) <= TeachingVocabulary.longestProseWord,
+      TeachingVocabulary.proseWords.contains(String(line[start..<end])),
+      let command = Vocabulary.command(named: String(line[start..<end]))
+    else { return nil }
+    let trimmed = line[start...]
+    let word = line[start..<end]
     let rest = trimmed.dropFirst(word.count)
     // One blank separates the word from the text; more are indentation the teacher meant.
     let body = rest.first == " " || rest.first == "\t" ? rest.dropFirst() : rest

@@ -31,4 +31,5 @@ enum TeachingVocabulary {
 
   /// The words whose line is prose after them.
   static let proseWords: Set<String> = ["title", "summary", "say", "reveal"]
+  static let longestProseWord = proseWords.map(\.utf8.count).max() ?? 0
 }
