@@ -1,10 +1,13 @@
 import PaxosScript
 import PaxosSession
 
-/// The lessons of a folder, numbered 1, 2, ... in the order of their file names.
+/// The lessons of a folder, in the order of their file names, numbered by the `NN` of
+/// `lesson-NN-name.paxos` (so a missing lesson leaves a gap rather than renumbering the rest),
+/// or by their place when a name has no number.
 struct LessonCatalogue {
   let folder: String
   let lessons: [Lesson]
+  let numbers: [Int]
 
   init(folder: String) throws(FileSystem.Failure) {
     self.folder = folder
@@ -17,17 +20,23 @@ struct LessonCatalogue {
           lines: ScriptText.lines(of: bytes).map(String.init)))
     }
     self.lessons = lessons
+    numbers = lessons.enumerated().map { index, lesson in
+      let parts = lesson.name.split(separator: "-", maxSplits: 2)
+      guard parts.count == 3, parts[0] == "lesson", let number = Int(parts[1]) else {
+        return index + 1
+      }
+      return number
+    }
   }
 
-  /// The lesson `N` (1-based) or `NAME` (its file name, or that name without `lesson-NN-`).
+  /// The lesson numbered `N`, or named `NAME` (its file name, or without `lesson-NN-`).
   func find(_ key: String) -> (number: Int, lesson: Lesson)? {
-    if let number = Int(key), lessons.indices.contains(number - 1) {
-      return (number, lessons[number - 1])
-    }
     let lowered = key.lowercased()
-    guard let index = lessons.firstIndex(where: { $0.name == lowered || $0.shortName == lowered })
+    guard
+      let index = Int(key).flatMap({ numbers.firstIndex(of: $0) })
+        ?? lessons.firstIndex(where: { $0.name == lowered || $0.shortName == lowered })
     else { return nil }
-    return (index + 1, lessons[index])
+    return (numbers[index], lessons[index])
   }
 
   func path(of lesson: Lesson) -> String { folder + "/" + lesson.name + ".paxos" }

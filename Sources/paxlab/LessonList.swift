@@ -5,10 +5,10 @@ import PaxosScript
 enum LessonList {
   static func lines(_ catalogue: LessonCatalogue, progress: LessonProgress) -> [String] {
     let lessons = catalogue.lessons
-    let width = String(lessons.count).count
+    let width = String(catalogue.numbers.max() ?? 0).count
     var lines = ["Lessons in \(catalogue.folder)/:"]
     for (index, lesson) in lessons.enumerated() {
-      let number = String(index + 1)
+      let number = String(catalogue.numbers[index])
       let padded = String(repeating: " ", count: width - number.count) + number
       let mark = progress.finished.contains(lesson.name) ? "[x]" : "[ ]"
       lines.append("  \(padded) \(mark) \(lesson.title): \(lesson.summary)")
@@ -17,7 +17,8 @@ enum LessonList {
     let next = lessons.firstIndex { !progress.finished.contains($0.name) }
     lines.append(
       "\(done) of \(lessons.count) done; "
-        + (next.map { "next: 'paxlab lesson \($0 + 1)'" } ?? "the course is complete"))
+        + (next.map { "next: 'paxlab lesson \(catalogue.numbers[$0])'" } ?? "the course is complete")
+    )
     return lines
   }
 }
