@@ -35,14 +35,19 @@ let package = Package(
       ]
     ),
     // Names and ballots the test targets share.
-    .target(name: "PaxosTestSupport", dependencies: ["PaxosCore"], path: "Tests/PaxosTestSupport"),
+    .target(
+      name: "PaxosTestSupport", dependencies: ["PaxosCore", "PaxosScript"],
+      path: "Tests/PaxosTestSupport"),
     .testTarget(name: "PaxosCoreTests", dependencies: ["PaxosCore", "PaxosTestSupport"]),
     .testTarget(name: "PaxosSimTests", dependencies: ["PaxosSim", "PaxosTestSupport"]),
-    .testTarget(name: "PaxosScriptTests", dependencies: ["PaxosScript"], exclude: ["Golden"]),
+    .testTarget(
+      name: "PaxosScriptTests", dependencies: ["PaxosScript", "PaxosTestSupport"],
+      exclude: ["Golden"]),
     .testTarget(name: "PaxosSessionTests", dependencies: ["PaxosSession"]),
     // Round trips, hostile traces, and the exports checked with the real tools.
     .testTarget(
-      name: "PaxosExportTests", dependencies: ["PaxosExport", "PaxosScript", "PaxosSession"]),
+      name: "PaxosExportTests",
+      dependencies: ["PaxosExport", "PaxosScript", "PaxosSession", "PaxosTestSupport"]),
     // Runs the built `paxlab` binary as a subprocess; depending on it makes `swift test` build it.
     .testTarget(name: "PaxlabCLITests", dependencies: ["paxlab", "PaxosSim"]),
   ]

@@ -177,13 +177,8 @@ public struct Interpreter: Sendable {
   // MARK: Time travel
 
   private mutating func undo(_ count: Int) throws(ScriptError) -> String {
-    let available = timeline.entries.count
-    guard count <= available else {
-      throw ScriptError(
-        available == 0
-          ? "there is nothing to undo"
-          : "only \(available) command\(available == 1 ? "" : "s") to undo",
-        hint: "'history' lists them")
+    guard count <= timeline.entries.count else {
+      throw Self.tooFew(timeline.entries.count, to: "undo", hint: "'history' lists them")
     }
     cluster = timeline.rewind(count) { cluster, command in Self.replay(command, on: &cluster) }
     let undone = timeline.undone.suffix(count).reversed().map(\.text)
@@ -191,12 +186,9 @@ public struct Interpreter: Sendable {
   }
 
   private mutating func redo(_ count: Int) throws(ScriptError) -> String {
-    let available = timeline.undone.count
-    guard count <= available else {
-      throw ScriptError(
-        available == 0
-          ? "there is nothing to redo"
-          : "only \(available) command\(available == 1 ? "" : "s") to redo",
+    guard count <= timeline.undone.count else {
+      throw Self.tooFew(
+        timeline.undone.count, to: "redo",
         hint: "redo brings back what undo or goto took back, until a new command is typed")
     }
     var redone: [String] = []
@@ -207,6 +199,15 @@ public struct Interpreter: Sendable {
       redone.append(entry.text)
     }
     return "redo: at #\(timeline.entries.count); redone: " + Self.list(redone)
+  }
+
+  /// An `undo N` or `redo N` asking for more commands than there are.
+  private static func tooFew(_ available: Int, to verb: String, hint: String) -> ScriptError {
+    ScriptError(
+      available == 0
+        ? "there is nothing to \(verb)"
+        : "only \(available) command\(available == 1 ? "" : "s") to \(verb)",
+      hint: hint)
   }
 
   /// Commands named in a report: the first few, then how many more.

@@ -2,6 +2,7 @@ import Foundation
 import PaxosExport
 import PaxosScript
 import PaxosSim
+import PaxosTestSupport
 import Testing
 
 /// The space-time diagrams, drawn by the real Graphviz with the plain `dot -Tsvg FILE`.

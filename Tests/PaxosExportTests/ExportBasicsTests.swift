@@ -1,5 +1,6 @@
 import PaxosScript
 import PaxosSim
+import PaxosTestSupport
 import Testing
 
 @testable import PaxosExport

@@ -2,6 +2,7 @@ import Foundation
 import PaxosExport
 import PaxosScript
 import PaxosSim
+import PaxosTestSupport
 import Testing
 
 /// The notes file: its sections in order, then what GitHub's converter and Mermaid make of it.

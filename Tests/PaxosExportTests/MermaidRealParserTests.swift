@@ -2,6 +2,7 @@ import Foundation
 import PaxosExport
 import PaxosScript
 import PaxosSim
+import PaxosTestSupport
 import Testing
 
 /// Every diagram goes through the real Mermaid in node: it must parse (and, with jsdom, draw

@@ -1,6 +1,7 @@
 import Foundation
 import PaxosExport
 import PaxosScript
+import PaxosTestSupport
 import Testing
 
 /// Writes every format of every scenario to `$PAXLAB_EXPORT_SAMPLES`, to look at by hand

@@ -1,4 +1,5 @@
 import PaxosSim
+import PaxosTestSupport
 import Testing
 
 @testable import PaxosScript

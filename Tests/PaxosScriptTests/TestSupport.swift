@@ -1,4 +1,5 @@
 import PaxosSim
+import PaxosTestSupport
 import Testing
 
 @testable import PaxosScript
@@ -18,27 +19,6 @@ func transcript(of line: String, in interpreter: inout Interpreter) -> [String] 
     lines += ["expectation failed", "  expected: " + expected, "  actual:   " + actual]
   }
   return lines
-}
-
-extension Interpreter {
-  /// An interpreter that has run `lines`, each of which must be accepted.
-  static func running(
-    _ lines: [String], sourceLocation: SourceLocation = #_sourceLocation
-  ) -> Interpreter {
-    var interpreter = Interpreter()
-    for line in lines {
-      let result = interpreter.execute(line)
-      if case .error(let error) = result.outcome {
-        Issue.record("setup line '\(line)' was refused: \(error)", sourceLocation: sourceLocation)
-      }
-      if case .expectationFailed(let expected, let actual) = result.outcome {
-        Issue.record(
-          "setup line '\(line)' failed: expected \(expected), actual \(actual)",
-          sourceLocation: sourceLocation)
-      }
-    }
-    return interpreter
-  }
 }
 
 /// A cluster in the middle of a run, with something in every corner of its state: two proposers

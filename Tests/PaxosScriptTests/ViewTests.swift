@@ -1,5 +1,6 @@
 import PaxosCore
 import PaxosSim
+import PaxosTestSupport
 import Testing
 
 @testable import PaxosScript

@@ -1,5 +1,6 @@
 import PaxosScript
 import PaxosSim
+import PaxosTestSupport
 import Testing
 
 /// Runs that exercise every kind of mark the exports draw.
@@ -86,22 +87,6 @@ enum Scenarios {
       attempt += 1
       for proposer in 1...3 { _ = interpreter.execute("propose p\(proposer) v\(attempt)") }
       _ = interpreter.execute("run steps=\(max(50, messages / 20)) seed=\(attempt)")
-    }
-    return interpreter
-  }
-}
-
-extension Interpreter {
-  /// An interpreter that has run `lines`, each of which must be accepted.
-  static func running(
-    _ lines: [String], sourceLocation: SourceLocation = #_sourceLocation
-  ) -> Interpreter {
-    var interpreter = Interpreter()
-    for line in lines {
-      let result = interpreter.execute(line)
-      if case .error(let error) = result.outcome {
-        Issue.record("setup line '\(line)' was refused: \(error)", sourceLocation: sourceLocation)
-      }
     }
     return interpreter
   }
