@@ -63,9 +63,8 @@ extension Command {
     case .setTimeout(let steps):
       try cluster.setAttemptTimeout(steps)
       return .settings
-    case .status, .net, .diagram, .history, .explain, .undo, .redo, .goto, .bookmark, .help,
-      .expect,
-      .export, .save, .load, .sessions, .quit, .teach:
+    case .status, .net, .diagram, .history, .explain, .compareBackoff, .undo, .redo, .goto,
+      .bookmark, .help, .expect, .export, .save, .load, .sessions, .quit, .teach:
       return nil
     }
     return nil

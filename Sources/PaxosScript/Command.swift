@@ -18,6 +18,8 @@ public enum Command: Hashable, Sendable {
   case partition([[NodeID]])
   case heal
   case run(steps: Int, seed: UInt64?)
+  /// Many seeded runs from here under each backoff, on copies: a table, the cluster unchanged.
+  case compareBackoff(seeds: Int, steps: Int)
   case setBugs(Set<Bug>)
   case setBackoff(Backoff)
   case setTimeout(Int)
@@ -66,6 +68,7 @@ extension Command {
     case .partition: .partition
     case .heal: .heal
     case .run: .run
+    case .compareBackoff: .compare
     case .setBugs, .setBackoff, .setTimeout: .set
     case .status: .status
     case .net: .net
@@ -93,10 +96,17 @@ extension Command {
     case .cluster, .add, .reset, .propose, .prepare, .timeout, .deliver, .deliverAll, .drop,
       .duplicate, .crash, .recover, .partition, .heal, .run, .setBugs, .setBackoff, .setTimeout:
       true
-    case .status, .net, .diagram, .history, .explain, .undo, .redo, .goto, .bookmark, .help,
-      .expect,
-      .export, .save, .load, .sessions, .quit, .teach:
+    case .status, .net, .diagram, .history, .explain, .compareBackoff, .undo, .redo, .goto,
+      .bookmark, .help, .expect, .export, .save, .load, .sessions, .quit, .teach:
       false
+    }
+  }
+
+  /// Whether the command goes back or forth in the history instead of adding to it.
+  public var movesInTime: Bool {
+    switch self {
+    case .undo, .redo, .goto: true
+    default: false
     }
   }
 
@@ -104,8 +114,8 @@ extension Command {
   /// its history, not views, checks or file commands.
   public var isRecorded: Bool {
     switch self {
-    case .undo, .redo, .goto, .bookmark: true
-    default: changesCluster
+    case .bookmark: true
+    default: changesCluster || movesInTime
     }
   }
 }

@@ -157,6 +157,11 @@ public enum Completion {
       return ["steps=", "seed="].filter { option in
         !arguments.contains { $0.hasPrefix(option) }
       }
+    case .compare:
+      if position == 0 { return keywords(of: command) }
+      return ["seeds=", "steps="].filter { option in
+        !arguments.contains { $0.hasPrefix(option) }
+      }
     case .diagram, .history:
       return position == 0 ? keywords(of: command) : []
     case .goto:

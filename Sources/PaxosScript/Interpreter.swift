@@ -123,7 +123,8 @@ public struct Interpreter: Sendable {
       result.outcome = .error(ScriptError("\(error)"))
     }
     let end = cluster.trace.entries.count
-    result.events = min(start, end)..<end
+    // Time travel puts back another cluster: its trace is history, not what this line did.
+    result.events = command.movesInTime ? end..<end : min(start, end)..<end
     return result
   }
 
@@ -150,6 +151,8 @@ public struct Interpreter: Sendable {
       return .text(TerminalDiagram.lines(cluster, last: last))
     case .explain(let step):
       return .text(Explanation.lines(cluster, step: step))
+    case .compareBackoff(let seeds, let steps):
+      return .text(try BackoffTable.lines(cluster, seeds: seeds, steps: steps, interrupted: interrupted))
     case .history(let all):
       return .text(Report.history(timeline, all: all))
     case .undo(let count):
@@ -171,7 +174,6 @@ public struct Interpreter: Sendable {
         "'\(command.word.rawValue)' works in the interactive paxlab, not in a script",
         hint: "start it with 'paxlab'")
     }
-    return nil
   }
 
   // MARK: Time travel

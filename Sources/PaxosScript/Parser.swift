@@ -68,6 +68,7 @@ public enum Parser {
     case .partition: return .partition(try words.groups())
     case .heal: return .heal
     case .run: return try words.runOptions()
+    case .compare: return try words.comparison()
     case .set: return try words.setting()
     case .status: return .status
     case .net: return .net

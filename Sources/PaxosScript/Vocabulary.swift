@@ -2,7 +2,7 @@
 public enum CommandWord: String, CaseIterable, Sendable {
   case cluster, add, reset, set
   case propose, prepare, timeout
-  case deliver, drop, duplicate, partition, heal, run
+  case deliver, drop, duplicate, partition, heal, run, compare
   case crash, recover
   case status, net, diagram, history, explain
   case undo, redo, goto, bookmark
@@ -99,6 +99,12 @@ public enum Vocabulary {
         .run, .network, forms: ["run [steps=K] [seed=S]"],
         summary: "let a seeded scheduler deliver messages and fire timers (K defaults to 1000)",
         example: "run seed=3"),
+      CommandSpec(
+        .compare, .network, forms: ["compare backoff [seeds=N] [steps=K]"],
+        summary:
+          "run from here with seeds 1..N (100) under no, fixed and random backoff, at most K"
+          + " steps (2000) each, and tabulate how soon the proposers decide; the cluster is unchanged",
+        example: "compare backoff seeds=50"),
       CommandSpec(
         .crash, .faults, forms: ["crash NODE..."],
         summary: "stop nodes: they forget all but their disk", example: "crash a2"),

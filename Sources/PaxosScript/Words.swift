@@ -278,30 +278,6 @@ struct Words {
     return groups
   }
 
-  mutating func runOptions() throws(ScriptError) -> Command {
-    var steps = Cluster.defaultRunSteps
-    var seed: UInt64?
-    while let token = next() {
-      let parts = token.text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-      let number = Token(
-        kind: .word, text: parts.count == 2 ? String(parts[1]) : "", offset: token.offset)
-      switch parts.first {
-      case "steps" where parts.count == 2:
-        steps = try self.number(number, "steps", minimum: 1, maximum: Cluster.maxRunSteps)
-      case "seed" where parts.count == 2:
-        guard let value = UInt64(number.text) else {
-          throw fail(
-            "seed must be a whole number from 0 to \(UInt64.max), not '\(Self.shorten(number.text))'"
-          )
-        }
-        seed = value
-      default:
-        throw fail("unknown option '\(Self.shorten(token.text))'; run takes steps=K and seed=S")
-      }
-    }
-    return .run(steps: steps, seed: seed)
-  }
-
   mutating func setting() throws(ScriptError) -> Command {
     guard let what = next() else { throw fail("missing what to set") }
     switch what.text {

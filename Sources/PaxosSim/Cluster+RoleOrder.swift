@@ -1,5 +1,4 @@
 import PaxosCore
-import PaxosSim
 
 extension Cluster {
   /// The nodes as views and exports list them: proposers, then acceptors, then learners (the

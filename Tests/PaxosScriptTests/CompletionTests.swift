@@ -14,6 +14,11 @@ import Testing
       timeline: interpreter.timeline)
   }
 
+  @Test func compareOffersWhatItComparesThenItsOptions() {
+    #expect(offers("compare ") == ["backoff"])
+    #expect(offers("compare backoff seeds=4 ") == ["steps="])
+  }
+
   // MARK: Command names
 
   @Test func anEmptyLineOffersEveryCommandInTheTablesOrder() {

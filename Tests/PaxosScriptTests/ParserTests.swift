@@ -115,6 +115,8 @@ import Testing
       "export markdown notes.md to=0",
       .export(ExportRequest(format: .markdown, path: "notes.md", to: 0))
     ),
+    ("compare backoff", .compareBackoff(seeds: 100, steps: 2000)),
+    ("compare backoff steps=50 seeds=7", .compareBackoff(seeds: 7, steps: 50)),
     ("quit", .quit),
     ("exit", .quit),
     ("deliver # a comment", .deliver(.oldest)),

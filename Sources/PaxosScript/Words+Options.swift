@@ -1,0 +1,52 @@
+import PaxosSim
+
+/// The `name=value` options of `run` and `compare`.
+extension Words {
+  mutating func runOptions() throws(ScriptError) -> Command {
+    var steps = Cluster.defaultRunSteps
+    var seed: UInt64?
+    while let token = next() {
+      switch option(token) {
+      case ("steps", let value?):
+        steps = try number(value, "steps", minimum: 1, maximum: Cluster.maxRunSteps)
+      case ("seed", let value?):
+        guard let parsed = UInt64(value.text) else {
+          throw fail(
+            "seed must be a whole number from 0 to \(UInt64.max), not '\(Self.shorten(value.text))'"
+          )
+        }
+        seed = parsed
+      default:
+        throw fail("unknown option '\(Self.shorten(token.text))'; run takes steps=K and seed=S")
+      }
+    }
+    return .run(steps: steps, seed: seed)
+  }
+
+  mutating func comparison() throws(ScriptError) -> Command {
+    guard let what = next(), what.text == "backoff" else {
+      throw fail("compare what? 'compare backoff' is what there is to compare")
+    }
+    var seeds = BackoffTrials.defaultSeeds
+    var steps = BackoffTrials.defaultSteps
+    while let token = next() {
+      switch option(token) {
+      case ("seeds", let value?):
+        seeds = try number(value, "seeds", minimum: 1, maximum: BackoffTrials.maxSeeds)
+      case ("steps", let value?):
+        steps = try number(value, "steps", minimum: 1, maximum: Cluster.maxRunSteps)
+      default:
+        throw fail(
+          "unknown option '\(Self.shorten(token.text))'; compare backoff takes seeds=N and steps=K")
+      }
+    }
+    return .compareBackoff(seeds: seeds, steps: steps)
+  }
+
+  /// `steps=20` as its name and its value, the value keeping the token's place in the line.
+  private func option(_ token: Token) -> (name: Substring, value: Token?) {
+    let parts = token.text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+    guard parts.count == 2 else { return (token.text[...], nil) }
+    return (parts[0], Token(kind: .word, text: String(parts[1]), offset: token.offset))
+  }
+}
