@@ -155,13 +155,12 @@ import Testing
     Self.refuse(Self.edited(#""run": {"#, #""format": "paxlab-trace", "run": {"#), "appears twice")
   }
 
-  @Test func invalidUTF8() {
+  @Test func invalidUTF8() throws {
     for bad: [UInt8] in [
       [0xFF], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82],
     ] {
       var bytes = Self.edited(#""text": "cluster 3 2 1""#, #""text": "cluster 3 2 1X""#)
-      let marker = try? #require(bytes.firstIndex(of: UInt8(ascii: "X")))
-      guard let marker else { return }
+      let marker = try #require(bytes.firstIndex(of: UInt8(ascii: "X")))
       bytes.replaceSubrange(marker...marker, with: bad)
       let error = Self.refuse(bytes, "invalid UTF-8")
       #expect(error?.offset == marker)

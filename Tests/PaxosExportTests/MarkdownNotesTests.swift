@@ -7,7 +7,7 @@ import Testing
 
 /// The notes file: its sections in order, then what GitHub's converter and Mermaid make of it.
 @Suite struct MarkdownNotesTests {
-  @Test func aRunHasItsTitleClusterCommandsDiagramAndOutcome() {
+  @Test func aRunHasItsTitleClusterCommandsDiagramAndOutcome() throws {
     let interpreter = Interpreter.running(Scenarios.oneProposer)
     let notes = MarkdownExport.notes(of: interpreter, from: nil, to: nil)
     let lines = notes.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -18,11 +18,9 @@ import Testing
     let sections = lines.filter { $0.hasPrefix("## ") }
     #expect(sections == ["## Commands", "## Sequence diagram", "## Outcome", "## Violations"])
     // The commands, verbatim, in a fenced block.
-    let start = try? #require(lines.firstIndex(of: "```text"))
-    if let start {
-      #expect(Array(lines[(start + 1)...].prefix(3)) == Scenarios.oneProposer)
-      #expect(lines[start + 4] == "```")
-    }
+    let start = try #require(lines.firstIndex(of: "```text"))
+    #expect(Array(lines[(start + 1)...].prefix(3)) == Scenarios.oneProposer)
+    #expect(lines[start + 4] == "```")
     // The diagram, whole, in a mermaid block.
     let diagram = MermaidExport.diagrams(of: interpreter.cluster, from: nil, to: nil)[0]
     #expect(notes.contains("```mermaid\n" + diagram + "```\n"))
