@@ -19,6 +19,8 @@ extension Cluster {
         " (nothing accepted)"
       }
     case .accept, .accepted: message.value.map { " " + values.display($0) } ?? ""
+    // A prepare for the very ballot already promised is refused too (it must be higher).
+    case .nack where message.prior == message.ballot: " (already promised \(message.prior))"
     case .nack: " (promised \(message.prior))"
     }
   }
