@@ -65,7 +65,10 @@ public struct LessonPlayer {
     case .title(let text): prose("Lesson: " + text, .title)
     case .summary(let text): prose(text, .title)
     case .say(let text): prose(text, .say)
-    case .pause: if mode == .interactive { pause() }
+    case .pause:
+      // What follows a pause is a new paragraph, even when it goes on with the same kind.
+      lastProse = .pause
+      if mode == .interactive { pause() }
     case .ask(let question):
       prose("Question: " + question.text, .ask)
       reply = mode == .interactive ? read(Self.answerPrompt) : nil

@@ -102,8 +102,8 @@ public enum Vocabulary {
       CommandSpec(
         .compare, .network, forms: ["compare backoff [seeds=N] [steps=K]"],
         summary:
-          "run from here with seeds 1..N (100) under no, fixed and random backoff, at most K"
-          + " steps (2000) each, and tabulate how soon the proposers decide; the cluster is unchanged",
+          "how soon the proposers decide under each backoff, over seeds 1..N (100) of runs"
+          + " from here (on copies)",
         example: "compare backoff seeds=50"),
       CommandSpec(
         .crash, .faults, forms: ["crash NODE..."],
