@@ -149,7 +149,7 @@ public struct Interpreter: Sendable {
     case .diagram(let last):
       return .text(TerminalDiagram.lines(cluster, last: last))
     case .explain(let step):
-      return .text(Explanation.lines(cluster, step: step))
+      return .text(Explanation.lines(cluster, step: step, history: timeline))
     case .history(let all):
       return .text(Report.history(timeline, all: all))
     case .undo(let count):

@@ -91,8 +91,13 @@ import Testing
 
   @Test func aLongRunIsNotScannedWhole() {
     var cluster = Interpreter.running(["cluster 3 1 1", "propose p1 red", "run"]).cluster
-    #expect(Explanation.lastNotableStep(in: cluster.trace.entries) != nil)
+    let window = { (entries: ChunkedLog<TraceEntry>) in
+      max(0, entries.count - Explanation.lookback)..<entries.count
+    }
+    let entries = cluster.trace.entries
+    #expect(Explanation.lastNotable(in: entries, within: window(entries)) != nil)
     cluster.reset()
-    #expect(Explanation.lastNotableStep(in: cluster.trace.entries) == nil)
+    let emptied = cluster.trace.entries
+    #expect(Explanation.lastNotable(in: emptied, within: window(emptied)) == nil)
   }
 }
