@@ -41,7 +41,7 @@ extension EventContext {
     newer: Ballot
   ) -> [String] {
     let proposal = ChoiceHistory.Proposal(ballot: accepted, value: value)
-    let earlier = acceptors(in: cluster.choices.acceptors(of: proposal))
+    let earlier = acceptors(of: proposal)
     let reached = earlier.count >= quorum
     var lines = [
       "\(accepted) was accepted by \(names(earlier)): "

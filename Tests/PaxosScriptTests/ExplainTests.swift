@@ -77,7 +77,7 @@ import Testing
     #expect(ignored.contains("bug ignore-accepted is on"))
     let broken = Self.explain(script + ["deliver p2->a2", "deliver p2->a3"])
     #expect(broken.contains("safety is broken: agreement: blue is chosen under 1.p2"))
-    #expect(broken.contains("bug ignore-accepted is on"))
+    #expect(broken.contains("bug ignore-accepted is to blame: p2 proposed blue under 1.p2"))
     #expect(broken.contains("highest accepted ballot"))
     #expect(!broken.contains("every later ballot proposes blue"))
   }
