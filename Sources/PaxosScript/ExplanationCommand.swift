@@ -56,7 +56,7 @@ struct CommandStory {
   }
 
   /// What matters most in a long command: its first violations, the first choice of each
-  /// value and the phase 2 that proposed it, and its last refusals and faults.
+  /// value and the phase 2 that proposed it, its last refusals and faults, and its last event.
   private func highlights(_ notable: [Int]) -> [Int] {
     var told: Set<Int> = []
     var choices: [ChoiceHistory.Proposal] = []
@@ -80,6 +80,8 @@ struct CommandStory {
         told.insert(index)
       }
     }
+    // The last event says where the command left things, whatever its kind.
+    if let last = notable.last { told.insert(last) }
     for isKept in [Self.isRefusal, Self.isFault] {
       told.formUnion(
         notable.reversed().lazy.filter { isKept(entries[$0].event) }.prefix(Self.lastKept))
