@@ -7,14 +7,22 @@ enum Explanation {
   /// How many trace entries `explain` looks back through: a long run is never scanned whole.
   static let lookback = 20_000
 
-  static func lines(_ cluster: Cluster, step: Int? = nil) -> [String] {
+  /// Without a step, the story of the last command that did something worth explaining: its
+  /// commands in `history` say where each one's events begin and end.
+  static func lines(_ cluster: Cluster, step: Int?, history: Timeline) -> [String] {
     guard !cluster.isEmpty else {
       return ["nothing to explain: there is no cluster; start with 'cluster 3'"]
     }
     if let step { return lines(cluster, atStep: step) }
+    let entries = cluster.trace.entries
+    let window = max(0, entries.count - lookback)..<entries.count
     var lines: [String]
-    if let range = lastNotableStep(in: cluster.trace.entries) {
-      lines = explain(range, in: cluster)
+    if let last = lastNotable(in: entries, within: window) {
+      if let command = command(recording: last, in: history) {
+        lines = CommandStory(cluster: cluster, command: command, window: window).lines()
+      } else {
+        lines = explain(stepRange(around: last, in: entries, within: window), in: cluster)
+      }
     } else {
       lines = [nothingYet(cluster)]
     }
@@ -39,31 +47,52 @@ enum Explanation {
   }
 
   /// `step N:` then one paragraph per notable event of the step, in the order they happened.
-  private static func explain(_ range: Range<Int>, in cluster: Cluster) -> [String] {
+  static func explain(_ step: Range<Int>, in cluster: Cluster) -> [String] {
+    explain(step.filter { isNotable(cluster.trace.entries[$0].event) }, ofStep: step, in: cluster)
+  }
+
+  /// `step N:` then a paragraph for each of `indices`, notable events of `step`.
+  static func explain(_ indices: [Int], ofStep step: Range<Int>, in cluster: Cluster)
+    -> [String]
+  {
     let entries = cluster.trace.entries
-    var lines = ["step \(entries[range.lowerBound].step):"]
-    for index in range where isNotable(entries[index].event) {
-      let context = EventContext(cluster: cluster, index: index, step: range)
+    var lines = ["step \(entries[step.lowerBound].step):"]
+    for index in indices {
+      let context = EventContext(cluster: cluster, index: index, step: step)
       lines += context.explain().map { "  " + $0 }
     }
     return lines
   }
 
-  /// The entries of the last step that did something worth explaining, looking back at most
-  /// `lookback` entries.
-  static func lastNotableStep(in entries: ChunkedLog<TraceEntry>) -> Range<Int>? {
-    let floor = max(0, entries.count - lookback)
-    guard
-      let last = (floor..<entries.count).reversed().first(where: {
-        isNotable(entries[$0].event)
-      })
-    else { return nil }
-    let step = entries[last].step
-    var start = last
-    while start > floor, entries[start - 1].step == step { start -= 1 }
-    var end = last + 1
-    while end < entries.count, entries[end].step == step { end += 1 }
+  /// The last entry of `window` worth explaining.
+  static func lastNotable(in entries: ChunkedLog<TraceEntry>, within window: Range<Int>) -> Int? {
+    window.reversed().first { isNotable(entries[$0].event) }
+  }
+
+  /// The entries of `window` recorded at the same step as the one at `index`.
+  static func stepRange(
+    around index: Int, in entries: ChunkedLog<TraceEntry>, within window: Range<Int>
+  )
+    -> Range<Int>
+  {
+    let step = entries[index].step
+    var start = index
+    while start > window.lowerBound, entries[start - 1].step == step { start -= 1 }
+    var end = index + 1
+    while end < window.upperBound, entries[end].step == step { end += 1 }
     return start..<end
+  }
+
+  /// The command of `history` that recorded the entry at `index`, looking at most `lookback`
+  /// commands back. Commands before a `reset` name entries of an emptied trace, but every
+  /// entry of the present trace was recorded by a command since, which is found first.
+  static func command(recording index: Int, in history: Timeline) -> Timeline.Entry? {
+    for command in history.entries.reversed().prefix(lookback) {
+      if command.events.contains(index) { return command }
+      // Commands only go back in the trace from here: the entry is not in the history.
+      if !command.events.isEmpty, command.events.upperBound <= index { return nil }
+    }
+    return nil
   }
 
   /// The entries recorded at `step`: steps only grow along the trace, so a binary search.
@@ -86,14 +115,26 @@ enum Explanation {
   }
 
   /// Events a student may ask "why?" about; sends, deliveries and disk writes only carry them.
-  static func isNotable(_ event: Event) -> Bool {
+  static func isNotable(_ event: Event) -> Bool { kind(of: event) != nil }
+
+  /// What a notable event is counted as when a long story leaves it out; nil for the others.
+  static func kind(of event: Event) -> EventKind? {
     switch event {
-    case .startedPhase1, .startedPhase2, .awaitingValue, .abandoned, .lost, .chosen, .learned,
-      .violation, .crashed, .recovered, .partitioned, .healed:
-      true
+    case .startedPhase1: EventKind(one: "phase-1 start", many: "phase-1 starts")
+    case .startedPhase2: EventKind(one: "phase-2 start", many: "phase-2 starts")
+    case .awaitingValue: EventKind(one: "wait for a value", many: "waits for a value")
+    case .abandoned: .refusal
+    case .lost: EventKind(one: "lost message", many: "lost messages")
+    case .chosen: EventKind(one: "choice", many: "choices")
+    case .learned: EventKind(one: "value learned", many: "values learned")
+    case .violation: EventKind(one: "violation", many: "violations")
+    case .crashed: EventKind(one: "crash", many: "crashes")
+    case .recovered: EventKind(one: "recovery", many: "recoveries")
+    case .partitioned: EventKind(one: "partition", many: "partitions")
+    case .healed: EventKind(one: "heal", many: "heals")
     case .sent, .delivered, .dropped, .duplicated, .restoredAcceptor, .restoredRound,
       .persistedAcceptor, .persistedRound, .timerFired, .timerArmed, .decided:
-      false
+      nil
     }
   }
 
@@ -105,4 +146,14 @@ enum Explanation {
     return "nothing worth explaining has happened yet: try 'propose \(proposer) red',"
       + " then 'deliver' one message at a time and 'explain' again"
   }
+}
+
+/// A kind of notable event, as a count names it: `1 refusal`, `41 refusals`.
+struct EventKind: Equatable {
+  let one: String
+  let many: String
+
+  static let refusal = EventKind(one: "refusal", many: "refusals")
+
+  func counted(_ count: Int) -> String { "\(count) " + (count == 1 ? one : many) }
 }

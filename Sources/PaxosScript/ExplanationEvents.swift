@@ -28,7 +28,7 @@ struct EventContext {
         "\(node) learned \(show(value)): acceptors told it they accepted \(ballot),"
           + " and \(quorum) of them make a quorum"
       ]
-    case .violation(let violation): ViolationExplanation.lines(violation, in: cluster)
+    case .violation(let violation): self.violation(violation)
     case .crashed(let node): crashed(node)
     case .recovered(let node): recovered(node)
     case .partitioned, .healed:
@@ -45,8 +45,9 @@ struct EventContext {
     ids.isEmpty ? "none" : ids.map(\.name).joined(separator: " ")
   }
 
-  func acceptors(in set: AcceptorSet) -> [NodeID] {
-    set.indices.compactMap { index in
+  /// The acceptors that ever accepted `proposal`.
+  func acceptors(of proposal: ChoiceHistory.Proposal) -> [NodeID] {
+    cluster.choices.acceptors(of: proposal).indices.compactMap { index in
       cluster.config.acceptors.indices.contains(index) ? cluster.config.acceptors[index] : nil
     }
   }
@@ -115,7 +116,7 @@ struct EventContext {
 
   private func chosen(_ value: ValueID, _ ballot: Ballot) -> [String] {
     let proposal = ChoiceHistory.Proposal(ballot: ballot, value: value)
-    let accepted = acceptors(in: cluster.choices.acceptors(of: proposal))
+    let accepted = acceptors(of: proposal)
     var lines = [
       "\(show(value)) is chosen: \(names(accepted)) accepted \(ballot), a quorum"
         + " (\(quorum) of \(acceptorCount))"

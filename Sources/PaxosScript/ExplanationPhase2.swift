@@ -12,8 +12,11 @@ extension EventContext {
       return [
         "\(proposer) proposes its own value \(show(value)) under \(ballot): none of the"
           + " acceptors that promised (\(names(promisers))) reported an accepted value",
-        "so no lower ballot can have been chosen: a chosen value would have been accepted by"
-          + " a quorum, and any two quorums share an acceptor",
+        cluster.config.quorum < cluster.config.majority
+          ? "but bug small-quorum is on: two quorums need not share an acceptor, so a lower"
+            + " ballot may have been chosen by acceptors that did not answer"
+          : "so no lower ballot can have been chosen: a chosen value would have been accepted"
+            + " by a quorum, and any two quorums share an acceptor",
       ]
     case .adopted(let reporter, let accepted):
       var lines = [
@@ -41,7 +44,7 @@ extension EventContext {
     newer: Ballot
   ) -> [String] {
     let proposal = ChoiceHistory.Proposal(ballot: accepted, value: value)
-    let earlier = acceptors(in: cluster.choices.acceptors(of: proposal))
+    let earlier = acceptors(of: proposal)
     let reached = earlier.count >= quorum
     var lines = [
       "\(accepted) was accepted by \(names(earlier)): "

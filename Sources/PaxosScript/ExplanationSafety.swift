@@ -35,30 +35,3 @@ enum Blockage {
       + " up; a quorum needs \(cluster.config.quorum)"
   }
 }
-
-/// Which teaching switch broke a safety property, and the rule of Paxos it breaks.
-enum ViolationExplanation {
-  static func lines(_ violation: Violation, in cluster: Cluster) -> [String] {
-    var lines = ["safety is broken: " + cluster.describe(violation)]
-    let bugs = Bug.allCases.filter(cluster.settings.bugs.contains)
-    if bugs.isEmpty {
-      lines.append("no teaching switch is on, so the simulator itself is wrong: please report it")
-    }
-    for bug in bugs {
-      lines.append(
-        "bug \(bug.rawValue) is on (\(bug.summary)): it breaks the rule that \(rule(bug))")
-    }
-    return lines
-  }
-
-  static func rule(_ bug: Bug) -> String {
-    switch bug {
-    case .noPersist: "an acceptor writes its promise and accepted value to disk before replying"
-    case .ignoreAccepted:
-      "a proposer proposes the value of the highest accepted ballot its promises report"
-    case .smallQuorum: "any two quorums share an acceptor, which only majorities guarantee"
-    case .acceptAny: "an acceptor never accepts a ballot below the one it promised"
-    case .forgetBallot: "a proposer never uses the same ballot twice"
-    }
-  }
-}

@@ -150,9 +150,10 @@ public struct Interpreter: Sendable {
     case .diagram(let last):
       return .text(TerminalDiagram.lines(cluster, last: last))
     case .explain(let step):
-      return .text(Explanation.lines(cluster, step: step))
+      return .text(Explanation.lines(cluster, step: step, history: timeline))
     case .compareBackoff(let seeds, let steps):
-      return .text(try BackoffTable.lines(cluster, seeds: seeds, steps: steps, interrupted: interrupted))
+      return .text(
+        try BackoffTable.lines(cluster, seeds: seeds, steps: steps, interrupted: interrupted))
     case .history(let all):
       return .text(Report.history(timeline, all: all))
     case .undo(let count):

@@ -129,7 +129,7 @@ public enum Vocabulary {
       CommandSpec(
         .explain, .views, forms: ["explain [STEP]"],
         summary:
-          "say why the last thing happened (or what happened at STEP), from the trace and the state",
+          "say why your last command did what it did (or what happened at STEP), from the trace",
         example: "explain"),
       CommandSpec(
         .undo, .timeTravel, forms: ["undo [N]"], summary: "take back the last N commands (1)",

@@ -1,0 +1,130 @@
+import PaxosCore
+import PaxosSim
+
+/// The story of one command: the notable events of its steps, in order. When there are too
+/// many to tell one by one (a long `run`), the ones that matter most, then how many of each
+/// kind were left out.
+struct CommandStory {
+  /// Up to this many events are all told; past it, only the highlights.
+  static let toldInFull = 10
+  /// A digest tells this many of the first violations and of the first values chosen...
+  static let firstKept = 3
+  /// ...and this many of the last refusals and of the last faults.
+  static let lastKept = 2
+
+  let cluster: Cluster
+  let command: Timeline.Entry
+  /// The entries `explain` reads: those of the command before them go unread.
+  let window: Range<Int>
+
+  private var entries: ChunkedLog<TraceEntry> { cluster.trace.entries }
+  private var events: Range<Int> { command.events.clamped(to: window) }
+
+  func lines() -> [String] {
+    let events = events
+    guard let lastIndex = events.last, let firstIndex = command.events.first else { return [] }
+    // A one-step command needs no heading: its step is its story.
+    guard entries[firstIndex].step != entries[lastIndex].step else {
+      return Explanation.explain(events, in: cluster)
+    }
+    let notable = events.filter { Explanation.isNotable(entries[$0].event) }
+    var heading =
+      "'\(command.text)' took steps \(entries[firstIndex].step) to \(entries[lastIndex].step)"
+    if firstIndex < events.lowerBound {
+      heading +=
+        "; explain reads its last \(events.count) trace entries, from step"
+        + " \(entries[events.lowerBound].step)"
+    }
+    guard notable.count > Self.toldInFull else { return [heading + ":"] + tell(notable) }
+    let told = highlights(notable)
+    return [heading + ", with \(notable.count) events worth explaining; those that matter most:"]
+      + tell(told) + [untold(notable, told: Set(told))]
+  }
+
+  /// Each step of `indices`, with the events of `indices` it holds.
+  private func tell(_ indices: [Int]) -> [String] {
+    var lines: [String] = []
+    var start = 0
+    while start < indices.count {
+      let step = Explanation.stepRange(around: indices[start], in: entries, within: events)
+      var end = start + 1
+      while end < indices.count, step.contains(indices[end]) { end += 1 }
+      lines += Explanation.explain(Array(indices[start..<end]), ofStep: step, in: cluster)
+      start = end
+    }
+    return lines
+  }
+
+  /// What matters most in a long command: its first violations, the first choice of each
+  /// value and the phase 2 that proposed it, its last refusals and faults, and its last event.
+  private func highlights(_ notable: [Int]) -> [Int] {
+    var told: Set<Int> = []
+    var choices: [ChoiceHistory.Proposal] = []
+    var violations = 0
+    for index in notable {
+      switch entries[index].event {
+      case .violation where violations < Self.firstKept:
+        violations += 1
+        told.insert(index)
+      case .chosen(let value, let ballot)
+      where choices.count < Self.firstKept && !choices.contains { $0.value == value }:
+        choices.append(ChoiceHistory.Proposal(ballot: ballot, value: value))
+        told.insert(index)
+      default: break
+      }
+    }
+    for index in notable {
+      if case .startedPhase2(let ballot, let value, _) = entries[index].event,
+        choices.contains(ChoiceHistory.Proposal(ballot: ballot, value: value))
+      {
+        told.insert(index)
+      }
+    }
+    // The last event says where the command left things, whatever its kind.
+    if let last = notable.last { told.insert(last) }
+    for isKept in [Self.isRefusal, Self.isFault] {
+      told.formUnion(
+        notable.reversed().lazy.filter { isKept(entries[$0].event) }.prefix(Self.lastKept))
+    }
+    return told.sorted()
+  }
+
+  /// `not told: 39 of 41 refusals (p1 20, p2 21), 63 phase-1 starts; ...`
+  private func untold(_ notable: [Int], told: Set<Int>) -> String {
+    var kinds: [(kind: EventKind, total: Int, untold: Int)] = []
+    var refusals: [NodeID: Int] = [:]
+    for index in notable {
+      let event = entries[index].event
+      if case .abandoned(let ballot, _) = event { refusals[ballot.proposer, default: 0] += 1 }
+      guard let kind = Explanation.kind(of: event) else { continue }
+      let position = kinds.firstIndex { $0.kind == kind } ?? kinds.count
+      if position == kinds.count { kinds.append((kind, 0, 0)) }
+      kinds[position].total += 1
+      if !told.contains(index) { kinds[position].untold += 1 }
+    }
+    let counts = kinds.filter { $0.untold > 0 }.map { count in
+      let byProposer =
+        count.kind == .refusal && refusals.count > 1
+        ? " ("
+          + refusals.sorted { $0.key.name < $1.key.name }
+          .map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"
+        : ""
+      return (count.untold == count.total ? "" : "\(count.untold) of ")
+        + count.kind.counted(count.total) + byProposer
+    }
+    return "not told: " + counts.joined(separator: ", ") + "; 'explain STEP' tells one step"
+  }
+
+  private static func isRefusal(_ event: Event) -> Bool {
+    if case .abandoned = event { return true }
+    return false
+  }
+
+  /// What the network and the nodes did to the protocol: losses, crashes, partitions.
+  private static func isFault(_ event: Event) -> Bool {
+    switch event {
+    case .lost, .crashed, .recovered, .partitioned, .healed: true
+    default: false
+    }
+  }
+}

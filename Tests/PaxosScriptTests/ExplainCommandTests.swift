@@ -1,0 +1,66 @@
+import PaxosSim
+import PaxosTestSupport
+import Testing
+
+@testable import PaxosScript
+
+/// Plain `explain` tells the story of the last command that did something worth explaining:
+/// every notable event of its steps, in order, or the highlights of a long one.
+@Suite struct ExplainCommandTests {
+  /// Where each of `parts` first appears in `text`, in order; nil for a missing one.
+  static func positions(of parts: [String], in text: String) -> [String.Index?] {
+    parts.map { text.range(of: $0)?.lowerBound }
+  }
+
+  @Test func afterDeliverAllTheWholeCommandIsToldInOrder() {
+    let text = ExplainTests.explain(["cluster 3 1 1", "propose p1 red", "deliver all"])
+    #expect(text.hasPrefix("'deliver all' took steps 2 to "))
+    let positions = Self.positions(
+      of: ["p1 proposes its own value red", "red is chosen", "l1 learned red"], in: text)
+    #expect(positions.allSatisfy { $0 != nil })
+    #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
+  }
+
+  @Test func everyStepOfACommandIsTold() {
+    let text = ExplainTests.explain(["cluster 3 1 1", "crash a2 a3"])
+    #expect(text.hasPrefix("'crash a2 a3' took steps 1 to 2:"))
+    #expect(text.contains("a2 crashed"))
+    #expect(text.contains("a3 crashed"))
+  }
+
+  @Test func aOneStepCommandNeedsNoHeading() {
+    let text = ExplainTests.explain(["cluster 3 1 1", "propose p1 red"])
+    #expect(text.hasPrefix("step 1:"))
+  }
+
+  @Test func aCommandThatOnlyMovedMessagesLeavesTheStoryBeforeIt() {
+    let text = ExplainTests.explain([
+      "cluster 3 1 1", "crash a2 a3", "propose p1 red", "deliver p1->a1",
+    ])
+    #expect(text.hasPrefix("step 3:"))
+    #expect(text.contains("p1 started phase 1 with 1.p1"))
+  }
+
+  @Test func undoTellsTheCommandThatIsLastAgain() {
+    let text = ExplainTests.explain([
+      "cluster 3 1 1", "propose p1 red", "deliver all", "crash a1 a2", "undo",
+    ])
+    #expect(text.hasPrefix("'deliver all' took steps"))
+    #expect(!text.contains("crashed"))
+  }
+
+  @Test func aLongRunIsToldInBrief() {
+    let text = ExplainTests.explain([
+      "cluster 5 3 1", "set backoff none", "propose p1 red", "propose p2 blue",
+      "propose p3 green", "run steps=3000 seed=7",
+    ])
+    let lines = text.split(separator: "\n")
+    #expect(lines.count <= 40)
+    #expect(lines.first?.contains("events worth explaining; those that matter most:") == true)
+    #expect(text.contains("red is chosen"))
+    #expect(text.contains("was refused"))
+    #expect(lines.last?.hasPrefix("not told: ") == true)
+    #expect(text.contains("refusals (p1 "))
+    #expect(text.hasSuffix("'explain STEP' tells one step"))
+  }
+}

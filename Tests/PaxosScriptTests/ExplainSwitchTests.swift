@@ -1,0 +1,91 @@
+import PaxosSim
+import PaxosTestSupport
+import Testing
+
+@testable import PaxosScript
+
+/// With two teaching switches on, `explain` blames the one the trace shows at work, and says
+/// the other is on without blaming it.
+@Suite struct ExplainSwitchTests {
+  struct Case: Sendable, CustomTestStringConvertible {
+    let guilty: String
+    let innocent: String
+    /// Commands after `cluster 3 2 1` and `set bug GUILTY INNOCENT` that choose two values.
+    let schedule: [String]
+    /// What the blame says the switch did.
+    let deed: String
+
+    var testDescription: String { guilty }
+  }
+
+  /// p1 gets red chosen by a1 and a2.
+  static let redChosen = [
+    "propose p1 red", "deliver p1->a1", "deliver p1->a2", "deliver a1->p1", "deliver a2->p1",
+    "deliver p1->a1", "deliver p1->a2",
+  ]
+
+  static let cases = [
+    Case(
+      guilty: "ignore-accepted", innocent: "no-persist",
+      schedule: redChosen + [
+        "propose p2 blue", "deliver p2->a2", "deliver p2->a3", "deliver a2->p2", "deliver a3->p2",
+        "deliver p2->a2", "deliver p2->a3",
+      ],
+      deed: "p2 proposed blue under 1.p2 at step 12 although a2 reported having accepted 1.p1"),
+    Case(
+      guilty: "no-persist", innocent: "ignore-accepted",
+      schedule: redChosen + [
+        "crash a1 a2", "recover a1 a2", "propose p2 blue", "deliver p2->a1", "deliver p2->a2",
+        "deliver a1->p2", "deliver a2->p2", "deliver p2->a1", "deliver p2->a2",
+      ],
+      deed: "a1 came back at step 10 reading nothing from its disk, though it had accepted 1.p1"),
+    Case(
+      guilty: "small-quorum", innocent: "ignore-accepted",
+      schedule: [
+        "partition p1 a1 | p2 a3", "propose p1 red", "propose p2 blue", "deliver all",
+      ],
+      deed: "the acceptors that chose red (a1) and those that chose blue (a3) have none in common"),
+    Case(
+      guilty: "accept-any", innocent: "forget-ballot",
+      schedule: [
+        "propose p1 red", "deliver p1->a1", "deliver p1->a2", "deliver a1->p1", "deliver a2->p1",
+        "propose p2 blue", "deliver p2->a2", "deliver p2->a3", "deliver a2->p2", "deliver a3->p2",
+        "deliver p2->a2", "deliver p2->a3", "deliver p1->a1", "deliver p1->a2",
+      ],
+      deed: "a2 accepted 1.p1 = red at step 14 although it had promised 1.p2"),
+    Case(
+      guilty: "forget-ballot", innocent: "accept-any",
+      schedule: [
+        "propose p1 red", "deliver p1->a1", "deliver p1->a2", "deliver p1->a3",
+        "duplicate a1->p1", "deliver a1->p1", "deliver a2->p1", "deliver p1->a1",
+        "deliver p1->a2", "crash p1", "recover p1", "propose p1 blue", "deliver a3->p1",
+        "deliver a1->p1", "deliver all",
+      ],
+      deed: "p1 started 1.p1 at step 1 and again at step 12, having forgotten it used it"),
+  ]
+
+  @Test(arguments: cases)
+  func theSwitchAtWorkIsBlamedAndTheOtherIsNot(_ test: Case) {
+    let text = ExplainTests.explain(
+      ["cluster 3 2 1", "set bug \(test.guilty) \(test.innocent)"] + test.schedule)
+    #expect(text.contains("safety is broken: agreement"))
+    #expect(text.contains("bug \(test.guilty) is to blame: \(test.deed)"))
+    #expect(!text.contains("bug \(test.innocent) is to blame"))
+    #expect(text.contains("bug \(test.innocent) is on too; nothing in the trace shows it"))
+    #expect(!text.contains("one of these is to blame"))
+  }
+
+  @Test func everySwitchCanBeBlamed() {
+    #expect(Set(Self.cases.map(\.guilty)) == Set(Bug.allCases.map(\.rawValue)))
+  }
+
+  @Test func aPromiseTakenBackBlamesTheLostDisk() {
+    let text = ExplainTests.explain(
+      ["cluster 3 2 1", "set bug no-persist accept-any"] + Self.redChosen + [
+        "crash a1", "recover a1",
+      ])
+    #expect(text.contains("safety is broken: promise: a1 had promised 1.p1, and has forgotten it"))
+    #expect(text.contains("bug no-persist is to blame: a1 came back from its crash without its"))
+    #expect(!text.contains("bug accept-any is to blame"))
+  }
+}
