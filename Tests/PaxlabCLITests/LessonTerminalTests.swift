@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// A student takes lesson 1 at a terminal: answers a question wrongly, experiments at a pause,
-/// goes on, and ends in the REPL on the lesson's cluster.
+/// A student takes lesson 1 at a terminal: answers questions, experiments at pauses with line
+/// editing, goes on, and ends in the REPL on the lesson's cluster.
 @Suite(
   .enabled(
     if: REPLTerminal.isAvailable,
@@ -45,6 +45,60 @@ struct LessonTerminalTests {
     #expect(answeredWrongly && experimented)
     try terminal.enter("expect chosen red")
     try terminal.waitFor("the check") { $0.contains("ok: chosen red") }
+    try terminal.press("C-d")
+    #expect(try terminal.waitForExit() == 0)
+  }
+
+  static let pausePrompt = LessonPrompts.pause.dropLast()
+
+  @Test func aPausePromptEditsCompletesAndRecallsLines() throws {
+    let scratch = try Scratch()
+    let terminal = try REPLTerminal(
+      in: scratch.url, arguments: ["lesson", "1", "--lessons", Self.lessons.path],
+      waitsForPrompt: false)
+    defer { terminal.close() }
+    let prompt = String(Self.pausePrompt)
+    try terminal.waitFor("the first pause") { $0.last == prompt }
+    // Typed without its first letter, which Ctrl-A then puts at the start of the line.
+    try terminal.type("eliver p1->a3")
+    try terminal.press("C-a")
+    try terminal.type("d")
+    try terminal.press("C-e")
+    try terminal.waitForLastLine(prompt + " deliver p1->a3")
+    try terminal.press("Enter")
+    try terminal.waitFor("the edited command to run") { lines in
+      lines.contains("deliver #3 p1 -> a3 prepare 1.p1") && lines.last == prompt
+    }
+    // Up recalls it; Ctrl-U clears it.
+    try terminal.press("Up")
+    try terminal.waitForLastLine(prompt + " deliver p1->a3")
+    try terminal.press("C-u")
+    // Tab completes on the lesson's cluster: the command, then its only proposer.
+    try terminal.type("cra")
+    try terminal.press("Tab")
+    try terminal.type("p")
+    try terminal.press("Tab")
+    try terminal.waitForLastLine(prompt + " crash p1")  // and a blank after it
+    try terminal.press("Home")
+    try terminal.type("ls")
+    try terminal.waitForLastLine(prompt + " lscrash p1")
+    // Ctrl-C drops the half-typed line and asks again: the lesson goes on.
+    try terminal.press("C-c")
+    try terminal.waitFor("a fresh pause prompt") { lines in
+      lines.suffix(2) == [prompt + " lscrash p1 ^C", prompt]
+    }
+    try terminal.press("Enter")
+    try terminal.waitFor("the lesson to go on") { lines in
+      lines.contains("(the cluster is back where the lesson left it)")
+        && lines.last == "your answer>"
+    }
+    // Ctrl-D ends the lesson as the end of piped input does: straight through to the REPL.
+    try terminal.press("C-d")
+    try terminal.waitForPrompt()
+    let screen = terminal.screen()
+    #expect(screen.contains("End of the lesson: First consensus."))
+    #expect(!screen.contains { $0.hasPrefix("crash p1") }, "the dropped line never ran")
+    #expect(terminal.lastLine.hasPrefix("paxlab:lesson-1 [3a 1p 1l"), "\(terminal.lastLine)")
     try terminal.press("C-d")
     #expect(try terminal.waitForExit() == 0)
   }
