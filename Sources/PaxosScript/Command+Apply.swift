@@ -64,8 +64,7 @@ extension Command {
       try cluster.setAttemptTimeout(steps)
       return .settings
     case .status, .net, .diagram, .history, .explain, .undo, .redo, .goto, .bookmark, .help,
-      .expect,
-      .export, .save, .load, .sessions, .quit, .teach:
+      .expect, .export, .save, .load, .sessions, .quit, .lesson, .teach:
       return nil
     }
     return nil

@@ -44,6 +44,11 @@ enum LineCompletion {
     if Completion.expectsPath(line: before, cursor: cursor) {
       return text.flatMap { paxlab_rl_filename_matches($0) }
     }
+    if Completion.expectsLesson(line: before, cursor: cursor) {
+      let partial = text.map { String(cString: $0) } ?? ""
+      let keys = LessonCatalogue.keys(in: Classroom.defaultFolder)
+      return matches(keys.filter { $0.hasPrefix(partial) })
+    }
     let candidates = Completion.candidates(
       line: before, cursor: cursor, cluster: context.cluster, timeline: context.timeline)
     // `steps=` wants its number right after it, not a space.

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 
-/// A student takes lesson 1 at a terminal: answers questions, experiments at pauses with line
-/// editing, goes on, and ends in the REPL on the lesson's cluster.
+/// A student takes lesson 1 at a terminal, from the shell or from the REPL: answers questions,
+/// experiments at pauses with line editing, goes on, and ends in the REPL on the lesson's
+/// cluster.
 @Suite(
   .enabled(
     if: REPLTerminal.isAvailable,
@@ -50,6 +51,51 @@ struct LessonTerminalTests {
   }
 
   static let pausePrompt = LessonPrompts.pause.dropLast()
+
+  @Test func lessonTypedInTheREPLEndsOnTheLessonsSession() throws {
+    let scratch = try Scratch()
+    try FileManager.default.createSymbolicLink(
+      at: scratch.url.appendingPathComponent("lessons"), withDestinationURL: Self.lessons)
+    let terminal = try REPLTerminal(in: scratch.url, arguments: ["--session", "mine"])
+    defer { terminal.close() }
+    try terminal.enter("cluster 5")
+    // Tab knows the lessons of ./lessons by name.
+    try terminal.type("lesson fir")
+    try terminal.press("Tab")
+    try terminal.waitForLastLine("paxlab:mine [5a 1p 1l | 0 in flight]> lesson first-consensus")
+    try terminal.press("C-u")
+    try terminal.type("lesson 1")
+    try terminal.press("Enter")
+    try terminal.waitFor("the first pause") { $0.last == String(Self.pausePrompt) }
+    var answered = false
+    var steps = 0
+    while !terminal.lastLine.hasPrefix("paxlab:lesson-1 [") {
+      steps += 1
+      guard steps < 80 else {
+        let screen = terminal.screen().joined(separator: "\n")
+        Issue.record(Comment(rawValue: "the lesson did not end; the screen:\n" + screen))
+        return
+      }
+      if terminal.lastLine.hasPrefix("your answer>"), !answered {
+        try terminal.type("no")
+        answered = true
+      }
+      try terminal.press("Enter")
+      Thread.sleep(forTimeInterval: 0.15)
+    }
+    let screen = terminal.screen()
+    #expect(screen.contains("You said \"no\": right, no."))
+    #expect(screen.contains("The REPL is now on the lesson's cluster: session 'lesson-1'."))
+    #expect(
+      screen.contains(
+        "Session 'mine' is kept as it was; leave and run 'paxlab --session mine' to go back to it."
+      ))
+    #expect(terminal.lastLine.contains("chosen: red"), "\(terminal.lastLine)")
+    try terminal.enter("expect inflight 0")
+    #expect(terminal.screen().contains("ok: in flight 0"))
+    try terminal.press("C-d")
+    #expect(try terminal.waitForExit() == 0)
+  }
 
   @Test func aPausePromptEditsCompletesAndRecallsLines() throws {
     let scratch = try Scratch()

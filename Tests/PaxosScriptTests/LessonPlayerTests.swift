@@ -66,6 +66,14 @@ import Testing
     #expect(seen.map(\.1) == [0, 1, nil])
   }
 
+  @Test func takingAnotherLessonAtAPauseIsRefused() {
+    let (status, output) = play(["lesson 2", "", "yes"])
+    #expect(status == .passed)
+    #expect(
+      output.contains(
+        "error: 'lesson' works only at the paxlab prompt, not in a script or a lesson"))
+  }
+
   @Test func theEndOfInputGoesOnWithoutAnAnswer() {
     let (status, output) = play([])
     #expect(status == .passed)
