@@ -40,6 +40,8 @@ public enum Command: Hashable, Sendable {
   case load(path: String)
   case sessions
   case quit
+  /// Takes a lesson (or lists them, for nil): the REPL goes on on the lesson's session.
+  case lesson(String?)
   /// A lesson's teaching line: narration, a pause, a question or its reveal.
   case teach(Teaching)
 }
@@ -86,6 +88,7 @@ extension Command {
     case .load: .load
     case .sessions: .sessions
     case .quit: .quit
+    case .lesson: .lesson
     case .teach(let teaching): teaching.word
     }
   }
@@ -97,7 +100,7 @@ extension Command {
       .duplicate, .crash, .recover, .partition, .heal, .run, .setBugs, .setBackoff, .setTimeout:
       true
     case .status, .net, .diagram, .history, .explain, .compareBackoff, .undo, .redo, .goto,
-      .bookmark, .help, .expect, .export, .save, .load, .sessions, .quit, .teach:
+      .bookmark, .help, .expect, .export, .save, .load, .sessions, .quit, .lesson, .teach:
       false
     }
   }

@@ -39,6 +39,15 @@ public enum Completion {
     }
   }
 
+  /// Whether the word under the cursor names a lesson (`lesson N|NAME`), which the line editor
+  /// completes from the lessons folder.
+  public static func expectsLesson(line: String, cursor: Int) -> Bool {
+    guard let place = Place(line: line, cursor: cursor), place.words.count == 1 else {
+      return false
+    }
+    return Vocabulary.command(named: place.words[0]) == .lesson
+  }
+
   // MARK: The words before the cursor
 
   /// The complete words before the cursor and the partial word under it.
@@ -175,7 +184,7 @@ public enum Completion {
       return position >= 2
         ? ["from=", "to="].filter { option in !arguments.contains { $0.hasPrefix(option) } } : []
     case .cluster, .reset, .heal, .status, .net, .explain, .undo, .redo, .bookmark, .save, .load,
-      .sessions, .quit, .title, .summary, .say, .pause, .ask, .reveal:
+      .sessions, .quit, .lesson, .title, .summary, .say, .pause, .ask, .reveal:
       return []
     }
   }

@@ -12,6 +12,8 @@ public struct LineResult: Sendable {
     case expectationFailed(expected: String, actual: String)
     /// `quit` in the REPL: leave.
     case quit
+    /// `lesson [N|NAME]` in the REPL, which takes the lesson (or lists them, for nil).
+    case lesson(String?)
   }
 
   public var outcome: Outcome
@@ -170,10 +172,11 @@ public struct Interpreter: Sendable {
     case .cluster, .add, .reset, .propose, .prepare, .timeout, .deliver, .deliverAll, .drop,
       .duplicate, .crash, .recover, .partition, .heal, .run, .setBugs, .setBackoff, .setTimeout:
       return nil  // carried out above
-    case .save, .load, .sessions, .quit:
+    case .save, .load, .sessions, .quit, .lesson:
+      // A lesson's pause runs lines here too: the message must fit there as well.
       throw ScriptError(
-        "'\(command.word.rawValue)' works in the interactive paxlab, not in a script",
-        hint: "start it with 'paxlab'")
+        "'\(command.word.rawValue)' works only at the paxlab prompt, not in a script or a lesson",
+        hint: "start the interactive paxlab with 'paxlab', or finish the lesson first")
     }
   }
 

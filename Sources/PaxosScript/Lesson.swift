@@ -24,7 +24,10 @@ public struct Lesson: Sendable {
 
   /// The short name a student may type: the file name without `lesson-` and its number, so
   /// `first-consensus` finds `lesson-01-first-consensus`.
-  public var shortName: String {
+  public var shortName: String { Self.shortName(of: name) }
+
+  /// The short name of the lesson in the file `name.paxos`, read from the file name alone.
+  public static func shortName(of name: String) -> String {
     let parts = name.split(separator: "-")
     let rest = parts.drop { $0 == "lesson" || $0.allSatisfy(\.isNumber) }
     return rest.isEmpty ? name : rest.joined(separator: "-")

@@ -13,8 +13,10 @@ public struct LessonPlayer {
   /// The lesson's cluster; an experiment at a pause never changes it.
   public private(set) var interpreter = Interpreter()
   private let emit: (String) -> Void
-  /// Shows the prompt and returns the next line, or nil at the end of the input.
-  private let read: (String) -> String?
+  /// Shows the prompt and returns the next line, or nil at the end of the input. At a pause it
+  /// is also given the copy of the cluster a line typed there runs on (for completion); nil at
+  /// a question, whose reply is an answer, not a command.
+  private let read: (_ prompt: String, _ trial: Interpreter?) -> String?
   private var reply: String?
   /// The kind of prose shown last (nil after a command's output): a blank line separates
   /// narration, question, reveal and output, so each reads as its own paragraph.
@@ -24,7 +26,10 @@ public struct LessonPlayer {
   public static let pausePrompt = "[Enter: go on; or type a command to try it] "
   public static let answerPrompt = "your answer> "
 
-  public init(mode: Mode, emit: @escaping (String) -> Void, read: @escaping (String) -> String?) {
+  public init(
+    mode: Mode, emit: @escaping (String) -> Void,
+    read: @escaping (_ prompt: String, _ trial: Interpreter?) -> String?
+  ) {
     self.mode = mode
     self.emit = emit
     self.read = read
@@ -71,7 +76,7 @@ public struct LessonPlayer {
       if mode == .interactive { pause() }
     case .ask(let question):
       prose("Question: " + question.text, .ask)
-      reply = mode == .interactive ? read(Self.answerPrompt) : nil
+      reply = mode == .interactive ? read(Self.answerPrompt, nil) : nil
     case .reveal(let text):
       if let question { prose(verdict(on: question), .reveal) }
       prose(text, .reveal)
@@ -110,11 +115,11 @@ public struct LessonPlayer {
   private mutating func pause() {
     var trial = interpreter
     var experimented = false
-    while let line = read(Self.pausePrompt), !line.trimmingBlanks.isEmpty {
+    while let line = read(Self.pausePrompt, trial), !line.trimmingBlanks.isEmpty {
       let result = trial.execute(line)
       experimented = experimented || result.recordedText != nil
       switch result.outcome {
-      case .blank, .quit: continue
+      case .blank, .quit, .lesson: continue
       case .done: Transcript.lines(for: result, in: trial.cluster, quiet: false).forEach(emit)
       case .error(let error):
         emit("error: " + error.message)

@@ -90,6 +90,7 @@ public enum Parser {
     case .load: return .load(path: try words.path())
     case .sessions: return .sessions
     case .quit: return .quit
+    case .lesson: return .lesson(words.next()?.text)
     case .help: return .help(words.next()?.text)
     case .expect: return .expect(try words.expectation())
     case .pause: return .teach(.pause)

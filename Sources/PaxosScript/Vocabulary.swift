@@ -9,6 +9,7 @@ public enum CommandWord: String, CaseIterable, Sendable {
   case expect
   case export
   case save, load, sessions, quit, help
+  case lesson
   case title, summary, say, pause, ask, reveal
 }
 
@@ -173,6 +174,11 @@ public enum Vocabulary {
       CommandSpec(
         .help, .session, aliases: ["?"], forms: ["help [COMMAND]"],
         summary: "list commands or show one", example: "help deliver"),
+      CommandSpec(
+        .lesson, .lessons, forms: ["lesson [N|NAME]"],
+        summary:
+          "list the lessons and your progress, or take one, then go on on its cluster (lesson-N)",
+        example: "lesson 1"),
     ] + TeachingVocabulary.commands
 
   public static func spec(named word: String) -> CommandSpec? {

@@ -21,7 +21,7 @@ public enum FileSystem {
 
   static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 
-  static func createDirectory(_ path: String) throws(Failure) {
+  public static func createDirectory(_ path: String) throws(Failure) {
     guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
       throw Failure(path: path, action: "create the folder", code: errno)
     }

@@ -56,6 +56,9 @@ public final class Session {
     }
     switch command {
     case .quit: return LineResult(outcome: .quit)
+    // Handed up to the REPL, never kept: it changes the session, not the cluster. A loaded
+    // script's `lesson` is refused below, as in any script.
+    case .lesson(let key) where !isLoading: return LineResult(outcome: .lesson(key))
     case .sessions: return LineResult(outcome: .done, note: .text(sessionList()))
     case .save(let path): return save(to: path)
     case .load(let path): return load(path)
@@ -114,7 +117,7 @@ public final class Session {
       let result = execute(line)
       let failure: ScriptError
       switch result.outcome {
-      case .blank, .quit:
+      case .blank, .quit, .lesson:
         continue
       case .done:
         count += 1
@@ -204,7 +207,7 @@ public final class Session {
       let result = interpreter.execute(line.text)
       let reason: String
       switch result.outcome {
-      case .blank, .done, .quit: continue
+      case .blank, .done, .quit, .lesson: continue
       case .error(let error): reason = error.message
       case .expectationFailed(let expected, let actual):
         reason = "expected \(expected), got \(actual)"

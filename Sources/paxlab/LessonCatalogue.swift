@@ -12,21 +12,34 @@ struct LessonCatalogue {
   init(folder: String) throws(FileSystem.Failure) {
     self.folder = folder
     var lessons: [Lesson] = []
-    for file in FileSystem.names(in: folder, endingWith: ".paxos") {
-      let bytes = try FileSystem.read(folder + "/" + file)
-      lessons.append(
-        Lesson(
-          name: String(file.dropLast(".paxos".count)),
-          lines: ScriptText.lines(of: bytes).map(String.init)))
+    for name in Self.names(in: folder) {
+      let bytes = try FileSystem.read(folder + "/" + name + ".paxos")
+      lessons.append(Lesson(name: name, lines: ScriptText.lines(of: bytes).map(String.init)))
     }
     self.lessons = lessons
-    numbers = lessons.enumerated().map { index, lesson in
-      let parts = lesson.name.split(separator: "-", maxSplits: 2)
-      guard parts.count == 3, parts[0] == "lesson", let number = Int(parts[1]) else {
-        return index + 1
-      }
-      return number
+    numbers = lessons.enumerated().map { Self.number(of: $1.name, at: $0) }
+  }
+
+  /// What a student may type to name each lesson of `folder`, numbers first, then short
+  /// names: read from the file names alone, so that Tab stays instant.
+  static func keys(in folder: String) -> [String] {
+    let names = Self.names(in: folder)
+    let numbers = names.enumerated().map { String(number(of: $1, at: $0)) }
+    return numbers + names.map(Lesson.shortName)
+  }
+
+  /// The lessons' file names without `.paxos`, sorted.
+  private static func names(in folder: String) -> [String] {
+    FileSystem.names(in: folder, endingWith: ".paxos").map { String($0.dropLast(".paxos".count)) }
+  }
+
+  /// The `NN` of `lesson-NN-name`, or the place in the folder when the name has none.
+  private static func number(of name: String, at index: Int) -> Int {
+    let parts = name.split(separator: "-", maxSplits: 2)
+    guard parts.count == 3, parts[0] == "lesson", let number = Int(parts[1]) else {
+      return index + 1
     }
+    return number
   }
 
   /// The lesson numbered `N`, or named `NAME` (its file name, or without `lesson-NN-`).

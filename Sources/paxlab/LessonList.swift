@@ -1,9 +1,11 @@
 import PaxosScript
 
 /// What `paxlab lesson` prints: each lesson with its number, whether it is done, its title and
-/// summary, then how far the student is.
+/// summary, then how far the student is and what to type next (`listCommand N`).
 enum LessonList {
-  static func lines(_ catalogue: LessonCatalogue, progress: LessonProgress) -> [String] {
+  static func lines(_ catalogue: LessonCatalogue, progress: LessonProgress, listCommand: String)
+    -> [String]
+  {
     let lessons = catalogue.lessons
     let width = String(catalogue.numbers.max() ?? 0).count
     var lines = ["Lessons in \(catalogue.folder)/:"]
@@ -17,7 +19,8 @@ enum LessonList {
     let next = lessons.firstIndex { !progress.finished.contains($0.name) }
     lines.append(
       "\(done) of \(lessons.count) done; "
-        + (next.map { "next: 'paxlab lesson \(catalogue.numbers[$0])'" } ?? "the course is complete")
+        + (next.map { "next: '\(listCommand) \(catalogue.numbers[$0])'" }
+          ?? "the course is complete")
     )
     return lines
   }

@@ -1,4 +1,3 @@
-import Glibc
 import PaxosScript
 import PaxosSession
 
@@ -16,10 +15,7 @@ struct LessonProgress {
 
   mutating func markFinished(_ name: String) throws(FileSystem.Failure) {
     guard finished.insert(name).inserted else { return }
-    let folder = String(path.dropLast("/progress".count))
-    if mkdir(folder, 0o755) != 0 && errno != EEXIST {
-      throw FileSystem.Failure(path: folder, action: "create", code: errno)
-    }
+    try FileSystem.createDirectory(String(path.dropLast("/progress".count)))
     let text = finished.sorted().map { $0 + "\n" }.joined()
     try FileSystem.replace(path, with: Array(text.utf8))
   }

@@ -35,7 +35,8 @@ enum LineCompletion {
     text, start, end in
     // Never fall back to file names, except where a file is expected (below).
     paxlab_rl_set_attempted_completion_over(1)
-    guard let buffer = paxlab_rl_line_buffer(), end >= 0 else { return nil }
+    guard let buffer = paxlab_rl_line_buffer(), end >= 0, let context = LineCompletion.context
+    else { return nil }
     let before = String(
       decoding: UnsafeRawBufferPointer(start: UnsafeRawPointer(buffer), count: Int(end)),
       as: UTF8.self)
@@ -43,7 +44,11 @@ enum LineCompletion {
     if Completion.expectsPath(line: before, cursor: cursor) {
       return text.flatMap { paxlab_rl_filename_matches($0) }
     }
-    guard let context = LineCompletion.context else { return nil }
+    if Completion.expectsLesson(line: before, cursor: cursor) {
+      let partial = text.map { String(cString: $0) } ?? ""
+      let keys = LessonCatalogue.keys(in: Classroom.defaultFolder)
+      return matches(keys.filter { $0.hasPrefix(partial) })
+    }
     let candidates = Completion.candidates(
       line: before, cursor: cursor, cluster: context.cluster, timeline: context.timeline)
     // `steps=` wants its number right after it, not a space.

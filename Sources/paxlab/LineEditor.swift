@@ -30,9 +30,10 @@ struct LineEditor: LineSource {
     history = LineHistory(file: historyFile)
   }
 
-  mutating func read(prompt: String, completing context: CompletionContext) -> LineInput {
+  mutating func read(prompt: String, completing context: CompletionContext?) -> LineInput {
     // A Ctrl-C that came while a command ran was for that command.
     _ = Signals.takeInterrupt()
+    history.load()
     LineCompletion.context = context
     defer { LineCompletion.context = nil }
     finishedLine.withLock { $0 = nil }

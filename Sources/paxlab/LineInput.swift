@@ -9,8 +9,9 @@ enum LineInput: Equatable {
 
 /// Where the REPL's lines come from: a person at a terminal, or a pipe.
 protocol LineSource {
-  /// Reads one line; `prompt` is shown when someone is there to see it.
-  mutating func read(prompt: String, completing context: CompletionContext) -> LineInput
+  /// Reads one line; `prompt` is shown when someone is there to see it. `context` is what Tab
+  /// completes from; nil where the line is not a command (an answer to a question).
+  mutating func read(prompt: String, completing context: CompletionContext?) -> LineInput
   /// Leaves the terminal as it was found.
   mutating func close()
 }
@@ -19,7 +20,7 @@ protocol LineSource {
 struct PlainLineSource: LineSource {
   private var isFirstLine = true
 
-  mutating func read(prompt: String, completing context: CompletionContext) -> LineInput {
+  mutating func read(prompt: String, completing context: CompletionContext?) -> LineInput {
     // Ctrl-C while piped input runs stops the input: there is no prompt to come back to.
     guard !Signals.takeInterrupt(), !Signals.leaveRequested, var line = readLine() else {
       return .end

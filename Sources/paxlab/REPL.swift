@@ -10,30 +10,41 @@ struct REPL {
   let output: StandardOutput
   let palette: Palette
 
-  /// Runs until the input ends or `quit`; returns the exit status: 0, or for piped input the
-  /// worst line, as `paxlab run` would have exited at it (1 a failed expect, 2 an error).
-  func run(reading source: inout some LineSource) -> ScriptStatus {
+  /// How the REPL stopped: its exit status (0, or for piped input the worst line, as
+  /// `paxlab run` would have exited at it: 1 a failed expect, 2 an error), and the session a
+  /// finished lesson moved it to, where it goes on; nil when the input ended or at `quit`.
+  struct Ending {
+    var status: ScriptStatus
+    var next: Session?
+  }
+
+  func run(reading source: inout some LineSource) -> Ending {
     session.interrupted = Signals.isInterrupted
     var status = ScriptStatus.passed
     defer { source.close() }
     while !Signals.leaveRequested {
       switch read(from: &source) {
       case .end:
-        return status
+        return Ending(status: status)
       case .interrupted:
         continue
       case .line(let line):
         _ = Signals.takeInterrupt()
         let result = session.execute(line)
-        if case .quit = result.outcome { return status }
+        if case .quit = result.outcome { return Ending(status: status) }
         // A Ctrl-C that stopped a run is spent; with piped input it also ends the input.
         let stopped = Signals.takeInterrupt()
         show(result, of: line)
-        status = worse(status, than: result.outcome)
-        if stopped && !isInteractive { return status }
+        status = worse(status, than: Self.status(of: result.outcome))
+        if case .lesson(let key) = result.outcome {
+          let taken = lesson(key)
+          status = worse(status, than: taken.status)
+          if let next = taken.session { return Ending(status: status, next: next) }
+        }
+        if stopped && !isInteractive { return Ending(status: status) }
       }
     }
-    return status
+    return Ending(status: status)
   }
 
   /// Reads a line, showing where the cluster stands. The copies of the cluster made for the
@@ -63,12 +74,18 @@ struct REPL {
     output.flush()
   }
 
-  private func worse(_ status: ScriptStatus, than outcome: LineResult.Outcome) -> ScriptStatus {
+  /// The status to exit with after `other`: none but 0 when someone is typing.
+  func worse(_ status: ScriptStatus, than other: ScriptStatus) -> ScriptStatus {
     guard !isInteractive else { return .passed }
+    return other.rawValue > status.rawValue ? other : status
+  }
+
+  /// The status `paxlab run` would have exited with at the line.
+  private static func status(of outcome: LineResult.Outcome) -> ScriptStatus {
     switch outcome {
-    case .error: return .usageError
-    case .expectationFailed: return status == .usageError ? status : .expectationFailed
-    case .blank, .done, .quit: return status
+    case .error: .usageError
+    case .expectationFailed: .expectationFailed
+    case .blank, .done, .quit, .lesson: .passed
     }
   }
 }

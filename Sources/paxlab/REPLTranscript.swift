@@ -24,7 +24,7 @@ struct REPLTranscript {
     events = (echo ? ["> " + line] : []) + rendered.prefix(eventCount)
     outcome = Array(rendered.dropFirst(eventCount))
     switch result.outcome {
-    case .blank, .quit:
+    case .blank, .quit, .lesson:
       break
     case .done:
       if case .run(let summary)? = result.note, summary.interrupted, let kept = result.recordedText
@@ -32,10 +32,13 @@ struct REPLTranscript {
         outcome.append("the session keeps it as '\(kept)'")
       }
     case .error(let error):
-      outcome.append("error: " + error.message)
-      if let hint = error.hint { outcome.append("hint: " + hint) }
+      outcome += Self.lines(of: error)
     case .expectationFailed(let expected, let actual):
       outcome += ["expectation failed", "  expected: " + expected, "  actual:   " + actual]
     }
+  }
+
+  static func lines(of error: ScriptError) -> [String] {
+    ["error: " + error.message] + (error.hint.map { ["hint: " + $0] } ?? [])
   }
 }

@@ -41,21 +41,38 @@ struct ReplCommand: ParsableCommand {
     if status != .passed { throw ExitCode(status.rawValue) }
   }
 
-  /// Runs the REPL on an open session until the input ends or `quit`.
+  /// Runs the REPL on an open session until the input ends or `quit`; a lesson taken there
+  /// moves it to the lesson's session.
   static func start(_ session: Session, interactive: Bool) -> ScriptStatus {
-    for warning in session.warnings { StandardError.line("warning: " + warning) }
-    session.enableExports()
+    warn(session)
     Signals.install()
-    let repl = REPL(
-      session: session, isInteractive: interactive, output: StandardOutput(),
-      palette: Palette.forStandardOutput())
-    if interactive {
-      greet(session)
-      var editor = LineEditor(historyFile: session.place.historyFile)
-      return repl.run(reading: &editor)
-    }
+    if interactive { greet(session) }
     var input = PlainLineSource()
-    return repl.run(reading: &input)
+    var session = session
+    var status = ScriptStatus.passed
+    while true {
+      session.enableExports()
+      let repl = REPL(
+        session: session, isInteractive: interactive, output: StandardOutput(),
+        palette: Palette.forStandardOutput())
+      let ending: REPL.Ending
+      if interactive {
+        // Each session keeps the lines typed at it beside its file.
+        var editor = LineEditor(historyFile: session.place.historyFile)
+        ending = repl.run(reading: &editor)
+      } else {
+        ending = repl.run(reading: &input)
+      }
+      status = repl.worse(status, than: ending.status)
+      guard let next = ending.next else { return status }
+      warn(next)
+      session = next
+    }
+  }
+
+  /// What the user should know about how the session was opened.
+  private static func warn(_ session: Session) {
+    for warning in session.warnings { StandardError.line("warning: " + warning) }
   }
 
   private static func greet(_ session: Session) {

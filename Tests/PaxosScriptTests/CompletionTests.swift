@@ -229,6 +229,15 @@ import Testing
     }
   }
 
+  @Test func lessonExpectsALessonOnlyAsItsArgument() {
+    #expect(Completion.expectsLesson(line: "lesson ", cursor: 7))
+    #expect(Completion.expectsLesson(line: "lesson fir", cursor: 10))
+    #expect(!Completion.expectsLesson(line: "lesson", cursor: 6))
+    #expect(!Completion.expectsLesson(line: "lesson 1 ", cursor: 9))
+    #expect(!Completion.expectsLesson(line: "load ", cursor: 5))
+    #expect(offers("les") == ["lesson"])
+  }
+
   @Test func saveAndLoadExpectAPath() {
     #expect(Completion.expectsPath(line: "save ", cursor: 5))
     #expect(Completion.expectsPath(line: "load less", cursor: 9))

@@ -16,7 +16,7 @@ import Testing
     var output: [String] = []
     var player = LessonPlayer(
       mode: .interactive, emit: { output.append($0) },
-      read: { prompt in
+      read: { prompt, _ in
         output.append(prompt)
         return replies.popFirst()
       })
@@ -48,6 +48,32 @@ import Testing
     #expect(output.contains { $0.hasPrefix("error: unknown command 'deliverr'") })
   }
 
+  @Test func aPauseReadsWithTheTrialClusterAndAQuestionWithNone() {
+    var seen: [(String, Int?)] = []
+    var replies = ["crash a1", "", "yes"][...]
+    var player = LessonPlayer(
+      mode: .interactive, emit: { _ in },
+      read: { prompt, trial in
+        seen.append((prompt, trial.map { $0.cluster.nodes.filter { !$0.isUp }.count }))
+        return replies.popFirst()
+      })
+    #expect(player.play(Self.lesson, file: "tiny.paxos") == .passed)
+    // The second read at the pause sees the crash typed there; the question sees no cluster.
+    #expect(
+      seen.map(\.0) == [
+        LessonPlayer.pausePrompt, LessonPlayer.pausePrompt, LessonPlayer.answerPrompt,
+      ])
+    #expect(seen.map(\.1) == [0, 1, nil])
+  }
+
+  @Test func takingAnotherLessonAtAPauseIsRefused() {
+    let (status, output) = play(["lesson 2", "", "yes"])
+    #expect(status == .passed)
+    #expect(
+      output.contains(
+        "error: 'lesson' works only at the paxlab prompt, not in a script or a lesson"))
+  }
+
   @Test func theEndOfInputGoesOnWithoutAnAnswer() {
     let (status, output) = play([])
     #expect(status == .passed)
@@ -57,7 +83,7 @@ import Testing
   @Test func aFailedExpectStopsTheLesson() {
     var output: [String] = []
     var player = LessonPlayer(
-      mode: .straightThrough, emit: { output.append($0) }, read: { _ in nil })
+      mode: .straightThrough, emit: { output.append($0) }, read: { _, _ in nil })
     let broken = Lesson(name: "broken", lines: ["cluster 3", "expect chosen red"])
     #expect(player.play(broken, file: "broken.paxos") == .expectationFailed)
     #expect(output.contains("broken.paxos:2: expectation failed: expect chosen red"))

@@ -42,7 +42,7 @@ import Testing
   @Test(arguments: names) func matchesItsGoldenTranscript(_ name: String) throws {
     var output: [String] = []
     var player = LessonPlayer(
-      mode: .straightThrough, emit: { output.append($0) }, read: { _ in nil })
+      mode: .straightThrough, emit: { output.append($0) }, read: { _, _ in nil })
     let status = player.play(try Self.lesson(name), file: "lessons/\(name).paxos")
     #expect(status == .passed)
     let actual = output.joined(separator: "\n") + "\n"

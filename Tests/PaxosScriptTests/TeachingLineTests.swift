@@ -84,6 +84,7 @@ import Testing
       return
     }
     #expect(text.first == "lessons:")
-    #expect(text.count == 7)
+    #expect(text.count == 8)
+    #expect(text.dropFirst().first?.hasPrefix("  lesson ") == true, "the REPL's command first")
   }
 }

@@ -60,6 +60,35 @@ import Testing
     #expect(reopened.interpreter.cluster.isEmpty)
   }
 
+  @Test func lessonIsHandedToTheREPLAndNeverSaved() throws {
+    let temporary = try TemporaryPlace()
+    let session = try Session(opening: temporary.place)
+    session.run(["cluster 3"])
+    guard case .lesson(let key) = session.execute("lesson 2").outcome else {
+      Issue.record("'lesson' is for the REPL to carry out")
+      return
+    }
+    #expect(key == "2")
+    guard case .lesson(nil) = session.execute("lesson").outcome else {
+      Issue.record("'lesson' alone lists the lessons")
+      return
+    }
+    #expect(temporary.fileText == header + "cluster 3\n")
+  }
+
+  @Test func aLoadedScriptCannotTakeALesson() throws {
+    let temporary = try TemporaryPlace()
+    let path = temporary.folder.path + "/takes.paxos"
+    try Data("cluster 3\nlesson 1\n".utf8).write(to: URL(fileURLWithPath: path))
+    let session = try Session(opening: temporary.place)
+    guard case .error(let error) = session.execute("load \(path)").outcome else {
+      Issue.record("a script's 'lesson' stops the load")
+      return
+    }
+    #expect(error.message.hasPrefix("\(path):2: 'lesson' works only at the paxlab prompt"))
+    #expect(session.interpreter.cluster.isEmpty)
+  }
+
   @Test func loadingAMissingFileSaysSo() throws {
     let temporary = try TemporaryPlace()
     let session = try Session(opening: temporary.place)

@@ -1,0 +1,41 @@
+import PaxosScript
+import PaxosSession
+
+extension REPL {
+  /// `lesson` typed here: lists the lessons, or takes one as `paxlab lesson N` does. A lesson
+  /// played to its end hands back its session, which the REPL goes on with; a mistake leaves
+  /// the REPL where it is.
+  func lesson(_ key: String?) -> Classroom.Taken {
+    let classroom = Classroom(folder: Classroom.defaultFolder, asked: .inTheREPL)
+    do throws(ScriptError) {
+      guard let key else {
+        say(try classroom.list())
+        return Classroom.Taken(status: .passed)
+      }
+      let taken = try classroom.take(
+        key, mode: .interactive, atTerminal: isInteractive, keepsCluster: true)
+      if let next = taken.session { say(moving(to: next.place.name)) }
+      return taken
+    } catch {
+      say(REPLTranscript.lines(of: error))
+      return Classroom.Taken(status: .usageError)
+    }
+  }
+
+  /// Which session the REPL goes on with, and how to come back to this one.
+  private func moving(to name: String) -> [String] {
+    let here = session.place.name
+    let moved = "The REPL is now on the lesson's cluster: session '\(name)'."
+    guard here != name else { return [moved] }
+    let command = here == SessionPlace.defaultName ? "paxlab" : "paxlab --session \(here)"
+    return [
+      moved, "Session '\(here)' is kept as it was; leave and run '\(command)' to go back to it.",
+    ]
+  }
+
+  private func say(_ lines: [String]) {
+    let colours = TranscriptColours(palette: palette, cluster: session.interpreter.cluster)
+    for line in lines { output.line(colours.line(line)) }
+    output.flush()
+  }
+}
