@@ -22,6 +22,12 @@ public struct LessonPlayer {
   /// narration, question, reveal and output, so each reads as its own paragraph.
   private var lastProse: CommandWord?
   private var shownAnything = false
+  /// A person at a terminal typed Ctrl-D: they are leaving, not asking to run the rest. (From
+  /// a pipe, the end of the input runs the rest of the lesson without asking.)
+  public var endOfInputLeaves = false
+  /// The student left before the end (`quit` at a pause, or Ctrl-D at a terminal): the lesson
+  /// stopped there and is not finished.
+  public private(set) var left = false
 
   public static let pausePrompt = "[Enter: go on; or type a command to try it] "
   public static let answerPrompt = "your answer> "
@@ -56,6 +62,11 @@ public struct LessonPlayer {
       } else {
         showCommand(text, result)
       }
+      if left {
+        emit("")
+        emit("You left the lesson at line \(index + 1) of \(lesson.lines.count).")
+        return .passed
+      }
     }
     if let error = interpreter.unrevealedQuestion {
       return fail(.error(error), file: file, line: lesson.lines.count, text: nil)
@@ -77,6 +88,7 @@ public struct LessonPlayer {
     case .ask(let question):
       prose("Question: " + question.text, .ask)
       reply = mode == .interactive ? read(Self.answerPrompt, nil) : nil
+      if reply == nil && mode == .interactive && endOfInputLeaves { left = true }
     case .reveal(let text):
       if let question { prose(verdict(on: question), .reveal) }
       prose(text, .reveal)
@@ -115,7 +127,16 @@ public struct LessonPlayer {
   private mutating func pause() {
     var trial = interpreter
     var experimented = false
-    while let line = read(Self.pausePrompt, trial), !line.trimmingBlanks.isEmpty {
+    while true {
+      guard let line = read(Self.pausePrompt, trial) else {
+        left = endOfInputLeaves
+        break
+      }
+      guard !line.trimmingBlanks.isEmpty else { break }
+      if case .quit? = try? Parser.parse(line) {
+        left = true
+        return
+      }
       let result = trial.execute(line)
       experimented = experimented || result.recordedText != nil
       switch result.outcome {

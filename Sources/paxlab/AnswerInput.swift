@@ -6,7 +6,7 @@ import PaxosScript
 final class AnswerInput {
   private let output: StandardOutput
   private var editor: LineEditor?
-  /// Ctrl-D was pressed: the rest of the lesson runs without asking, as at the end of a pipe.
+  /// Ctrl-D was pressed: the student is leaving the lesson, so nothing more is read.
   private var ended = false
 
   /// With a `historyFile`, a person types at a terminal, and the lines are kept there.

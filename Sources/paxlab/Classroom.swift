@@ -51,9 +51,11 @@ struct Classroom {
           + "'\(asked.listCommand)\(first)'")
     }
     let place = SessionPlace(name: "lesson-\(number)")
-    let (status, commands) = play(
-      lesson, number: number, path: catalogue.path(of: lesson), mode: mode,
-      typedIn: mode == .interactive && atTerminal ? place : nil)
+    guard
+      let (status, commands) = play(
+        lesson, number: number, path: catalogue.path(of: lesson), mode: mode,
+        typedIn: mode == .interactive && atTerminal ? place : nil)
+    else { return Taken(status: .passed) }
     guard status == .passed else { return Taken(status: status) }
     var progress = LessonProgress()
     do {
@@ -79,20 +81,27 @@ struct Classroom {
     return catalogue
   }
 
-  /// Plays the lesson; returns how it ended and the commands that built its cluster.
-  /// `typedIn`: the replies are typed at a terminal, and kept beside that session's file, so
-  /// that Up reaches them there after the lesson.
+  /// Plays the lesson; returns how it ended and the commands that built its cluster, or nil
+  /// when the student left it before the end. `typedIn`: the replies are typed at a terminal,
+  /// and kept beside that session's file, so that Up reaches them there after the lesson.
   private func play(
     _ lesson: Lesson, number: Int, path: String, mode: LessonPlayer.Mode,
     typedIn place: SessionPlace?
-  ) -> (ScriptStatus, [String]) {
+  ) -> (ScriptStatus, [String])? {
     let output = StandardOutput(flushesEachLine: true)
     // The history file needs its folder, which a first lesson may be the first to use.
     if let place { try? FileSystem.createDirectory(place.folder) }
     let input = AnswerInput(output: output, historyFile: place?.historyFile)
     defer { input.close() }
     var player = LessonPlayer(mode: mode, emit: output.line, read: input.read)
+    player.endOfInputLeaves = place != nil
     let status = player.play(lesson, file: path)
+    if player.left {
+      output.line(
+        "Lesson \(number) is not finished; '\(asked.listCommand) \(number)' starts it again.")
+      output.flush()
+      return nil
+    }
     if status == .passed {
       output.line("Lesson \(number) done; '\(asked.listCommand)' shows your progress.")
     }

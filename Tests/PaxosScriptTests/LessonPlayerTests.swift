@@ -11,7 +11,15 @@ import Testing
       "expect chosen red", "reveal Yes, red is chosen.",
     ])
 
-  func play(_ replies: [String]) -> (ScriptStatus, [String]) {
+  func play(_ replies: [String], endOfInputLeaves: Bool = false) -> (ScriptStatus, [String]) {
+    let (status, output, _) = playNoting(replies, endOfInputLeaves: endOfInputLeaves)
+    return (status, output)
+  }
+
+  /// Also says whether the student left before the end.
+  func playNoting(_ replies: [String], endOfInputLeaves: Bool = false)
+    -> (ScriptStatus, [String], left: Bool)
+  {
     var replies = replies[...]
     var output: [String] = []
     var player = LessonPlayer(
@@ -20,7 +28,29 @@ import Testing
         output.append(prompt)
         return replies.popFirst()
       })
-    return (player.play(Self.lesson, file: "tiny.paxos"), output)
+    player.endOfInputLeaves = endOfInputLeaves
+    let status = player.play(Self.lesson, file: "tiny.paxos")
+    return (status, output, player.left)
+  }
+
+  @Test func quitAtAPauseLeavesTheLesson() {
+    let (status, output, left) = playNoting(["crash a1", "quit", "yes"])
+    #expect(status == .passed && left)
+    #expect(output.last == "You left the lesson at line 5 of 10.")
+    #expect(!output.contains("End of the lesson: Tiny."))
+    #expect(!output.contains(LessonPlayer.answerPrompt), "nothing more was asked")
+  }
+
+  @Test func theEndOfATerminalsInputLeavesAtTheQuestion() {
+    let (_, output, left) = playNoting([""], endOfInputLeaves: true)
+    #expect(left)
+    #expect(output.last == "You left the lesson at line 6 of 10.")
+  }
+
+  @Test func theEndOfAPipeRunsTheRestWithoutAsking() {
+    let (status, output, left) = playNoting([])
+    #expect(status == .passed && !left)
+    #expect(output.last == "End of the lesson: Tiny.")
   }
 
   @Test func aRightAnswerIsSaidToBeRight() {
