@@ -32,7 +32,7 @@ struct EventContext {
     case .crashed(let node): crashed(node)
     case .recovered(let node): recovered(node)
     case .partitioned, .healed:
-      [cluster.describe(event) + "; " + Blockage.upAcceptorsSummary(cluster)]
+      [cluster.describe(event) + "; " + upAcceptorsThen]
     case .sent, .delivered, .dropped, .duplicated, .restoredAcceptor, .restoredRound,
       .persistedAcceptor, .persistedRound, .timerFired, .timerArmed, .decided:
       []
@@ -45,11 +45,44 @@ struct EventContext {
     ids.isEmpty ? "none" : ids.map(\.name).joined(separator: " ")
   }
 
-  /// The acceptors that ever accepted `proposal`.
+  /// The acceptors that had accepted `proposal` by this event, not those that did later: each
+  /// sent an `accepted` for it as it did. Beyond `Explanation.lookback` entries back, all that
+  /// ever accepted it.
   func acceptors(of proposal: ChoiceHistory.Proposal) -> [NodeID] {
-    cluster.choices.acceptors(of: proposal).indices.compactMap { index in
+    let entries = cluster.trace.entries
+    let floor = max(0, index - Explanation.lookback)
+    var accepted = Set<NodeID>()
+    for position in stride(from: index, through: floor, by: -1) {
+      guard case .sent(let id) = entries[position].event else { continue }
+      let message = cluster.trace[id]
+      if message.kind == .accepted, message.ballot == proposal.ballot,
+        message.value == proposal.value
+      {
+        accepted.insert(message.from)
+      }
+    }
+    guard accepted.isEmpty, floor > 0 else {
+      return cluster.config.acceptors.filter(accepted.contains)
+    }
+    return cluster.choices.acceptors(of: proposal).indices.compactMap { index in
       cluster.config.acceptors.indices.contains(index) ? cluster.config.acceptors[index] : nil
     }
+  }
+
+  /// `2 of 3 acceptors are up; a quorum needs 2`, as it was just after this event: the crashes
+  /// and recoveries since are taken back.
+  var upAcceptorsThen: String {
+    let entries = cluster.trace.entries
+    let acceptors = cluster.config.acceptors
+    var up = acceptors.filter { cluster.node($0)?.isUp ?? false }.count
+    for position in (index + 1)..<entries.count {
+      switch entries[position].event {
+      case .crashed(let node) where acceptors.contains(node): up += 1
+      case .recovered(let node) where acceptors.contains(node): up -= 1
+      default: break
+      }
+    }
+    return Blockage.upAcceptorsSummary(up: up, of: acceptors.count, quorum: quorum)
   }
 
   private func phase1(_ ballot: Ballot) -> [String] {
@@ -104,7 +137,7 @@ struct EventContext {
     case .receiverDown:
       return [
         "\(cluster.describe(id)) was lost: \(message.to) is down; a down node neither"
-          + " answers nor counts toward a quorum. " + Blockage.upAcceptorsSummary(cluster)
+          + " answers nor counts toward a quorum. " + upAcceptorsThen
       ]
     case .partitioned:
       return [
@@ -141,10 +174,10 @@ struct EventContext {
         ? "it had promised nothing yet, so it forgets nothing"
         : "it keeps only its disk (\(cluster.describe(state.disk.acceptor))), so no promise"
           + " it gave is forgotten"
-    return ["\(node) crashed: " + disk, Blockage.upAcceptorsSummary(cluster)]
+    return ["\(node) crashed: " + disk, upAcceptorsThen]
   }
 
   private func recovered(_ node: NodeID) -> [String] {
-    ["\(node) recovered from its disk. " + Blockage.upAcceptorsSummary(cluster)]
+    ["\(node) recovered from its disk. " + upAcceptorsThen]
   }
 }

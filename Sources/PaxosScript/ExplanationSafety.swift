@@ -28,10 +28,7 @@ enum Blockage {
   }
 
   /// `2 of 3 acceptors are up; a quorum needs 2`
-  static func upAcceptorsSummary(_ cluster: Cluster) -> String {
-    let acceptors = cluster.config.acceptors.compactMap(cluster.node)
-    let up = acceptors.filter(\.isUp).count
-    return "\(up) of \(acceptors.count) acceptors " + (up == 1 ? "is" : "are")
-      + " up; a quorum needs \(cluster.config.quorum)"
+  static func upAcceptorsSummary(up: Int, of count: Int, quorum: Int) -> String {
+    "\(up) of \(count) acceptors " + (up == 1 ? "is" : "are") + " up; a quorum needs \(quorum)"
   }
 }

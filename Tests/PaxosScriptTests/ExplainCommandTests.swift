@@ -28,6 +28,22 @@ import Testing
     #expect(text.contains("a3 crashed"))
   }
 
+  /// Each step is told as things stood then, not as they stand at the end of the command.
+  @Test func eachStepSaysHowManyAcceptorsWereUpThen() {
+    let text = ExplainTests.explain(["cluster 3 1 1", "crash a2 a3"])
+    let positions = Self.positions(
+      of: [
+        "a2 crashed", "2 of 3 acceptors are up", "a3 crashed", "1 of 3 acceptors is up",
+      ], in: text)
+    #expect(positions.allSatisfy { $0 != nil }, "\(text)")
+    #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
+  }
+
+  @Test func aChoiceNamesTheAcceptorsThatHadAcceptedThenNotLater() {
+    let text = ExplainTests.explain(["cluster 3 1 1", "propose p1 red", "deliver all"])
+    #expect(text.contains("red is chosen: a1 a2 accepted 1.p1, a quorum (2 of 3)"), "\(text)")
+  }
+
   @Test func aOneStepCommandNeedsNoHeading() {
     let text = ExplainTests.explain(["cluster 3 1 1", "propose p1 red"])
     #expect(text.hasPrefix("step 1:"))
