@@ -31,6 +31,7 @@ struct BenchCommand: ParsableCommand {
       .map { _ in try SessionBench.measure(commands: sessionCommands) }
       .sorted { $0.openSeconds < $1.openSeconds }[repetitions / 2]
     let rounds = (0..<repetitions).map { _ in SimulationBench.roundsPerSecond(self.rounds) }
+    let comparisons = (0..<repetitions).map { _ in SimulationBench.compareBackoffSeconds() }
     // The median run by throughput: fresh memory costs page faults that vary between runs.
     let longRun = (0..<repetitions).map { _ in SimulationBench.longRun(messages: messages) }
       .sorted { $0.messagesPerSecond < $1.messagesPerSecond }[repetitions / 2]
@@ -48,6 +49,7 @@ struct BenchCommand: ParsableCommand {
         ("session_open_ms", Self.milliseconds(session.openSeconds)),
         ("command_ms_in_short_session", Self.milliseconds(session.commandSecondsEarly)),
         ("command_ms_in_long_session", Self.milliseconds(session.commandSecondsLate)),
+        ("compare_backoff_ms", Self.milliseconds(BenchRun.median(comparisons))),
       ] + export.fields(milliseconds: Self.milliseconds)
     print("{\n" + fields.map { "  \"\($0.0)\": \($0.1)" }.joined(separator: ",\n") + "\n}")
   }

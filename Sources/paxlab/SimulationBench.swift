@@ -18,6 +18,18 @@ enum SimulationBench {
     return Double(rounds) / elapsed.seconds
   }
 
+  /// `compare backoff` as lesson 8 types it: five acceptors, three proposers asking at once,
+  /// 100 seeds under each of the three backoffs, at most 2,000 steps each. Seconds.
+  static func compareBackoffSeconds() -> Double {
+    var interpreter = Interpreter()
+    for line in ["cluster 5 3 1", "propose p1 red", "propose p2 blue", "propose p3 green"] {
+      _ = interpreter.execute(line)
+    }
+    return ContinuousClock().measure {
+      _ = interpreter.execute("compare backoff seeds=100 steps=2000")
+    }.seconds
+  }
+
   struct LongRun {
     var messages: Int
     var events: Int
