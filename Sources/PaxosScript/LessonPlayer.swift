@@ -90,7 +90,8 @@ public struct LessonPlayer {
       reply = mode == .interactive ? read(Self.answerPrompt, nil) : nil
       if reply == nil && mode == .interactive && endOfInputLeaves { left = true }
     case .reveal(let text):
-      if let question { prose(verdict(on: question), .reveal) }
+      // Straight through, the reveal alone says the answer: it must name it.
+      if let question, mode == .interactive { prose(verdict(on: question), .reveal) }
       prose(text, .reveal)
     }
   }
