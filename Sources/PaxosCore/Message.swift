@@ -1,7 +1,10 @@
 public enum MessageKind: UInt8, CaseIterable, Sendable {
   case prepare, promise, accept, accepted, nack
 
-  public var name: String {
+  public var name: String { staticName.description }
+
+  /// The name as a `StaticString`, which writers copy without building a `String`.
+  public var staticName: StaticString {
     switch self {
     case .prepare: "prepare"
     case .promise: "promise"

@@ -32,7 +32,7 @@ enum Explanation {
   }
 
   private static func lines(_ cluster: Cluster, atStep step: Int) -> [String] {
-    let range = entries(ofStep: step, in: cluster.trace.entries)
+    let range = cluster.trace.entries(fromStep: step, toStep: step)
     guard !range.isEmpty else {
       return ["step \(step): nothing happened then; the last step is \(cluster.step)"]
     }
@@ -93,25 +93,6 @@ enum Explanation {
       if !command.events.isEmpty, command.events.upperBound <= index { return nil }
     }
     return nil
-  }
-
-  /// The entries recorded at `step`: steps only grow along the trace, so a binary search.
-  static func entries(ofStep step: Int, in entries: ChunkedLog<TraceEntry>) -> Range<Int> {
-    let start = firstIndex(in: entries) { Int($0.step) >= step }
-    let end = firstIndex(in: entries) { Int($0.step) > step }
-    return start..<max(start, end)
-  }
-
-  private static func firstIndex(
-    in entries: ChunkedLog<TraceEntry>, where isPast: (TraceEntry) -> Bool
-  ) -> Int {
-    var low = 0
-    var high = entries.count
-    while low < high {
-      let middle = (low + high) / 2
-      if isPast(entries[middle]) { high = middle } else { low = middle + 1 }
-    }
-    return low
   }
 
   /// Events a student may ask "why?" about; sends, deliveries and disk writes only carry them.

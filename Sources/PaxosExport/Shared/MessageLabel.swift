@@ -55,16 +55,3 @@ enum MessageLabel {
     }
   }
 }
-
-extension MessageKind {
-  /// The kind's name without building a `String`.
-  var staticName: StaticString {
-    switch self {
-    case .prepare: "prepare"
-    case .promise: "promise"
-    case .accept: "accept"
-    case .accepted: "accepted"
-    case .nack: "nack"
-    }
-  }
-}

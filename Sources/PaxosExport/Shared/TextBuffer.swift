@@ -27,19 +27,8 @@ struct TextBuffer {
 
   /// A decimal integer, without going through `String`.
   mutating func append(_ number: Int) {
-    guard number != 0 else { return bytes.append(UInt8(ascii: "0")) }
     if number < 0 { bytes.append(UInt8(ascii: "-")) }
-    var magnitude = number.magnitude
-    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits without allocating
-    var count = 0
-    withUnsafeMutableBytes(of: &digits) { scratch in
-      while magnitude > 0 {
-        scratch[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-        magnitude /= 10
-        count += 1
-      }
-      for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(scratch[index]) }
-    }
+    bytes.appendDecimal(UInt64(number.magnitude))
   }
 
   /// The bytes from `start` to the end.

@@ -25,21 +25,7 @@ struct JSONByteWriter {
 
   /// Decimal digits, most significant first, without building a string.
   mutating func unsigned<T: UnsignedInteger & FixedWidthInteger>(_ value: T) {
-    if value < 10 {
-      bytes.append(UInt8(ascii: "0") + UInt8(value))
-      return
-    }
-    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 24 digits, on the stack
-    var count = 0
-    var rest = UInt64(value)
-    withUnsafeMutableBytes(of: &digits) { buffer in
-      while rest > 0 {
-        buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
-        rest /= 10
-        count += 1
-      }
-      for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
-    }
+    bytes.appendDecimal(UInt64(value))
   }
 
   mutating func null() { raw("null") }
