@@ -17,26 +17,18 @@ enum OutcomeTable {
     }
     for node in cluster.nodesInRoleOrder {
       let name = MarkdownText.inline(node.id.name)
-      if node.roles.contains(.proposer) {
-        let decided = outcome.decided[node.id]
+      let knowledge = [
+        (Roles.proposer, "proposer", "decided", outcome.decided),
+        (.learner, "learner", "learned", outcome.learned),
+      ]
+      for (role, roleName, verb, known) in knowledge where node.roles.contains(role) {
         rows.append(
           (
-            "\(name) (proposer)",
-            decided.map {
-              "decided " + value($0.value, cluster) + " ("
+            "\(name) (\(roleName))",
+            known[node.id].map {
+              "\(verb) " + value($0.value, cluster) + " ("
                 + MarkdownText.inline($0.ballot.description) + ")"
-            } ?? "decided nothing"
-          ))
-      }
-      if node.roles.contains(.learner) {
-        let learned = outcome.learned[node.id]
-        rows.append(
-          (
-            "\(name) (learner)",
-            learned.map {
-              "learned " + value($0.value, cluster) + " ("
-                + MarkdownText.inline($0.ballot.description) + ")"
-            } ?? "learned nothing"
+            } ?? "\(verb) nothing"
           ))
       }
       // An acceptor's state is known only for the end of the run, where the cluster is.
