@@ -25,6 +25,9 @@ public struct LessonPlayer {
   /// A person at a terminal typed Ctrl-D: they are leaving, not asking to run the rest. (From
   /// a pipe, the end of the input runs the rest of the lesson without asking.)
   public var endOfInputLeaves = false
+  /// Asked during a long `run` or `compare`, by the lesson's lines and a student's alike:
+  /// true stops it (Ctrl-C at a terminal).
+  public var interrupted: (@Sendable () -> Bool)?
   /// The student left before the end (`quit` at a pause, or Ctrl-D at a terminal): the lesson
   /// stopped there and is not finished.
   public private(set) var left = false
@@ -44,6 +47,7 @@ public struct LessonPlayer {
   /// Plays every line; stops like `paxlab run` at a refused line or a failed `expect`.
   public mutating func play(_ lesson: Lesson, file: String) -> ScriptStatus {
     interpreter = Interpreter()
+    interpreter.interrupted = interrupted
     for (index, text) in lesson.lines.enumerated() {
       let command: Command
       do {

@@ -33,6 +33,20 @@ import Testing
     return (status, output, player.left)
   }
 
+  /// Ctrl-C stops a long run typed at a pause, as it does at the paxlab prompt.
+  @Test func aRunAtAPauseCanBeInterrupted() {
+    var output: [String] = []
+    var replies = [
+      "set backoff none", "set timeout 1", "add proposer q1", "propose p1 red",
+      "propose q1 blue", "run steps=1000000", "", "yes",
+    ][...]
+    var player = LessonPlayer(
+      mode: .interactive, emit: { output.append($0) }, read: { _, _ in replies.popFirst() })
+    player.interrupted = { true }
+    #expect(player.play(Self.lesson, file: "tiny.paxos") == .passed)
+    #expect(output.contains { $0.hasPrefix("run: interrupted after 1023 steps") }, "\(output)")
+  }
+
   @Test func quitAtAPauseLeavesTheLesson() {
     let (status, output, left) = playNoting(["crash a1", "quit", "yes"])
     #expect(status == .passed && left)
