@@ -66,7 +66,13 @@ extension Cluster {
     case .decided(let value, let ballot):
       "\(ballot.proposer) knows \(values.display(value)) is chosen (a quorum accepted \(ballot))"
     case .chosen(let value, let ballot):
-      "CHOSEN \(values.display(value)): a quorum of acceptors accepted \(ballot)"
+      // A later ballot that carries the chosen value reaches its own quorum: nothing new.
+      if let first = choices.chosen.first, first.ballot < ballot, first.value == value {
+        "chosen again: a quorum accepted \(ballot), with the value already chosen,"
+          + " \(values.display(value))"
+      } else {
+        "CHOSEN \(values.display(value)): a quorum of acceptors accepted \(ballot)"
+      }
     case .learned(let node, let value, let ballot):
       "\(node) learns \(values.display(value)) (a quorum accepted \(ballot))"
     case .violation(let violation): "VIOLATION " + describe(violation)

@@ -107,6 +107,26 @@ import Testing
         == "p1 knows red is chosen (a quorum accepted 1.p1)")
   }
 
+  /// Once red is chosen, a later ballot's quorum for red adds nothing, and says so; a quorum
+  /// for another value is news (and a violation).
+  @Test func aChoiceOfTheChosenValueUnderALaterBallotReadsAsAgain() throws {
+    var cluster = try threeAcceptorCluster(proposers: 2)
+    try cluster.propose(p1, "red")
+    cluster.deliverAll()
+    try cluster.propose(p2, "blue")
+    let red = cluster.value("red")
+    let blue = cluster.value("blue")
+    #expect(
+      cluster.describe(.chosen(red, ballot(1, p1)))
+        == "CHOSEN red: a quorum of acceptors accepted 1.p1")
+    #expect(
+      cluster.describe(.chosen(red, ballot(5, p2)))
+        == "chosen again: a quorum accepted 5.p2, with the value already chosen, red")
+    #expect(
+      cluster.describe(.chosen(blue, ballot(5, p2)))
+        == "CHOSEN blue: a quorum of acceptors accepted 5.p2")
+  }
+
   @Test func outcomeEvents() throws {
     let cluster = try everyKindOfMessage()
     let red = cluster.value("red")
