@@ -69,6 +69,11 @@ public enum FileSystem {
     syncFolder(of: path)
   }
 
+  public static func remove(_ path: String) throws(Failure) {
+    guard unlink(path) == 0 else { throw Failure(path: path, action: "remove", code: errno) }
+    syncFolder(of: path)
+  }
+
   static func rename(_ path: String, to newPath: String) throws(Failure) {
     guard Glibc.rename(path, newPath) == 0 else {
       throw Failure(path: path, action: "rename", code: errno)

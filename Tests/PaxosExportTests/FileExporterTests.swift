@@ -91,6 +91,39 @@ import Testing
       ])
   }
 
+  /// An exporter that draws `count` diagrams.
+  static func drawing(_ count: Int) -> FileExporter {
+    FileExporter(
+      renderers: .init(
+        mermaid: { _, _, _ in (1...count).map { "sequenceDiagram\n  a->>b: \($0)" } },
+        dot: { _, _, _ in "" }, markdown: { _, _, _ in "" }))
+  }
+
+  /// A shorter export removes the parts a longer one left, and only those: a file of the same
+  /// name that this program did not write as a part stays, and so does what follows it.
+  @Test func aShorterExportRemovesTheOlderParts() throws {
+    let path = folder + "/duel.mmd"
+    _ = try Self.drawing(5).export(ExportRequest(format: .mermaid, path: path), of: interpreter())
+    let two = try Self.drawing(2).export(
+      ExportRequest(format: .mermaid, path: path), of: interpreter())
+    #expect(
+      two.last == "export: removed \(folder)/duel-3.mmd to \(folder)/duel-5.mmd, left by an"
+        + " earlier, longer export")
+    #expect(try contents("duel-2.mmd").hasPrefix("%% part 2 of 2\n"))
+    #expect(!FileManager.default.fileExists(atPath: folder + "/duel-3.mmd"))
+    _ = try Self.drawing(5).export(ExportRequest(format: .mermaid, path: path), of: interpreter())
+    try "my own notes\n".write(toFile: folder + "/duel-2.mmd", atomically: true, encoding: .utf8)
+    let one = try Self.drawing(1).export(
+      ExportRequest(format: .mermaid, path: path), of: interpreter())
+    #expect(
+      one == [
+        "export: wrote \(path)",
+        "export: removed \(folder)/duel-1.mmd, left by an earlier, longer export",
+      ])
+    #expect(try contents("duel-2.mmd") == "my own notes\n")
+    #expect(FileManager.default.fileExists(atPath: folder + "/duel-3.mmd"))
+  }
+
   @Test func partNames() {
     #expect(
       MermaidFiles.fileNames(for: "out/duel.mmd", count: 2) == ["out/duel-1.mmd", "out/duel-2.mmd"])

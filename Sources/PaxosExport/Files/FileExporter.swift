@@ -93,12 +93,33 @@ public struct FileExporter: Exporter {
       try write(
         Array(MermaidFiles.file(diagram, number: index + 1, of: diagrams.count).utf8), to: file)
     }
+    let removed = try removeStaleParts(of: path, after: diagrams.count)
     guard let first = files.first, let last = files.last, files.count > 1 else {
-      return ["export: wrote \(path)"]
+      return ["export: wrote \(path)"] + removed
     }
     return [
       "export: wrote \(files.count) Mermaid diagrams, \(first) to \(last): the run is too long"
         + " for one (Mermaid draws at most 50,000 characters in a diagram)"
+    ] + removed
+  }
+
+  /// Removes the parts a longer export left behind, so that no old diagram passes for part of
+  /// this run.
+  private func removeStaleParts(of path: String, after count: Int) throws(ScriptError)
+    -> [String]
+  {
+    let stale = MermaidFiles.staleParts(of: path, after: count)
+    guard let first = stale.first, let last = stale.last else { return [] }
+    for file in stale {
+      do {
+        try FileSystem.remove(file)
+      } catch {
+        throw ScriptError(error.description, hint: "remove it by hand; it is not part of this run")
+      }
+    }
+    return [
+      "export: removed " + (stale.count == 1 ? first : "\(first) to \(last)")
+        + ", left by an earlier, longer export"
     ]
   }
 

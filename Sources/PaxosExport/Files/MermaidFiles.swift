@@ -1,3 +1,5 @@
+import PaxosSession
+
 /// How a run too long for one Mermaid diagram is written: one diagram per file.
 ///
 /// Every Mermaid tool (the `mmdc` command, the live editor, GitHub's viewer of `.mmd` files)
@@ -10,18 +12,38 @@ enum MermaidFiles {
   /// `duel.mmd` as `duel-1.mmd`, `duel-2.mmd`...; the file itself when there is one part.
   static func fileNames(for path: String, count: Int) -> [String] {
     guard count > 1 else { return [path] }
+    return (1...count).map { partName(of: path, number: $0) }
+  }
+
+  /// `duel.mmd`'s part `number`: `duel-2.mmd`.
+  private static func partName(of path: String, number: Int) -> String {
     let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
     let name = path[slash...]
     let dot = name.lastIndex(of: ".").flatMap { $0 == name.startIndex ? nil : $0 } ?? path.endIndex
-    let stem = path[..<dot]
-    let suffix = path[dot...]
-    return (1...count).map { "\(stem)-\($0)\(suffix)" }
+    return "\(path[..<dot])-\(number)\(path[dot...])"
   }
 
   /// A part as its file holds it: a comment saying which part it is, when there are several.
   static func file(_ diagram: String, number: Int, of count: Int) -> String {
     let body = diagram.hasSuffix("\n") ? diagram : diagram + "\n"
-    return count > 1 ? "%% part \(number) of \(count)\n" + body : body
+    return count > 1 ? partMark + "\(number) of \(count)\n" + body : body
+  }
+
+  private static let partMark = "%% part "
+
+  /// The parts an earlier, longer export of `path` left beyond the `count` just written: the
+  /// files numbered next, as long as each exists and starts as a part this program wrote.
+  static func staleParts(of path: String, after count: Int) -> [String] {
+    var stale: [String] = []
+    var number = count == 1 ? 1 : count + 1
+    while true {
+      let file = partName(of: path, number: number)
+      guard let bytes = try? FileSystem.read(file), bytes.starts(with: partMark.utf8) else {
+        return stale
+      }
+      stale.append(file)
+      number += 1
+    }
   }
 
   /// All parts in one text, for standard output.
