@@ -20,7 +20,9 @@ import Testing
     #expect(interpreter.cluster == before)
     #expect(result.events.isEmpty)
     #expect(lines.first == "compare backoff: from step 2, seeds 1 to 10, at most 500 steps each")
-    let rows = lines.filter { $0.hasPrefix("none") || $0.hasPrefix("fixed") || $0.hasPrefix("random") }
+    let rows = lines.filter {
+      $0.hasPrefix("none") || $0.hasPrefix("fixed") || $0.hasPrefix("random")
+    }
     #expect(rows.count == 3)
     #expect(rows[1].hasPrefix("fixed 20") && rows[2].hasPrefix("random 1-40"))
     #expect(rows.allSatisfy { $0.contains("/10") })
