@@ -64,7 +64,8 @@ extension Command {
       try cluster.setAttemptTimeout(steps)
       return .settings
     case .status, .net, .diagram, .history, .explain, .compareBackoff, .undo, .redo, .goto,
-      .bookmark, .help, .expect, .export, .save, .load, .sessions, .quit, .lesson, .teach:
+      .bookmark, .help, .expect, .export, .save, .load, .sessions, .open, .quit, .lesson,
+      .teach:
       return nil
     }
     return nil

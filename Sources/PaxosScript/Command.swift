@@ -39,6 +39,8 @@ public enum Command: Hashable, Sendable {
   case save(path: String)
   case load(path: String)
   case sessions
+  /// Go on in another saved session.
+  case open(String)
   case quit
   /// Takes a lesson (or lists them, for nil): the REPL goes on on the lesson's session.
   case lesson(String?)
@@ -89,6 +91,7 @@ extension Command {
     case .sessions: .sessions
     case .quit: .quit
     case .lesson: .lesson
+    case .open: .open
     case .teach(let teaching): teaching.word
     }
   }
@@ -100,7 +103,7 @@ extension Command {
       .duplicate, .crash, .recover, .partition, .heal, .run, .setBugs, .setBackoff, .setTimeout:
       true
     case .status, .net, .diagram, .history, .explain, .compareBackoff, .undo, .redo, .goto,
-      .bookmark, .help, .expect, .export, .save, .load, .sessions, .quit, .lesson, .teach:
+      .bookmark, .help, .expect, .export, .save, .load, .sessions, .open, .quit, .lesson, .teach:
       false
     }
   }

@@ -39,13 +39,14 @@ public enum Completion {
     }
   }
 
-  /// Whether the word under the cursor names a lesson (`lesson N|NAME`), which the line editor
-  /// completes from the lessons folder.
-  public static func expectsLesson(line: String, cursor: Int) -> Bool {
-    guard let place = Place(line: line, cursor: cursor), place.words.count == 1 else {
-      return false
-    }
-    return Vocabulary.command(named: place.words[0]) == .lesson
+  /// The command whose name argument is under the cursor when it names something outside the
+  /// cluster, which the line editor completes from the files: a lesson (`lesson N|NAME`) or a
+  /// saved session (`open NAME`). Nil elsewhere.
+  public static func expectsName(line: String, cursor: Int) -> CommandWord? {
+    guard let place = Place(line: line, cursor: cursor), place.words.count == 1,
+      let command = Vocabulary.command(named: place.words[0]), [.lesson, .open].contains(command)
+    else { return nil }
+    return command
   }
 
   // MARK: The words before the cursor
@@ -184,7 +185,7 @@ public enum Completion {
       return position >= 2
         ? ["from=", "to="].filter { option in !arguments.contains { $0.hasPrefix(option) } } : []
     case .cluster, .reset, .heal, .status, .net, .explain, .undo, .redo, .bookmark, .save, .load,
-      .sessions, .quit, .lesson, .title, .summary, .say, .pause, .ask, .reveal:
+      .sessions, .open, .quit, .lesson, .title, .summary, .say, .pause, .ask, .reveal:
       return []
     }
   }

@@ -12,8 +12,9 @@ public struct LineResult: Sendable {
     case expectationFailed(expected: String, actual: String)
     /// `quit` in the REPL: leave.
     case quit
-    /// `lesson [N|NAME]` in the REPL, which takes the lesson (or lists them, for nil).
-    case lesson(String?)
+    /// `lesson` or `open` at the paxlab prompt: the REPL carries them out itself, as they
+    /// change which session it is on, not the cluster.
+    case forREPL(Command)
   }
 
   public var outcome: Outcome
@@ -172,7 +173,7 @@ public struct Interpreter: Sendable {
     case .cluster, .add, .reset, .propose, .prepare, .timeout, .deliver, .deliverAll, .drop,
       .duplicate, .crash, .recover, .partition, .heal, .run, .setBugs, .setBackoff, .setTimeout:
       return nil  // carried out above
-    case .save, .load, .sessions, .quit, .lesson:
+    case .save, .load, .sessions, .quit, .lesson, .open:
       // A lesson's pause runs lines here too: the message must fit there as well.
       throw ScriptError(
         "'\(command.word.rawValue)' works only at the paxlab prompt, not in a script or a lesson",

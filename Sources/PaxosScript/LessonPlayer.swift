@@ -145,7 +145,7 @@ public struct LessonPlayer {
       let result = trial.execute(line)
       experimented = experimented || result.recordedText != nil
       switch result.outcome {
-      case .blank, .quit, .lesson: continue
+      case .blank, .quit, .forREPL: continue
       case .done: Transcript.lines(for: result, in: trial.cluster, quiet: false).forEach(emit)
       case .error(let error):
         emit("error: " + error.message)

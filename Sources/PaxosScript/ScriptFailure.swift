@@ -18,7 +18,7 @@ public struct ScriptFailure {
         "  expected: " + expected, "  actual:   " + actual,
       ]
       status = .expectationFailed
-    case .blank, .done, .quit, .lesson:
+    case .blank, .done, .quit, .forREPL:
       lines = []
       status = .passed
     }

@@ -31,7 +31,7 @@ public struct ScriptRunner {
       switch result.outcome {
       case .blank:
         continue
-      case .quit, .lesson:
+      case .quit, .forREPL:
         return .passed
       case .done:
         if !quiet && !result.isTeaching { emit("> " + text) }

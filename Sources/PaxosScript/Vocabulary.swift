@@ -8,7 +8,7 @@ public enum CommandWord: String, CaseIterable, Sendable {
   case undo, redo, goto, bookmark
   case expect
   case export
-  case save, load, sessions, quit, help
+  case save, load, sessions, open, quit, help
   case lesson
   case title, summary, say, pause, ask, reveal
 }
@@ -168,6 +168,10 @@ public enum Vocabulary {
       CommandSpec(
         .sessions, .session, forms: ["sessions"], summary: "list the saved sessions",
         example: "sessions"),
+      CommandSpec(
+        .open, .session, forms: ["open NAME"],
+        summary: "go on in the saved session NAME (a new one if there is none); this one is kept",
+        example: "open default"),
       CommandSpec(
         .quit, .session, aliases: ["exit"], forms: ["quit"],
         summary: "leave; the session is already on disk", example: "quit"),

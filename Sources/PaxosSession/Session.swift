@@ -56,9 +56,10 @@ public final class Session {
     }
     switch command {
     case .quit: return LineResult(outcome: .quit)
-    // Handed up to the REPL, never kept: it changes the session, not the cluster. A loaded
-    // script's `lesson` is refused below, as in any script.
-    case .lesson(let key) where !isLoading: return LineResult(outcome: .lesson(key))
+    // Handed up to the REPL, never kept: they change the session, not the cluster. A loaded
+    // script's are refused below, as in any script.
+    case .lesson where !isLoading, .open where !isLoading:
+      return LineResult(outcome: .forREPL(command))
     case .sessions: return LineResult(outcome: .done, note: .text(sessionList()))
     case .save(let path): return save(to: path)
     case .load(let path): return load(path)
@@ -117,7 +118,7 @@ public final class Session {
       let result = execute(line)
       let failure: ScriptError
       switch result.outcome {
-      case .blank, .quit, .lesson:
+      case .blank, .quit, .forREPL:
         continue
       case .done:
         count += 1
@@ -151,7 +152,7 @@ public final class Session {
   private func sessionList() -> [String] {
     let names = place.siblings
     guard !names.isEmpty else { return ["no sessions in \(place.folder)/"] }
-    return ["sessions in \(place.folder)/ ('paxlab --session NAME' opens one):"]
+    return ["sessions in \(place.folder)/ ('open NAME' goes to one):"]
       + names.map { $0 == place.name ? "* \($0)" : "  \($0)" }
   }
 
@@ -207,7 +208,7 @@ public final class Session {
       let result = interpreter.execute(line.text)
       let reason: String
       switch result.outcome {
-      case .blank, .done, .quit, .lesson: continue
+      case .blank, .done, .quit, .forREPL: continue
       case .error(let error): reason = error.message
       case .expectationFailed(let expected, let actual):
         reason = "expected \(expected), got \(actual)"

@@ -1,6 +1,7 @@
 import CReadline
 import Glibc
 import PaxosScript
+import PaxosSession
 import PaxosSim
 import Synchronization
 
@@ -44,10 +45,12 @@ enum LineCompletion {
     if Completion.expectsPath(line: before, cursor: cursor) {
       return text.flatMap { paxlab_rl_filename_matches($0) }
     }
-    if Completion.expectsLesson(line: before, cursor: cursor) {
+    if let command = Completion.expectsName(line: before, cursor: cursor) {
       let partial = text.map { String(cString: $0) } ?? ""
-      let keys = LessonCatalogue.keys(in: Classroom.defaultFolder)
-      return matches(keys.filter { $0.hasPrefix(partial) })
+      let names =
+        command == .lesson
+        ? LessonCatalogue.keys(in: Classroom.defaultFolder) : SessionPlace().siblings
+      return matches(names.filter { $0.hasPrefix(partial) })
     }
     let candidates = Completion.candidates(
       line: before, cursor: cursor, cluster: context.cluster, timeline: context.timeline)

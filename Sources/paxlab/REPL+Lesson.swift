@@ -27,15 +27,6 @@ extension REPL {
     let here = session.place.name
     let moved = "The REPL is now on the lesson's cluster: session '\(name)'."
     guard here != name else { return [moved] }
-    let command = here == SessionPlace.defaultName ? "paxlab" : "paxlab --session \(here)"
-    return [
-      moved, "Session '\(here)' is kept as it was; leave and run '\(command)' to go back to it.",
-    ]
-  }
-
-  private func say(_ lines: [String]) {
-    let colours = TranscriptColours(palette: palette, cluster: session.interpreter.cluster)
-    for line in lines { output.line(colours.line(line)) }
-    output.flush()
+    return [moved, "Session '\(here)' is kept as it was; 'open \(here)' goes back to it."]
   }
 }

@@ -36,10 +36,10 @@ struct REPL {
         let stopped = Signals.takeInterrupt()
         show(result, of: line)
         status = worse(status, than: Self.status(of: result.outcome))
-        if case .lesson(let key) = result.outcome {
-          let taken = lesson(key)
-          status = worse(status, than: taken.status)
-          if let next = taken.session { return Ending(status: status, next: next) }
+        if case .forREPL(let command) = result.outcome {
+          let move = carryOut(command)
+          status = worse(status, than: move.status)
+          if let next = move.session { return Ending(status: status, next: next) }
         }
         if stopped && !isInteractive { return Ending(status: status) }
       }
@@ -85,7 +85,14 @@ struct REPL {
     switch outcome {
     case .error: .usageError
     case .expectationFailed: .expectationFailed
-    case .blank, .done, .quit, .lesson: .passed
+    case .blank, .done, .quit, .forREPL: .passed
     }
+  }
+
+  /// Prints lines of the REPL's own, coloured as the transcript is.
+  func say(_ lines: [String]) {
+    let colours = TranscriptColours(palette: palette, cluster: session.interpreter.cluster)
+    for line in lines { output.line(colours.line(line)) }
+    output.flush()
   }
 }

@@ -24,7 +24,7 @@ struct REPLTranscript {
     events = (echo ? ["> " + line] : []) + rendered.prefix(eventCount)
     outcome = Array(rendered.dropFirst(eventCount))
     switch result.outcome {
-    case .blank, .quit, .lesson:
+    case .blank, .quit, .forREPL:
       break
     case .done:
       if case .run(let summary)? = result.note, summary.interrupted, let kept = result.recordedText

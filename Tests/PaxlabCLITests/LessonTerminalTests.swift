@@ -88,11 +88,19 @@ struct LessonTerminalTests {
     #expect(screen.contains("The REPL is now on the lesson's cluster: session 'lesson-1'."))
     #expect(
       screen.contains(
-        "Session 'mine' is kept as it was; leave and run 'paxlab --session mine' to go back to it."
+        "Session 'mine' is kept as it was; 'open mine' goes back to it."
       ))
     #expect(terminal.lastLine.contains("chosen: red"), "\(terminal.lastLine)")
     try terminal.enter("expect inflight 0")
     #expect(terminal.screen().contains("ok: in flight 0"))
+    // Back to the session the student was on: its name completes from the saved sessions.
+    try terminal.type("open mi")
+    try terminal.press("Tab")
+    try terminal.waitForLastLine(terminal.lastLine.prefix { $0 != ">" } + "> open mine")
+    try terminal.press("Enter")
+    try terminal.waitFor("the session 'mine'") { lines in
+      lines.last?.hasPrefix("paxlab:mine [5a 1p 1l") == true
+    }
     try terminal.press("C-d")
     #expect(try terminal.waitForExit() == 0)
   }

@@ -35,7 +35,7 @@ import Testing
     #expect(lines.contains("The REPL is now on the lesson's cluster: session 'lesson-1'."))
     #expect(
       lines.contains(
-        "Session 'default' is kept as it was; leave and run 'paxlab' to go back to it."))
+        "Session 'default' is kept as it was; 'open default' goes back to it."))
     #expect(lines.contains("ok: chosen red"), "the lines after the lesson run on its cluster")
     #expect(sessionFile("default", in: scratch).hasSuffix("\ncluster 5\n"), "never journaled")
     #expect(sessionFile("lesson-1", in: scratch).contains("\npropose p1 red\n"))

@@ -229,12 +229,14 @@ import Testing
     }
   }
 
-  @Test func lessonExpectsALessonOnlyAsItsArgument() {
-    #expect(Completion.expectsLesson(line: "lesson ", cursor: 7))
-    #expect(Completion.expectsLesson(line: "lesson fir", cursor: 10))
-    #expect(!Completion.expectsLesson(line: "lesson", cursor: 6))
-    #expect(!Completion.expectsLesson(line: "lesson 1 ", cursor: 9))
-    #expect(!Completion.expectsLesson(line: "load ", cursor: 5))
+  @Test func lessonAndOpenExpectANameOnlyAsTheirArgument() {
+    #expect(Completion.expectsName(line: "lesson ", cursor: 7) == .lesson)
+    #expect(Completion.expectsName(line: "lesson fir", cursor: 10) == .lesson)
+    #expect(Completion.expectsName(line: "open de", cursor: 7) == .open)
+    #expect(Completion.expectsName(line: "lesson", cursor: 6) == nil)
+    #expect(Completion.expectsName(line: "lesson 1 ", cursor: 9) == nil)
+    #expect(Completion.expectsName(line: "open a b", cursor: 8) == nil)
+    #expect(Completion.expectsName(line: "load ", cursor: 5) == nil)
     #expect(offers("les") == ["lesson"])
   }
 

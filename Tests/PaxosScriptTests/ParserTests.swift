@@ -119,6 +119,7 @@ import Testing
     ("compare backoff steps=50 seeds=7", .compareBackoff(seeds: 7, steps: 50)),
     ("quit", .quit),
     ("exit", .quit),
+    ("open lesson-1", .open("lesson-1")),
     ("lesson", .lesson(nil)),
     ("lesson 3", .lesson("3")),
     ("lesson first-consensus", .lesson("first-consensus")),

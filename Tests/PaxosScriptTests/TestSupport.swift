@@ -10,7 +10,7 @@ func transcript(of line: String, in interpreter: inout Interpreter) -> [String] 
   let result = interpreter.execute(line)
   var lines = Transcript.lines(for: result, in: interpreter.cluster, quiet: false)
   switch result.outcome {
-  case .blank, .done, .quit, .lesson:
+  case .blank, .done, .quit, .forREPL:
     break
   case .error(let error):
     lines.append("error: " + error.message)

@@ -60,18 +60,18 @@ import Testing
     #expect(reopened.interpreter.cluster.isEmpty)
   }
 
-  @Test func lessonIsHandedToTheREPLAndNeverSaved() throws {
+  @Test func lessonAndOpenAreHandedToTheREPLAndNeverSaved() throws {
     let temporary = try TemporaryPlace()
     let session = try Session(opening: temporary.place)
     session.run(["cluster 3"])
-    guard case .lesson(let key) = session.execute("lesson 2").outcome else {
-      Issue.record("'lesson' is for the REPL to carry out")
-      return
-    }
-    #expect(key == "2")
-    guard case .lesson(nil) = session.execute("lesson").outcome else {
-      Issue.record("'lesson' alone lists the lessons")
-      return
+    for (line, command) in [
+      ("lesson 2", Command.lesson("2")), ("lesson", .lesson(nil)), ("open other", .open("other")),
+    ] {
+      guard case .forREPL(let handed) = session.execute(line).outcome else {
+        Issue.record("'\(line)' is for the REPL to carry out")
+        continue
+      }
+      #expect(handed == command)
     }
     #expect(temporary.fileText == header + "cluster 3\n")
   }

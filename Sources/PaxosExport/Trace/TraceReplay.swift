@@ -22,7 +22,7 @@ enum TraceReplay {
       case .error(let error):
         throw TraceError(
           "'\(shortened(text))' does not replay: \(error.message)", path: "$.commands[\(index)]")
-      case .blank, .quit, .lesson, .expectationFailed:
+      case .blank, .quit, .forREPL, .expectationFailed:
         throw TraceError("'\(shortened(text))' does not replay", path: "$.commands[\(index)]")
       }
       let steps = index > lastReset ? stepRange(result.events, in: interpreter.cluster) : nil
