@@ -14,6 +14,11 @@ public struct SessionPlace: Sendable {
   public var file: String { "\(folder)/\(name)\(SessionFormat.fileExtension)" }
   public var historyFile: String { "\(folder)/\(name).history" }
 
+  /// What is wrong with `name` as a session's name, for an error message.
+  public static func notAName(_ name: String) -> String {
+    "'\(name)' is not a session name: use up to 64 letters, digits, - or _"
+  }
+
   /// Session names become file names: letters, digits, `-` and `_` only.
   public static func isValidName(_ name: String) -> Bool {
     !name.isEmpty && name.utf8.count <= 64

@@ -27,9 +27,7 @@ extension REPL {
     guard SessionPlace.isValidName(name) else {
       say(
         REPLTranscript.lines(
-          of: ScriptError(
-            "'\(name)' is not a session name: use up to 64 letters, digits, - or _",
-            hint: "'sessions' lists the saved ones")))
+          of: ScriptError(SessionPlace.notAName(name), hint: "'sessions' lists the saved ones")))
       return Move(status: .usageError)
     }
     guard name != session.place.name else {

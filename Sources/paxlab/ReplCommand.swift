@@ -28,8 +28,7 @@ struct ReplCommand: ParsableCommand {
 
   func validate() throws {
     guard SessionPlace.isValidName(session) else {
-      throw ValidationError(
-        "'\(session)' is not a session name: use up to 64 letters, digits, - or _")
+      throw ValidationError(SessionPlace.notAName(session))
     }
   }
 
