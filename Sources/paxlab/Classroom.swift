@@ -22,13 +22,6 @@ struct Classroom {
     }
   }
 
-  /// How a lesson ended, and, when it was played to its end and its cluster is kept, the
-  /// lesson's session.
-  struct Taken {
-    var status: ScriptStatus
-    var session: Session?
-  }
-
   let folder: String
   let asked: Asked
 
@@ -38,9 +31,10 @@ struct Classroom {
   }
 
   /// Plays the lesson numbered or named `key`. `atTerminal`: a person types the replies, with
-  /// line editing. `keepsCluster`: once the lesson is done, its session holds its cluster.
+  /// line editing. `keepsCluster`: once the lesson is done, its session holds its cluster, and
+  /// the move goes there.
   func take(_ key: String, mode: LessonPlayer.Mode, atTerminal: Bool, keepsCluster: Bool)
-    throws(ScriptError) -> Taken
+    throws(ScriptError) -> Move
   {
     let catalogue = try catalogue()
     guard let (number, lesson) = catalogue.find(key) else {
@@ -55,16 +49,16 @@ struct Classroom {
       let (status, commands) = play(
         lesson, number: number, path: catalogue.path(of: lesson), mode: mode,
         typedIn: mode == .interactive && atTerminal ? place : nil)
-    else { return Taken(status: .passed) }
-    guard status == .passed else { return Taken(status: status) }
+    else { return Move(status: .passed) }
+    guard status == .passed else { return Move(status: status) }
     var progress = LessonProgress()
     do {
       try progress.markFinished(lesson.name)
     } catch {
       StandardError.line("warning: the progress was not saved: \(error)")
     }
-    guard keepsCluster else { return Taken(status: .passed) }
-    return Taken(status: .passed, session: try Self.session(place, builtBy: commands))
+    guard keepsCluster else { return Move(status: .passed) }
+    return Move(status: .passed, session: try Self.session(place, builtBy: commands))
   }
 
   /// The lessons of the folder; an error when there are none.

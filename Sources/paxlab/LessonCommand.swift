@@ -25,7 +25,7 @@ struct LessonCommand: ParsableCommand {
   func run() throws {
     let classroom = Classroom(folder: lessons, asked: .atTheShell)
     let atTerminal = isatty(STDIN_FILENO) == 1
-    let taken: Classroom.Taken
+    let taken: Move
     do throws(ScriptError) {
       guard let lesson else {
         for line in try classroom.list() { print(line) }

@@ -5,12 +5,12 @@ extension REPL {
   /// `lesson` typed here: lists the lessons, or takes one as `paxlab lesson N` does. A lesson
   /// played to its end hands back its session, which the REPL goes on with; a mistake leaves
   /// the REPL where it is.
-  func lesson(_ key: String?) -> Classroom.Taken {
+  func lesson(_ key: String?) -> Move {
     let classroom = Classroom(folder: Classroom.defaultFolder, asked: .inTheREPL)
     do throws(ScriptError) {
       guard let key else {
         say(try classroom.list())
-        return Classroom.Taken(status: .passed)
+        return Move(status: .passed)
       }
       let taken = try classroom.take(
         key, mode: .interactive, atTerminal: isInteractive, keepsCluster: true)
@@ -18,7 +18,7 @@ extension REPL {
       return taken
     } catch {
       say(REPLTranscript.lines(of: error))
-      return Classroom.Taken(status: .usageError)
+      return Move(status: .usageError)
     }
   }
 

@@ -1,20 +1,20 @@
 import PaxosScript
 import PaxosSession
 
-extension REPL {
-  /// What a command the REPL carries out itself came to: its status as `paxlab run` would
-  /// count it, and the session the REPL goes on in, when it moves.
-  struct Move {
-    var status: ScriptStatus
-    var session: Session?
-  }
+/// How a command that may move the REPL to another session ended: its status, as
+/// `paxlab run` would count it, and the session to go on in when it moves (a lesson played to
+/// its end, an `open`).
+struct Move {
+  var status: ScriptStatus
+  var session: Session?
+}
 
+extension REPL {
   /// `lesson` and `open`: they change which session the REPL is on, not the cluster.
   func carryOut(_ command: Command) -> Move {
     switch command {
     case .lesson(let key):
-      let taken = lesson(key)
-      return Move(status: taken.status, session: taken.session)
+      return lesson(key)
     case .open(let name):
       return open(name)
     default:
