@@ -40,6 +40,11 @@ extension Words {
           "unknown option '\(Self.shorten(token.text))'; compare backoff takes seeds=N and steps=K")
       }
     }
+    guard seeds * steps <= BackoffTrials.maxWork else {
+      throw fail(
+        "seeds=\(seeds) steps=\(steps) is too much work: seeds times steps is at most"
+          + " \(BackoffTrials.maxWork), e.g. seeds=1000 steps=2000 or seeds=100 steps=20000")
+    }
     return .compareBackoff(seeds: seeds, steps: steps)
   }
 

@@ -19,6 +19,9 @@ public struct BackoffTrials: Sendable {
   public static let defaultSeeds = 100
   public static let maxSeeds = 1000
   public static let defaultSteps = 2000
+  /// Seeds times steps at most: each backoff may take them all, so a comparison ends within
+  /// seconds even when every run goes to its limit.
+  public static let maxWork = 2_000_000
 
   public let steps: Int
   /// Seeds 1 through `seedsTried`; fewer than asked when the trials were interrupted.
