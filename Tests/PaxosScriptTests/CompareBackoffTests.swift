@@ -50,7 +50,8 @@ import Testing
 
   @Test(arguments: [
     ([String](), "there is no cluster"),
-    (["cluster 3 2 1"], "no proposer is trying"),
+    (["cluster 3 2 1"], "no proposer that is up is trying"),
+    (["cluster 3 2 1", "propose p1 red", "crash p1"], "no proposer that is up is trying"),
     (["cluster 3 1 1", "propose p1 red", "deliver all"], "already decided"),
   ])
   func withNothingToCompareItSaysWhy(_ script: [String], _ reason: String) {

@@ -80,7 +80,7 @@ enum BackoffTable {
     }
     guard trying else {
       throw ScriptError(
-        "no proposer is trying to get a value chosen, so every run would do nothing",
+        "no proposer that is up is trying to get a value chosen, so every run would do nothing",
         hint: "start a duel first: 'propose p1 red' and 'propose p2 blue', then compare")
     }
   }
