@@ -28,12 +28,10 @@ enum BackoffTable {
       lines.append("stopped after \(trials.seedsTried) of \(seeds) seeds (interrupted)")
     }
     lines += table.lines
+    lines.append("decided: every proposer that took on a value knows the chosen one")
+    lines.append("never: still undecided after \(steps) steps")
     lines.append(
-      "decided: every proposer that took on a value knows the chosen one;"
-        + " never: still undecided after \(steps) steps")
-    lines.append(
-      "the cluster is unchanged; to watch one of these runs: 'set backoff none',"
-        + " then 'run seed=1 steps=\(steps)'")
+      "the cluster is unchanged; 'set backoff none' then 'run seed=1 steps=\(steps)' plays one")
     return lines
   }
 
