@@ -89,7 +89,7 @@ public enum Parser {
     case .save: return .save(path: try words.path())
     case .load: return .load(path: try words.path())
     case .sessions: return .sessions
-    case .open: return .open(try words.path())
+    case .open: return .open(try words.text("the session's name"))
     case .quit: return .quit
     case .lesson: return .lesson(words.next()?.text)
     case .help: return .help(words.next()?.text)

@@ -217,9 +217,12 @@ struct Words {
     return .bookmark(try bookmarkName())
   }
 
-  mutating func path() throws(ScriptError) -> String {
+  mutating func path() throws(ScriptError) -> String { try text("the file's path") }
+
+  /// One word or quoted text, taken as it is: a file's path, a session's name.
+  mutating func text(_ what: String) throws(ScriptError) -> String {
     guard let token = next(), token.kind != .bar, !token.text.isEmpty else {
-      throw fail("missing the file's path")
+      throw fail("missing \(what)")
     }
     return token.text
   }
