@@ -44,6 +44,17 @@ import Testing
     #expect(text.contains("red is chosen: a1 a2 accepted 1.p1, a quorum (2 of 3)"), "\(text)")
   }
 
+  @Test func aLaterBallotsQuorumForTheChosenValueIsToldAsAChoiceAgain() {
+    let text = ExplainTests.explain([
+      "cluster 3 2 1", "propose p1 red", "deliver all", "propose p2 blue", "deliver all",
+    ])
+    #expect(
+      text.contains(
+        "red is chosen again: a1 a2 accepted 1.p2, a quorum (2 of 3);"
+          + " it has been the chosen value since 1.p1 (step "), "\(text)")
+    #expect(!text.contains("any later quorum"), "\(text)")
+  }
+
   @Test func aOneStepCommandNeedsNoHeading() {
     let text = ExplainTests.explain(["cluster 3 1 1", "propose p1 red"])
     #expect(text.hasPrefix("step 1:"))
