@@ -32,6 +32,11 @@ extension Command {
     case .deliverAll:
       guard !cluster.inFlight.isEmpty else { throw Cluster.nothingInFlight }
       cluster.deliverAll()
+      if !cluster.inFlight.isEmpty {
+        return .text([
+          "deliver all: stopped with \(cluster.inFlight.count) in flight: " + Report.traceFull
+        ])
+      }
     case .drop(let selector):
       try cluster.drop(selector)
     case .duplicate(let selector):

@@ -17,12 +17,18 @@ enum Report {
     ids.isEmpty ? "none" : ids.map(\.name).joined(separator: " ")
   }
 
+  /// Why `run` or `deliver all` stopped early: the trace holds as much as a cluster keeps.
+  static let traceFull =
+    "the trace holds \(Settings.maxTraceEntries / 1_000_000) million events, as many as a"
+    + " cluster keeps; 'reset' starts over (or 'undo' goes back)"
+
   static func run(_ summary: RunSummary, _ cluster: Cluster) -> String {
     let steps = "\(summary.steps) step\(summary.steps == 1 ? "" : "s")"
     if summary.quiescent { return "run: \(steps), then nothing left to do" }
     if summary.interrupted {
       return "run: interrupted after \(steps); they are kept, \(cluster.inFlight.count) in flight"
     }
+    if summary.traceFull { return "run: stopped after \(steps): " + traceFull }
     let timers = cluster.nodes.filter { $0.retryAt != nil }.map(\.id)
     return "run: stopped at the limit of \(steps); \(cluster.inFlight.count) in flight"
       + (timers.isEmpty ? "" : ", timers armed: " + names(timers))

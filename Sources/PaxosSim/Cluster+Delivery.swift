@@ -1,11 +1,15 @@
 import PaxosCore
 
 extension Cluster {
-  /// Delivers one message in flight: the receiver handles it and its replies go out.
-  /// A message to a crashed node or across a partition is lost instead. One sent by a node
-  /// that crashed since is still delivered: it had already left.
+  /// Delivers the message at `position` in `inFlight`.
   mutating func deliver(at position: Int) {
-    let id = inFlight.remove(at: position)
+    arrive(inFlight.remove(at: position))
+  }
+
+  /// Message `id`, already taken out of `inFlight`, arrives: the receiver handles it and its
+  /// replies go out. A message to a crashed node or across a partition is lost instead. One
+  /// sent by a node that crashed since is still delivered: it had already left.
+  mutating func arrive(_ id: MessageID) {
     beginStep()
     let message = trace[id]
     guard let to = index(of: message.to) else { return }

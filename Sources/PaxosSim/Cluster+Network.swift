@@ -13,13 +13,24 @@ extension Cluster {
     deliver(at: try position(of: selector))
   }
 
-  /// Delivers the oldest message until none is in flight; returns how many were delivered.
+  /// Delivers the oldest message until none is in flight, or until the trace is full; returns
+  /// how many were delivered. Oldest first is first in, first out: whatever is sent meanwhile
+  /// is newer than everything waiting, so the waiting ones are taken a batch at a time instead
+  /// of shifting the whole array at each delivery.
   @discardableResult
   public mutating func deliverAll() -> Int {
     var count = 0
     while !inFlight.isEmpty {
-      deliver(at: 0)
-      count += 1
+      let batch = inFlight
+      inFlight.removeAll(keepingCapacity: true)
+      for (index, id) in batch.enumerated() {
+        guard !traceIsFull else {
+          inFlight.insert(contentsOf: batch[index...], at: 0)
+          return count
+        }
+        arrive(id)
+        count += 1
+      }
     }
     return count
   }

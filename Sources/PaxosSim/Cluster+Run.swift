@@ -7,6 +7,9 @@ public struct RunSummary: Hashable, Sendable {
   public var quiescent: Bool
   /// True when someone stopped the run before its limit (Ctrl-C in the REPL).
   public var interrupted = false
+  /// True when the trace reached the most entries a cluster keeps. A replay of the same line
+  /// stops at the same step, so, unlike an interrupted run, the history keeps it as typed.
+  public var traceFull = false
 }
 
 extension Cluster {
@@ -33,6 +36,7 @@ extension Cluster {
       if taken & 1023 == 1023, interrupted?() == true {
         return RunSummary(steps: taken, quiescent: false, interrupted: true)
       }
+      if traceIsFull { return RunSummary(steps: taken, quiescent: false, traceFull: true) }
       if let (index, due) = nextTimer(), due <= step || inFlight.isEmpty {
         guard let round = nodes[index].proposer?.nextRound else {
           nodes[index].retryAt = nil

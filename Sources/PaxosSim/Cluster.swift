@@ -25,6 +25,9 @@ public struct Cluster: Hashable, Sendable {
 
   public var isEmpty: Bool { nodes.isEmpty }
 
+  /// Whether the trace holds as many entries as a cluster keeps: `run` and `deliver all` stop.
+  public var traceIsFull: Bool { trace.entries.count >= settings.traceLimit }
+
   public func index(of id: NodeID) -> Int? { nodes.firstIndex { $0.id == id } }
 
   public func node(_ id: NodeID) -> Node? { index(of: id).map { nodes[$0] } }

@@ -34,6 +34,12 @@ public struct Settings: Hashable, Sendable {
   /// Steps a proposer waits for an attempt to finish before its timer fires.
   public var attemptTimeout = 50
   public var bugs: Set<Bug> = []
+  /// The most trace entries a cluster keeps: `run` and `deliver all` stop there, so that no
+  /// command can take all the memory there is (or a session that replays it). Tests lower it.
+  var traceLimit = Settings.maxTraceEntries
+
+  /// About 1 GB of trace: twice the benchmark's long run of five million events.
+  public static let maxTraceEntries = 10_000_000
 
   public init() {}
 }
