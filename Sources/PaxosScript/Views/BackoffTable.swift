@@ -66,6 +66,9 @@ enum BackoffTable {
     guard !cluster.isEmpty else {
       throw ScriptError("there is no cluster to run; create one with 'cluster 3 2'")
     }
+    guard !cluster.traceIsFull else {
+      throw ScriptError("nothing can run from here: " + Report.traceFull)
+    }
     if cluster.proposersDecided {
       throw ScriptError(
         "the proposers have already decided, so there is nothing left to compare",
