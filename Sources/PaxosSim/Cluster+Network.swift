@@ -15,24 +15,17 @@ extension Cluster {
 
   /// Delivers the oldest message until none is in flight, or until the trace is full; returns
   /// how many were delivered. Oldest first is first in, first out: whatever is sent meanwhile
-  /// is newer than everything waiting, so the waiting ones are taken a batch at a time instead
-  /// of shifting the whole array at each delivery.
+  /// goes to the end, so the array is walked in order and the delivered ones are removed once
+  /// at the end, instead of shifting the whole array at each delivery.
   @discardableResult
   public mutating func deliverAll() -> Int {
-    var count = 0
-    while !inFlight.isEmpty {
-      let batch = inFlight
-      inFlight.removeAll(keepingCapacity: true)
-      for (index, id) in batch.enumerated() {
-        guard !traceIsFull else {
-          inFlight.insert(contentsOf: batch[index...], at: 0)
-          return count
-        }
-        arrive(id)
-        count += 1
-      }
+    var delivered = 0
+    while delivered < inFlight.count, !traceIsFull {
+      arrive(inFlight[delivered])
+      delivered += 1
     }
-    return count
+    inFlight.removeFirst(delivered)
+    return delivered
   }
 
   public mutating func drop(_ selector: MessageSelector) throws(ClusterError) {
