@@ -18,7 +18,17 @@ struct LessonTerminalTests {
       in: scratch.url, arguments: ["lesson", "1", "--lessons", Self.lessons.path],
       waitsForPrompt: false)
     defer { terminal.close() }
+    // The answers, in order, from the lesson itself: the first question is answered wrongly,
+    // the others rightly.
+    let text = try String(
+      contentsOf: Self.lessons.appendingPathComponent("lesson-01-first-consensus.paxos"),
+      encoding: .utf8)
+    var answers = text.split(separator: "\n").filter { $0.hasPrefix("ask ") }.compactMap {
+      $0.split(separator: " answer ").last?.split(separator: " ").first.map(String.init)
+    }[...]
+    try #require(answers.count >= 2)
     var answeredWrongly = false
+    var answeredRightly = false
     var experimented = false
     var steps = 0
     while !(terminal.screen().last.map(REPLTerminal.isPrompt) ?? false) {
@@ -29,8 +39,9 @@ struct LessonTerminalTests {
         return
       }
       let last = terminal.lastLine
-      if last.hasPrefix("your answer>"), !answeredWrongly {
-        try terminal.type("maybe")
+      if last.hasPrefix("your answer>"), let answer = answers.popFirst() {
+        try terminal.type(answeredWrongly ? answer : "maybe")
+        answeredRightly = answeredWrongly
         answeredWrongly = true
       } else if last.hasPrefix("[Enter: go on"), !experimented {
         try terminal.type("status")
@@ -43,7 +54,9 @@ struct LessonTerminalTests {
     #expect(screen.contains("End of the lesson: First consensus."))
     #expect(terminal.lastLine.hasPrefix("paxlab:lesson-1 [3a 1p 1l"), "\(terminal.lastLine)")
     #expect(terminal.lastLine.contains("chosen: red"))
-    #expect(answeredWrongly && experimented)
+    #expect(answeredWrongly && answeredRightly && experimented)
+    #expect(screen.contains("You said \"maybe\"; the answer is no."))
+    #expect(screen.contains("You said \"no\": right, no."))
     try terminal.enter("expect chosen red")
     try terminal.waitFor("the check") { $0.contains("ok: chosen red") }
     try terminal.press("C-d")
