@@ -9,10 +9,10 @@ public struct BackoffTrials: Sendable {
     public let backoff: Backoff
     /// For each run that decided, the steps it took, in the order of the seeds.
     public internal(set) var stepsToDecide: [Int] = []
-    /// For each run, decided or not, how many new ballots the proposers started: the retries.
-    public internal(set) var ballots: [Int] = []
+    /// For each run, decided or not, how many new ballots the proposers started.
+    public internal(set) var retries: [Int] = []
 
-    public var runs: Int { ballots.count }
+    public var runs: Int { retries.count }
     public var decided: Int { stepsToDecide.count }
   }
 
@@ -23,7 +23,6 @@ public struct BackoffTrials: Sendable {
   /// seconds even when every run goes to its limit.
   public static let maxWork = 2_000_000
 
-  public let steps: Int
   /// Seeds 1 through `seedsTried`; fewer than asked when the trials were interrupted.
   public private(set) var seedsTried = 0
   public private(set) var outcomes: [Outcome]
@@ -34,7 +33,6 @@ public struct BackoffTrials: Sendable {
     from cluster: Cluster, seeds: Int, steps: Int, base: Int,
     interrupted: (@Sendable () -> Bool)? = nil
   ) {
-    self.steps = steps
     outcomes = [.none, .fixed(base), .randomized(base)].map { Outcome(backoff: $0) }
     // Seed by seed rather than backoff by backoff, so an interrupted comparison stays fair.
     for seed in 1...max(1, seeds) {
@@ -47,7 +45,7 @@ public struct BackoffTrials: Sendable {
         if let taken = trial.runUntilDecided(limit: steps) {
           outcomes[index].stepsToDecide.append(taken)
         }
-        outcomes[index].ballots.append(trial.ballotsStarted(since: first))
+        outcomes[index].retries.append(trial.ballotsStarted(since: first))
       }
       seedsTried = seed
     }

@@ -28,7 +28,7 @@ import Testing
     let first = BackoffTrials(from: cluster, seeds: 20, steps: 1000, base: 20)
     let second = BackoffTrials(from: cluster, seeds: 20, steps: 1000, base: 20)
     #expect(first.outcomes.map(\.stepsToDecide) == second.outcomes.map(\.stepsToDecide))
-    #expect(first.outcomes.map(\.ballots) == second.outcomes.map(\.ballots))
+    #expect(first.outcomes.map(\.retries) == second.outcomes.map(\.retries))
   }
 
   @Test func eachBackoffRunsEverySeed() throws {
@@ -45,7 +45,7 @@ import Testing
     let (none, random) = (trials.outcomes[0], trials.outcomes[2])
     #expect(none.decided < random.decided)
     #expect(random.decided >= 38)
-    #expect(none.ballots.reduce(0, +) > 5 * random.ballots.reduce(0, +))
+    #expect(none.retries.reduce(0, +) > 5 * random.retries.reduce(0, +))
   }
 
   /// A run counts as decided at the step every proposer knows the value: replaying that seed

@@ -43,7 +43,7 @@ enum BackoffTable {
       "\(outcome.runs - outcome.decided)",
       median(sorted).map(String.init) ?? "",
       sorted.last.map(String.init) ?? "",
-      median(outcome.ballots.sorted()).map(String.init) ?? "",
+      median(outcome.retries.sorted()).map(String.init) ?? "",
     ]
   }
 
