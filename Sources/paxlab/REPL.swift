@@ -10,28 +10,23 @@ struct REPL {
   let output: StandardOutput
   let palette: Palette
 
-  /// How the REPL stopped: its exit status (0, or for piped input the worst line, as
-  /// `paxlab run` would have exited at it: 1 a failed expect, 2 an error), and the session a
-  /// finished lesson moved it to, where it goes on; nil when the input ended or at `quit`.
-  struct Ending {
-    var status: ScriptStatus
-    var next: Session?
-  }
-
-  func run(reading source: inout some LineSource) -> Ending {
+  /// Runs until the input ends, `quit`, or a command that moves to another session (a lesson
+  /// played to its end, `open`). The move's status is the exit status: 0, or for piped input
+  /// the worst line, as `paxlab run` would have exited at it (1 a failed expect, 2 an error).
+  func run(reading source: inout some LineSource) -> Move {
     session.interrupted = Signals.isInterrupted
     var status = ScriptStatus.passed
     defer { source.close() }
     while !Signals.leaveRequested {
       switch read(from: &source) {
       case .end:
-        return Ending(status: status)
+        return Move(status: status)
       case .interrupted:
         continue
       case .line(let line):
         _ = Signals.takeInterrupt()
         let result = session.execute(line)
-        if case .quit = result.outcome { return Ending(status: status) }
+        if case .quit = result.outcome { return Move(status: status) }
         // A Ctrl-C that stopped a run is spent; with piped input it also ends the input.
         let stopped = Signals.takeInterrupt()
         show(result, of: line)
@@ -39,12 +34,12 @@ struct REPL {
         if case .forREPL(let command) = result.outcome {
           let move = carryOut(command)
           status = worse(status, than: move.status)
-          if let next = move.session { return Ending(status: status, next: next) }
+          if let next = move.session { return Move(status: status, session: next) }
         }
-        if stopped && !isInteractive { return Ending(status: status) }
+        if stopped && !isInteractive { return Move(status: status) }
       }
     }
-    return Ending(status: status)
+    return Move(status: status)
   }
 
   /// Reads a line, showing where the cluster stands. The copies of the cluster made for the

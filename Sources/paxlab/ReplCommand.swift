@@ -54,16 +54,16 @@ struct ReplCommand: ParsableCommand {
       let repl = REPL(
         session: session, isInteractive: interactive, output: StandardOutput(),
         palette: Palette.forStandardOutput())
-      let ending: REPL.Ending
+      let move: Move
       if interactive {
         // Each session keeps the lines typed at it beside its file.
         var editor = LineEditor(historyFile: session.place.historyFile)
-        ending = repl.run(reading: &editor)
+        move = repl.run(reading: &editor)
       } else {
-        ending = repl.run(reading: &input)
+        move = repl.run(reading: &input)
       }
-      status = repl.worse(status, than: ending.status)
-      guard let next = ending.next else { return status }
+      status = repl.worse(status, than: move.status)
+      guard let next = move.session else { return status }
       warn(next)
       session = next
     }
