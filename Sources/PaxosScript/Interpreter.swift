@@ -31,6 +31,17 @@ public struct LineResult: Sendable {
     self.outcome = outcome
     self.note = note
   }
+
+  /// What `line` comes to: a blank line or one the parser refuses ends here; a command is
+  /// handed to `carryOut`.
+  public static func of(_ line: String, carryOut: (Command) -> LineResult) -> LineResult {
+    do {
+      guard let command = try Parser.parse(line) else { return LineResult(outcome: .blank) }
+      return carryOut(command)
+    } catch {
+      return LineResult(outcome: .error(error))
+    }
+  }
 }
 
 /// What a command reports besides its events.
@@ -57,14 +68,7 @@ public struct Interpreter: Sendable {
   public init() {}
 
   public mutating func execute(_ line: String) -> LineResult {
-    let command: Command
-    do {
-      guard let parsed = try Parser.parse(line) else { return LineResult(outcome: .blank) }
-      command = parsed
-    } catch {
-      return LineResult(outcome: .error(error))
-    }
-    return execute(command, line: line)
+    LineResult.of(line) { execute($0, line: line) }
   }
 
   /// Carries out a parsed line and keeps it in the history when it changed the cluster.

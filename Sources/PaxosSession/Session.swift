@@ -47,13 +47,10 @@ public final class Session {
 
   /// Carries out a line; a line that changes the cluster is on disk before this returns.
   public func execute(_ line: String) -> LineResult {
-    let command: Command
-    do {
-      guard let parsed = try Parser.parse(line) else { return LineResult(outcome: .blank) }
-      command = parsed
-    } catch {
-      return LineResult(outcome: .error(error))
-    }
+    LineResult.of(line) { execute($0, line: line) }
+  }
+
+  private func execute(_ command: Command, line: String) -> LineResult {
     switch command {
     case .quit: return LineResult(outcome: .quit)
     // Handed up to the REPL, never kept: they change the session, not the cluster. A loaded
