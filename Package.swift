@@ -49,6 +49,6 @@ let package = Package(
       name: "PaxosExportTests",
       dependencies: ["PaxosExport", "PaxosScript", "PaxosSession", "PaxosTestSupport"]),
     // Runs the built `paxlab` binary as a subprocess; depending on it makes `swift test` build it.
-    .testTarget(name: "PaxlabCLITests", dependencies: ["paxlab", "PaxosSim"]),
+    .testTarget(name: "PaxlabCLITests", dependencies: ["paxlab", "PaxosSim", "PaxosTestSupport"]),
   ]
 )

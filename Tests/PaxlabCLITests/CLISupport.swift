@@ -1,5 +1,6 @@
 import Foundation
 import PaxosSim
+import PaxosTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -57,20 +58,7 @@ enum Paxlab {
     process.standardOutput = try FileHandle(forWritingTo: out)
     process.standardError = try FileHandle(forWritingTo: err)
     process.standardInput = try FileHandle(forReadingFrom: scratch.file("stdin", stdin ?? Data()))
-    let start = Date()
-    try process.run()
-    var timedOut = false
-    while process.isRunning {
-      if Date().timeIntervalSince(start) > timeout {
-        timedOut = true
-        // SIGKILL, not terminate(): the child may inherit an ignored SIGTERM from the runner.
-        kill(process.processIdentifier, SIGKILL)
-        break
-      }
-      Thread.sleep(forTimeInterval: 0.01)
-    }
-    process.waitUntilExit()
-    let seconds = Date().timeIntervalSince(start)
+    let (timedOut, seconds) = try process.runWaiting(timeout: timeout)
     if timedOut {
       Issue.record(
         "paxlab \(arguments) ran over \(timeout) s; killed", sourceLocation: sourceLocation)
@@ -125,6 +113,7 @@ final class Scratch: @unchecked Sendable {
     return file
   }
 
+  @discardableResult
   func file(_ name: String, _ text: String) throws -> URL { try file(name, Data(text.utf8)) }
 
   func emptyFile(_ name: String) throws -> URL { try file(name, Data()) }

@@ -40,7 +40,8 @@ import Testing
 
   @Test(arguments: [0, 1, 9, 10, 64, 99, 100, 1_234_567])
   func aNumberedNameIsTheNameSpelledOut(_ number: Int) throws {
-    #expect(NodeID(prefix: "a", number: number) == (try #require(NodeID("a\(number)"))))
+    let spelled = try #require(NodeID("a\(number)"))
+    #expect(NodeID(prefix: "a", number: number) == spelled)
   }
 
   @Test func aNumberedNameMustBeAValidName() {

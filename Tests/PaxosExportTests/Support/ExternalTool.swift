@@ -1,4 +1,5 @@
 import Foundation
+import PaxosTestSupport
 
 /// Runs a program of this machine (node, dot) and collects what it printed.
 enum ExternalTool {
@@ -34,19 +35,7 @@ enum ExternalTool {
     process.standardOutput = out
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
-    let start = Date()
-    try process.run()
-    var timedOut = false
-    while process.isRunning {
-      if Date().timeIntervalSince(start) > timeout {
-        timedOut = true
-        process.terminate()
-        break
-      }
-      Thread.sleep(forTimeInterval: 0.01)
-    }
-    process.waitUntilExit()
-    let seconds = Date().timeIntervalSince(start)
+    let (timedOut, seconds) = try process.runWaiting(timeout: timeout)
     try out.close()
     try err.close()
     return Run(
