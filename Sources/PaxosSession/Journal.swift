@@ -4,26 +4,47 @@ import Glibc
 final class Journal {
   let path: String
   private let descriptor: Int32
+  /// The file this journal writes to, whatever happens to its name.
+  private let file: FileStatus
+  /// The file's last line has no newline yet (an editor left it so): the next line starts one.
+  private var endsMidLine: Bool
 
   /// Opens an existing session file, or creates one holding only the header.
   init(path: String) throws(FileSystem.Failure) {
-    let isNew = !FileSystem.exists(path)
-    if isNew { try FileSystem.replace(path, with: Array(SessionFormat.header.utf8)) }
-    descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+    if try FileSystem.status(of: path, followingLinks: false) == nil {
+      try FileSystem.replace(path, with: Array(SessionFormat.header.utf8))
+    }
+    descriptor = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
     guard descriptor >= 0 else {
       throw FileSystem.Failure(path: path, action: "open for writing", code: errno)
     }
+    var info = stat()
+    fstat(descriptor, &info)
+    file = FileStatus(info)
+    var last: UInt8 = 0
+    endsMidLine = info.st_size > 0 && pread(descriptor, &last, 1, info.st_size - 1) == 1
+      && last != UInt8(ascii: "\n")
     self.path = path
   }
 
   deinit { close(descriptor) }
 
   /// One line in one write, then fsync: a crash leaves the line whole, or torn at the end of
-  /// the file where opening the session finds and drops it.
+  /// the file where opening the session finds it. Refused when the file at `path` is no longer
+  /// this journal's (moved, removed or replaced by another program): what it was told would be
+  /// written where nobody reads.
   func append(_ line: String) throws(FileSystem.Failure) {
-    try FileSystem.writeAll(descriptor, Array((line + "\n").utf8), path: path)
+    guard let now = try FileSystem.status(of: path, followingLinks: true), now.isSameFile(as: file)
+    else {
+      throw FileSystem.Failure(
+        path: path, action: "save to",
+        reason: "it was moved, removed or replaced since this session opened it")
+    }
+    try FileSystem.writeAll(
+      descriptor, Array(((endsMidLine ? "\n" : "") + line + "\n").utf8), path: path)
     guard fsync(descriptor) == 0 else {
       throw FileSystem.Failure(path: path, action: "sync", code: errno)
     }
+    endsMidLine = false
   }
 }

@@ -8,14 +8,17 @@ public final class Session {
   /// Things the user should know about how the session was opened (a torn line dropped...).
   public private(set) var warnings: [String] = []
   private var journal: Journal
+  private let lock: SessionLock
   private var isLoading = false
 
   /// Opens the session, creating it if needed. A file that does not replay is left untouched
-  /// unless `recovery` says what to do with it.
+  /// unless `recovery` says what to do with it. Another process that has the session open
+  /// keeps it: this one is refused (`inUse`), at once.
   public init(opening place: SessionPlace, recovery: Recovery? = nil) throws(SessionError) {
     self.place = place
     do {
       try FileSystem.createDirectory(place.folder)
+      lock = try SessionLock(place)
       let (interpreter, warnings) = try Self.replay(place, recovery: recovery)
       self.interpreter = interpreter
       self.warnings = warnings
@@ -32,6 +35,11 @@ public final class Session {
   public var interrupted: (@Sendable () -> Bool)? {
     get { interpreter.interrupted }
     set { interpreter.interrupted = newValue }
+  }
+
+  /// The session file, which neither `save` nor `export` ever writes over.
+  public var ownFile: WriteTarget.Protected {
+    .init(path: place.file, role: "this session's own file, which paxlab keeps as you go")
   }
 
   /// Writes `export`s; set by the program, which knows the formats.
@@ -75,10 +83,14 @@ public final class Session {
   /// The state on disk is the truth: when a line could not be saved, go back to it.
   private func reloadAfterFailedWrite(_ failure: FileSystem.Failure) -> LineResult {
     let message = "\(failure); the last command is not saved and was taken back"
-    if var (interpreter, _) = try? Self.replay(place, recovery: nil) {
+    if var (interpreter, _) = try? Self.replay(place, recovery: nil),
+      let journal = try? Journal(path: place.file)
+    {
       interpreter.interrupted = self.interpreter.interrupted
       interpreter.exporter = self.interpreter.exporter
       self.interpreter = interpreter
+      // Replaying may have cut a torn line off, which replaces the file.
+      self.journal = journal
     }
     return LineResult(
       outcome: .error(ScriptError(message, hint: "free some disk space, or 'save FILE' elsewhere")))
@@ -153,23 +165,19 @@ public final class Session {
       + names.map { $0 == place.name ? "* \($0)" : "  \($0)" }
   }
 
-  /// Writes the commands in effect as a script that rebuilds this cluster.
+  /// Writes the commands in effect as a script that rebuilds this cluster; `-` prints it.
   private func save(to path: String) -> LineResult {
-    if FileSystem.exists(path) {
-      let existing = (try? FileSystem.read(path)) ?? []
-      guard (try? SessionFormat.parse(existing)) != nil else {
-        return LineResult(
-          outcome: .error(
-            ScriptError(
-              "'\(path)' exists and is not a Paxos Lab script; it is left as it is",
-              hint: "save under another name")))
-      }
-    }
     let script = SessionFormat.script(of: interpreter.timeline)
+    guard path != "-" else {
+      return LineResult(outcome: .done, note: .text([String(script.dropLast())]))
+    }
+    let target = WriteTarget(
+      holding: "a Paxos Lab script", otherName: "save under another name",
+      protected: [ownFile], recognises: SessionFormat.isReadableScript)
     do {
-      try FileSystem.replace(path, with: Array(script.utf8))
+      try target.write(Array(script.utf8), to: path)
     } catch {
-      return LineResult(outcome: .error(ScriptError(error.description)))
+      return LineResult(outcome: .error(error))
     }
     let count = interpreter.timeline.entries.count
     return LineResult(
@@ -183,7 +191,18 @@ public final class Session {
 
   /// Replays the session file into a fresh interpreter.
   static func replay(_ place: SessionPlace, recovery: Recovery?) throws -> (Interpreter, [String]) {
-    guard FileSystem.exists(place.file) else { return (Interpreter(), []) }
+    switch try found(place.file) {
+    case .nothing:
+      return (Interpreter(), [])
+    case .brokenLink:
+      guard let recovery else {
+        throw SessionError.cannotRead(
+          file: place.file, reason: "it is a symbolic link to nothing that can be read")
+      }
+      return try startOver(place, recovery: recovery, keeping: [])
+    case .file:
+      break
+    }
     let bytes = try FileSystem.read(place.file)
     let contents: SessionFormat.Contents
     do {
@@ -192,13 +211,7 @@ public final class Session {
       throw SessionError.newerFormat(file: place.file, version: version)
     } catch {
       guard let recovery else { throw SessionError.notASession(file: place.file) }
-      return (try startOver(place, recovery: recovery, keeping: []), [])
-    }
-    var warnings: [String] = []
-    if contents.tornLastLine {
-      try FileSystem.replace(place.file, with: Array(bytes[..<contents.intactByteCount]))
-      warnings.append(
-        "\(place.file): the last line was cut short by a crash before it was saved; dropped it")
+      return try startOver(place, recovery: recovery, keeping: [])
     }
     var interpreter = Interpreter()
     for (index, line) in contents.lines.enumerated() {
@@ -210,36 +223,74 @@ public final class Session {
       case .expectationFailed(let expected, let actual):
         reason = "expected \(expected), got \(actual)"
       }
+      if index == contents.lines.count - 1 && contents.lastLineUnended {
+        // A line without its newline that does not replay is a write a crash cut short.
+        let aside = try keepAside(place.file)
+        try FileSystem.replace(place.file, with: Array(bytes[..<contents.endedByteCount]))
+        return (
+          interpreter,
+          [
+            "\(place.file):\(line.number): the last line, '\(line.text)', was cut short by a crash"
+              + " before it was saved; dropped it (the whole file is kept as \(aside))"
+          ]
+        )
+      }
       guard let recovery else {
         throw SessionError.unreadable(
           file: place.file, line: line.number, text: line.text, reason: reason,
           readableCommands: index)
       }
-      let readable = contents.lines[..<index].map(\.text)
-      let kept = try startOver(place, recovery: recovery, keeping: readable)
-      return (kept, warnings)
+      return try startOver(
+        place, recovery: recovery, keeping: contents.lines[..<index].map(\.text))
     }
-    return (interpreter, warnings)
+    return (interpreter, [])
   }
 
-  /// Moves an unreadable file aside, then starts empty or from its readable lines.
+  private enum Found { case nothing, file, brokenLink }
+
+  /// What is where the session file goes: a regular file (or a link to one) to read, nothing,
+  /// or a link to nothing readable (missing, looping). Anything else is refused before it is
+  /// opened.
+  private static func found(_ file: String) throws -> Found {
+    guard let status = try FileSystem.status(of: file, followingLinks: false) else {
+      return .nothing
+    }
+    let target: FileStatus
+    if status.kind == .symbolicLink {
+      guard let linked = try? FileSystem.status(of: file, followingLinks: true) else {
+        return .brokenLink
+      }
+      target = linked
+    } else {
+      target = status
+    }
+    guard target.kind == .regular else { throw SessionError.notAFile(file: file, kind: target.kind) }
+    return .file
+  }
+
+  /// Keeps the unreadable file aside, then starts empty or from its readable lines.
   private static func startOver(
     _ place: SessionPlace, recovery: Recovery, keeping readable: [String]
   )
-    throws -> Interpreter
+    throws -> (Interpreter, [String])
   {
-    var aside = place.file + ".unreadable"
-    var number = 1
-    while FileSystem.exists(aside) {
-      number += 1
-      aside = place.file + ".unreadable-\(number)"
-    }
-    try FileSystem.rename(place.file, to: aside)
-    var interpreter = Interpreter()
-    guard recovery == .keepReadable else { return interpreter }
+    let aside = try keepAside(place.file)
+    let kept = recovery == .keepReadable ? readable : []
     try FileSystem.replace(
-      place.file, with: Array((SessionFormat.header + readable.map { $0 + "\n" }.joined()).utf8))
-    for line in readable { _ = interpreter.execute(line) }
-    return interpreter
+      place.file, with: Array((SessionFormat.header + kept.map { $0 + "\n" }.joined()).utf8))
+    var interpreter = Interpreter()
+    for line in kept { _ = interpreter.execute(line) }
+    return (interpreter, ["\(place.file): the original file is kept as \(aside)"])
+  }
+
+  /// Gives the file a second name beside it, `FILE.unreadable` (or `-2`, `-3`...), and returns
+  /// it. The file keeps its own name too until it is replaced: a crash in between loses nothing.
+  private static func keepAside(_ file: String) throws -> String {
+    var number = 1
+    while true {
+      let aside = file + ".unreadable" + (number == 1 ? "" : "-\(number)")
+      if try FileSystem.link(file, as: aside) { return aside }
+      number += 1
+    }
   }
 }

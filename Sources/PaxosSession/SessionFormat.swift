@@ -11,10 +11,11 @@ enum SessionFormat {
   struct Contents {
     /// The command lines after the header, each with its line number in the file.
     var lines: [(number: Int, text: String)]
-    /// True when the last line had no newline: a write the crash cut short.
-    var tornLastLine: Bool
-    /// Where the intact part ends, to cut a torn line off.
-    var intactByteCount: Int
+    /// True when the last line has no newline: a write a crash cut short, or a line an editor
+    /// left so; replaying it tells which.
+    var lastLineUnended: Bool
+    /// Where the lines that end with a newline end, to cut a torn last line off.
+    var endedByteCount: Int
   }
 
   enum Problem: Error {
@@ -23,19 +24,32 @@ enum SessionFormat {
   }
 
   static func parse(_ bytes: [UInt8]) throws(Problem) -> Contents {
-    let lastNewline = bytes.lastIndex(of: UInt8(ascii: "\n"))
-    let intact = lastNewline.map { $0 + 1 } ?? 0
-    let lines = ScriptText.lines(of: Array(bytes[..<intact]))
-    guard let first = lines.first, first.hasPrefix("# paxlab session v") else {
-      throw .notASession
-    }
-    let digits = first.dropFirst("# paxlab session v".count).prefix { $0.isNumber }
-    guard let version = Int(digits) else { throw .notASession }
-    guard version <= Self.version else { throw .newerVersion(version) }
+    let lines = ScriptText.lines(of: bytes)
+    guard let first = lines.first else { throw .notASession }
+    _ = try version(ofHeader: first)
+    let ended = bytes.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
     return Contents(
       lines: lines.enumerated().dropFirst().map { ($0.offset + 1, String($0.element)) },
-      tornLastLine: intact < bytes.count, intactByteCount: intact)
+      lastLineUnended: ended < bytes.count, endedByteCount: ended)
   }
+
+  /// Whether a file starting with `prefix` is a session or a saved script this Paxos Lab can
+  /// read: what `save` may replace.
+  static func isReadableScript(prefix: [UInt8]) -> Bool {
+    guard let first = ScriptText.lines(of: prefix).first else { return false }
+    return (try? version(ofHeader: first)) != nil
+  }
+
+  private static func version(ofHeader line: Substring) throws(Problem) -> Int {
+    guard line.hasPrefix(headerStart) else { throw .notASession }
+    guard let version = Int(line.dropFirst(headerStart.count).prefix { $0.isNumber }) else {
+      throw .notASession
+    }
+    guard version <= Self.version else { throw .newerVersion(version) }
+    return version
+  }
+
+  private static let headerStart = "# paxlab session v"
 }
 
 extension SessionFormat {

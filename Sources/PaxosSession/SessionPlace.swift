@@ -1,5 +1,6 @@
-/// Where a named session lives: `.paxlab/NAME.paxos` and its line-editing history beside it.
-public struct SessionPlace: Sendable {
+/// Where a named session lives: `.paxlab/NAME.paxos`, its line-editing history and its lock
+/// beside it.
+public struct SessionPlace: Sendable, Equatable {
   public static let defaultFolder = ".paxlab"
   public static let defaultName = "default"
 
@@ -13,6 +14,7 @@ public struct SessionPlace: Sendable {
 
   public var file: String { "\(folder)/\(name)\(SessionFormat.fileExtension)" }
   public var historyFile: String { "\(folder)/\(name).history" }
+  var lockFile: String { "\(folder)/\(name).lock" }
 
   /// What is wrong with `name` as a session's name, for an error message.
   public static func notAName(_ name: String) -> String {

@@ -32,10 +32,12 @@ struct Classroom {
 
   /// Plays the lesson numbered or named `key`. `atTerminal`: a person types the replies, with
   /// line editing. `keepsCluster`: once the lesson is done, its session holds its cluster, and
-  /// the move goes there.
-  func take(_ key: String, mode: LessonPlayer.Mode, atTerminal: Bool, keepsCluster: Bool)
-    throws(ScriptError) -> Move
-  {
+  /// the move goes there. `current`: the session the REPL is on, which is the lesson's when the
+  /// student takes the same lesson again there (a second open of it would be refused as in use).
+  func take(
+    _ key: String, mode: LessonPlayer.Mode, atTerminal: Bool, keepsCluster: Bool,
+    current: Session? = nil
+  ) throws(ScriptError) -> Move {
     let catalogue = try catalogue()
     guard let (number, lesson) = catalogue.find(key) else {
       let first = catalogue.numbers.first.map { " \($0)" } ?? ""
@@ -58,7 +60,14 @@ struct Classroom {
       StandardError.line("warning: the progress was not saved: \(error)")
     }
     guard keepsCluster else { return Move(status: .passed) }
-    return Move(status: .passed, session: try Self.session(place, builtBy: commands))
+    let session: Session
+    if let current, current.place == place {
+      session = current
+    } else {
+      session = try Self.open(place)
+    }
+    try Self.rebuild(session, with: commands)
+    return Move(status: .passed, session: session)
   }
 
   /// The lessons of the folder; an error when there are none.
@@ -104,23 +113,22 @@ struct Classroom {
     return (status, player.interpreter.timeline.entries.map(\.text))
   }
 
-  /// The lesson's session, holding exactly the cluster the lesson ended with: an earlier
-  /// attempt's experiments are reset first (and can still be undone).
-  private static func session(_ place: SessionPlace, builtBy commands: [String])
-    throws(ScriptError) -> Session
-  {
-    let session: Session
+  private static func open(_ place: SessionPlace) throws(ScriptError) -> Session {
     do {
-      session = try Session(opening: place, recovery: .startNew)
+      return try Session(opening: place, recovery: .startNew)
     } catch {
       throw ScriptError(error.description)
     }
+  }
+
+  /// Makes the lesson's session hold exactly the cluster the lesson ended with: an earlier
+  /// attempt's experiments are reset first (and can still be undone).
+  private static func rebuild(_ session: Session, with commands: [String]) throws(ScriptError) {
     let lines = (session.interpreter.timeline.entries.isEmpty ? [] : ["reset"]) + commands
     for line in lines {
       guard case .done = session.execute(line).outcome else {
         throw ScriptError("the lesson's cluster could not be rebuilt at '\(line)'")
       }
     }
-    return session
   }
 }

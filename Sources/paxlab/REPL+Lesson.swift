@@ -13,7 +13,7 @@ extension REPL {
         return Move(status: .passed)
       }
       let taken = try classroom.take(
-        key, mode: .interactive, atTerminal: isInteractive, keepsCluster: true)
+        key, mode: .interactive, atTerminal: isInteractive, keepsCluster: true, current: session)
       if let next = taken.session { say(moving(to: next.place.name)) }
       return taken
     } catch {

@@ -39,8 +39,11 @@ struct RunCommand: ParsableCommand {
     // A person typing at a terminal sees each answer at once; a pipe gets big writes.
     let output = StandardOutput(flushesEachLine: files.contains("-") && isatty(STDIN_FILENO) == 1)
     var runner = ScriptRunner(quiet: quiet, emit: output.line)
-    runner.exporter = FileExporter()
     for file in files {
+      // A script's exports never write over the script.
+      let exporter = FileExporter(
+        protecting: file == "-" ? [] : [.init(path: file, role: "the script being run")])
+      runner.exporter = exporter
       let status: ScriptStatus
       if file == "-" {
         status = runner.run(name: "<stdin>", lines: Self.standardInputLines())
@@ -58,7 +61,7 @@ struct RunCommand: ParsableCommand {
       if let exportFolder {
         // Also after a failure: the run up to the failing line is what one wants to look at.
         do {
-          for line in try FileExporter().exportAll(
+          for line in try exporter.exportAll(
             of: runner.interpreter, into: exportFolder, named: Self.exportName(file))
           where !quiet {
             output.line(line)

@@ -22,9 +22,7 @@ enum SessionOpening {
       }
       guard let chosen = ask(choices) else { throw ExitCode(2) }
       do {
-        let session = try Session(opening: place, recovery: chosen)
-        StandardError.line("the original file is kept beside it, renamed *.unreadable")
-        return session
+        return try Session(opening: place, recovery: chosen)
       } catch {
         StandardError.line("paxlab: \(error)")
         throw ExitCode(2)
@@ -37,8 +35,8 @@ enum SessionOpening {
     switch error {
     case .unreadable(_, _, _, _, let readable):
       readable > 0 ? [.startNew, .keepReadable] : [.startNew]
-    case .notASession: [.startNew]
-    case .newerFormat, .fileSystem: nil
+    case .notASession, .cannotRead: [.startNew]
+    case .newerFormat, .notAFile, .inUse, .fileSystem: nil
     }
   }
 

@@ -47,15 +47,16 @@ import Testing
     let temporary = try TemporaryPlace()
     let path = temporary.folder.path + "/broken.paxos"
     try Data("cluster 3\nfrobnicate\npropose p1 red\n".utf8).write(to: URL(fileURLWithPath: path))
-    let session = try Session(opening: temporary.place)
-    let result = session.execute("load \(path)")
-    guard case .error(let error) = result.outcome else {
-      Issue.record("a bad line stops the load")
-      return
+    try temporary.inSession { session in
+      let result = session.execute("load \(path)")
+      guard case .error(let error) = result.outcome else {
+        Issue.record("a bad line stops the load")
+        return
+      }
+      #expect(error.message.hasPrefix("\(path):2: unknown command 'frobnicate'"))
+      #expect(error.message.hasSuffix("(the command before it was taken back)"))
+      #expect(session.interpreter.cluster.isEmpty, "a failed load leaves the cluster as it was")
     }
-    #expect(error.message.hasPrefix("\(path):2: unknown command 'frobnicate'"))
-    #expect(error.message.hasSuffix("(the command before it was taken back)"))
-    #expect(session.interpreter.cluster.isEmpty, "a failed load leaves the cluster as it was")
     let reopened = try Session(opening: temporary.place)
     #expect(reopened.interpreter.cluster.isEmpty)
   }

@@ -24,22 +24,26 @@ import Testing
 
   @Test func reopeningReplaysTheSameCluster() throws {
     let temporary = try TemporaryPlace()
-    let first = try Session(opening: temporary.place)
-    first.run(["cluster 3 2 1", "propose p1 red", "propose p2 blue", "run seed=7", "crash a2"])
+    let cluster = try temporary.inSession { first in
+      first.run(["cluster 3 2 1", "propose p1 red", "propose p2 blue", "run seed=7", "crash a2"])
+      return first.interpreter.cluster
+    }
     let reopened = try Session(opening: temporary.place)
-    #expect(reopened.interpreter.cluster == first.interpreter.cluster)
+    #expect(reopened.interpreter.cluster == cluster)
     #expect(reopened.warnings.isEmpty)
   }
 
   @Test func timeTravelIsSavedAndSurvivesARestart() throws {
     let temporary = try TemporaryPlace()
-    let first = try Session(opening: temporary.place)
-    first.run([
-      "cluster 3", "propose p1 red", "bookmark proposed", "deliver all", "undo", "deliver 1",
-      "goto proposed", "redo",
-    ])
+    let cluster = try temporary.inSession { first in
+      first.run([
+        "cluster 3", "propose p1 red", "bookmark proposed", "deliver all", "undo", "deliver 1",
+        "goto proposed", "redo",
+      ])
+      return first.interpreter.cluster
+    }
     let reopened = try Session(opening: temporary.place)
-    #expect(reopened.interpreter.cluster == first.interpreter.cluster)
+    #expect(reopened.interpreter.cluster == cluster)
     #expect(
       reopened.interpreter.timeline.entries.map(\.text) == [
         "cluster 3", "propose p1 red", "deliver 1",
@@ -49,16 +53,16 @@ import Testing
 
   @Test func anInterruptedRunIsSavedAsTheStepsItTook() throws {
     let temporary = try TemporaryPlace()
-    let session = try Session(opening: temporary.place)
-    session.run(["cluster 3", "crash a2 a3", "propose p1 red"])
-    session.interrupted = { true }
-    let result = session.execute("run steps=100000 seed=4")
-    #expect(result.succeeded)
+    let cluster = try temporary.inSession { session in
+      session.run(["cluster 3", "crash a2 a3", "propose p1 red"])
+      session.interrupted = { true }
+      #expect(session.execute("run steps=100000 seed=4").succeeded)
+      return session.interpreter.cluster
+    }
     let saved = try #require(temporary.fileText.split(separator: "\n").last)
     #expect(saved == "run steps=1023 seed=4")
-    session.interrupted = nil
     let reopened = try Session(opening: temporary.place)
-    #expect(reopened.interpreter.cluster == session.interpreter.cluster)
+    #expect(reopened.interpreter.cluster == cluster)
   }
 
   @Test func sessionsInOneFolderAreListed() throws {

@@ -3,16 +3,32 @@ import PaxosScript
 import PaxosSession
 import Testing
 
-/// Damaged session files: a torn last line is dropped; anything else is never overwritten, and
-/// the user picks how to go on.
+/// Damaged session files: a torn last line is dropped once the file is kept aside; anything
+/// else is never overwritten, and the user picks how to go on.
 @Suite struct SessionRecoveryTests {
-  @Test func aTornLastLineIsDroppedWithAWarning() throws {
+  @Test func aCompleteLastLineWithoutItsNewlineIsKept() throws {
     let temporary = try TemporaryPlace()
-    try temporary.write(header + "cluster 3\npropose p1 red\ndeliv")
+    try temporary.write(header + "cluster 3\npropose p1 red")
     let session = try Session(opening: temporary.place)
-    #expect(session.warnings.count == 1)
-    #expect(session.warnings.first?.contains("cut short") == true)
-    #expect(session.interpreter.timeline.entries.count == 2)
+    #expect(session.warnings.isEmpty)
+    #expect(session.interpreter.timeline.entries.map(\.text) == ["cluster 3", "propose p1 red"])
+    session.run(["deliver all"])
+    #expect(temporary.fileText == header + "cluster 3\npropose p1 red\ndeliver all\n")
+    #expect(temporary.files == ["test.lock", "test.paxos"])
+  }
+
+  @Test func aTornLastLineIsDroppedOnlyOnceTheWholeFileIsKept() throws {
+    let temporary = try TemporaryPlace()
+    let text = header + "cluster 3\npropose p1 red\ndeliv"
+    try temporary.write(text)
+    let session = try Session(opening: temporary.place)
+    let aside = temporary.place.file + ".unreadable"
+    #expect(
+      session.warnings == [
+        "\(temporary.place.file):4: the last line, 'deliv', was cut short by a crash before it"
+          + " was saved; dropped it (the whole file is kept as \(aside))"
+      ])
+    #expect(temporary.fileBytes(aside) == Data(text.utf8))
     #expect(temporary.fileText == header + "cluster 3\npropose p1 red\n")
     session.run(["deliver 1"])
     #expect(temporary.fileText == header + "cluster 3\npropose p1 red\ndeliver 1\n")
@@ -32,7 +48,7 @@ import Testing
       #expect(readable == 2)
     }
     #expect(temporary.fileText == text)
-    #expect(temporary.files == ["test.paxos"])
+    #expect(temporary.files == ["test.lock", "test.paxos"])
   }
 
   @Test func aNewerFormatIsRefusedAndLeftAlone() throws {
@@ -67,7 +83,7 @@ import Testing
     let session = try Session(opening: temporary.place, recovery: .startNew)
     #expect(session.interpreter.cluster.isEmpty)
     #expect(temporary.fileText == header)
-    #expect(temporary.files == ["test.paxos", "test.paxos.unreadable"])
+    #expect(temporary.files == ["test.lock", "test.paxos", "test.paxos.unreadable"])
     #expect(temporary.fileBytes(temporary.place.file + ".unreadable") == Data(text.utf8))
   }
 
@@ -75,8 +91,10 @@ import Testing
     let temporary = try TemporaryPlace()
     let text = header + "cluster 3\npropose p1 red\nexpect chosen red\ndeliver 1\n"
     try temporary.write(text)
-    let session = try Session(opening: temporary.place, recovery: .keepReadable)
-    #expect(session.interpreter.timeline.entries.map(\.text) == ["cluster 3", "propose p1 red"])
+    let kept = try temporary.inSession(recovery: .keepReadable) {
+      $0.interpreter.timeline.entries.map(\.text)
+    }
+    #expect(kept == ["cluster 3", "propose p1 red"])
     #expect(temporary.fileText == header + "cluster 3\npropose p1 red\n")
     #expect(temporary.fileBytes(temporary.place.file + ".unreadable") == Data(text.utf8))
     // A second recovery does not overwrite the first original.

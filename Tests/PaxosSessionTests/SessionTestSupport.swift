@@ -28,6 +28,12 @@ final class TemporaryPlace: @unchecked Sendable {
     try Data(text.utf8).write(to: URL(fileURLWithPath: place.file))
   }
 
+  /// Opens the session, hands it to `body` and closes it, as a program that quits would: a
+  /// session open here cannot be opened a second time.
+  func inSession<T>(recovery: Recovery? = nil, _ body: (Session) throws -> T) throws -> T {
+    try body(try Session(opening: place, recovery: recovery))
+  }
+
   /// The files in the session folder.
   var files: [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: place.folder)) ?? []).sorted()

@@ -3,7 +3,9 @@ import PaxosSession
 import PaxosSim
 
 /// Carries out `export` lines: renders the run and writes it to a file, replaced atomically
-/// (a reader sees the old file or the new one), or returns the text for the path `-`.
+/// (a reader sees the old file or the new one), or returns the text for the path `-`. It
+/// writes only new paths and its own earlier exports of the same format (see `WriteTarget`),
+/// and never the files it is told to protect.
 public struct FileExporter: Exporter {
   /// The drawing functions, replaceable so that tests can check how parts are written.
   struct Renderers: Sendable {
@@ -18,10 +20,18 @@ public struct FileExporter: Exporter {
   }
 
   let renderers: Renderers
+  /// The session's own file, the script being run...: never written, whatever they hold.
+  let protected: [WriteTarget.Protected]
 
-  public init() { renderers = .standard }
+  public init(protecting protected: [WriteTarget.Protected] = []) {
+    renderers = .standard
+    self.protected = protected
+  }
 
-  init(renderers: Renderers) { self.renderers = renderers }
+  init(renderers: Renderers) {
+    self.renderers = renderers
+    protected = []
+  }
 
   /// The file extension each format is written with by `exportAll`.
   public static func fileExtension(_ format: ExportFormat) -> String {
@@ -43,7 +53,7 @@ public struct FileExporter: Exporter {
     case .json:
       let bytes = TraceEncoder.encode(interpreter, window: window)
       if toOutput { return [Self.text(bytes)] }
-      try write(bytes, to: path)
+      try target(.json).write(bytes, to: path)
       let events = StepWindow(interpreter.cluster.trace, from: window.from, to: window.to)
         .entries.count
       let commands = interpreter.timeline.entries.count
@@ -58,12 +68,12 @@ public struct FileExporter: Exporter {
     case .dot:
       let graph = renderers.dot(interpreter.cluster, request.from, request.to)
       if toOutput { return [Self.trimmed(graph)] }
-      try write(Array(graph.utf8), to: path)
+      try target(.dot).write(Array(graph.utf8), to: path)
       return ["export: wrote \(path)"]
     case .markdown:
       let notes = renderers.markdown(interpreter, request.from, request.to)
       if toOutput { return [Self.trimmed(notes)] }
-      try write(Array(notes.utf8), to: path)
+      try target(.markdown).write(Array(notes.utf8), to: path)
       return ["export: wrote \(path)"]
     }
   }
@@ -89,8 +99,11 @@ public struct FileExporter: Exporter {
   private func writeMermaid(_ diagrams: [String], to path: String) throws(ScriptError) -> [String] {
     guard !diagrams.isEmpty else { return ["export: nothing to draw; \(path) not written"] }
     let files = MermaidFiles.fileNames(for: path, count: diagrams.count)
+    let target = target(.mermaid)
+    // Every part may be written, or none is.
+    for file in files { try target.check(file) }
     for (index, (file, diagram)) in zip(files, diagrams).enumerated() {
-      try write(
+      try target.write(
         Array(MermaidFiles.file(diagram, number: index + 1, of: diagrams.count).utf8), to: file)
     }
     let removed = try removeStaleParts(of: path, after: diagrams.count)
@@ -123,13 +136,12 @@ public struct FileExporter: Exporter {
     ]
   }
 
-  private func write(_ bytes: [UInt8], to path: String) throws(ScriptError) {
-    do {
-      try FileSystem.replace(path, with: bytes)
-    } catch {
-      throw ScriptError(
-        error.description, hint: "export to a file in a folder you can write to, or to -")
-    }
+  /// Where an export of `format` may go.
+  private func target(_ format: ExportFormat) -> WriteTarget {
+    WriteTarget(
+      holding: ExportSignature.description(of: format), otherName: "export to another name",
+      protected: protected
+    ) { ExportSignature.recognises($0, as: format) }
   }
 
   /// The text without its final newline: the transcript ends each line itself.

@@ -31,16 +31,26 @@ enum MermaidFiles {
 
   private static let partMark = "%% part "
 
+  /// The text after its part comment, if it starts with one this program wrote.
+  static func withoutPartMark(_ text: String) -> Substring {
+    guard text.hasPrefix(partMark), let newline = text.firstIndex(of: "\n") else {
+      return text[...]
+    }
+    return text[text.index(after: newline)...]
+  }
+
   /// The parts an earlier, longer export of `path` left beyond the `count` just written: the
-  /// files numbered next, as long as each exists and starts as a part this program wrote.
+  /// files numbered next, as long as each is a regular file that starts as a part this program
+  /// wrote.
   static func staleParts(of path: String, after count: Int) -> [String] {
     var stale: [String] = []
     var number = count == 1 ? 1 : count + 1
     while true {
       let file = partName(of: path, number: number)
-      guard let bytes = try? FileSystem.read(file), bytes.starts(with: partMark.utf8) else {
-        return stale
-      }
+      guard (try? FileSystem.status(of: file, followingLinks: false))??.kind == .regular,
+        let prefix = try? FileSystem.prefix(of: file, count: partMark.utf8.count),
+        prefix.elementsEqual(partMark.utf8)
+      else { return stale }
       stale.append(file)
       number += 1
     }

@@ -5,7 +5,7 @@ extension Session {
   /// Lets the session's `export` lines write files and its `load` read JSON traces: the one
   /// call the interactive paxlab makes after opening a session.
   public func enableExports() {
-    exporter = FileExporter()
+    exporter = FileExporter(protecting: [ownFile])
     fileReader = { bytes, path throws(ScriptError) in
       try TraceImport.sessionLines(bytes, path: path)
     }

@@ -1,0 +1,41 @@
+import Glibc
+
+/// Keeps a second paxlab out of a session one has open, so that two never mix their commands in
+/// one file: an advisory lock (flock) on `NAME.lock` beside the session file, which the session
+/// file's own replacements cannot drop, held while the session is open and released by the
+/// system however the process ends. The file holds the holder's pid, to say who has it.
+final class SessionLock {
+  private let descriptor: Int32
+
+  /// Takes the lock at once or throws `inUse`: opening a session never waits.
+  init(_ place: SessionPlace) throws(SessionError) {
+    let path = place.lockFile
+    let descriptor = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else {
+      throw .fileSystem(FileSystem.Failure(path: path, action: "open", code: errno).description)
+    }
+    guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+      let code = errno
+      let holder = Self.pid(in: descriptor)
+      close(descriptor)
+      guard code == EWOULDBLOCK else {
+        throw .fileSystem(FileSystem.Failure(path: path, action: "lock", code: code).description)
+      }
+      throw .inUse(name: place.name, file: place.file, pid: holder)
+    }
+    let pid = Array("\(getpid())\n".utf8)
+    ftruncate(descriptor, 0)
+    _ = pid.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
+    self.descriptor = descriptor
+  }
+
+  deinit { close(descriptor) }
+
+  /// The pid the holder wrote, if it has yet.
+  private static func pid(in descriptor: Int32) -> Int32? {
+    var bytes = [UInt8](repeating: 0, count: 16)
+    let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
+    guard count > 0 else { return nil }
+    return Int32(String(decoding: bytes[..<count], as: UTF8.self).prefix { $0.isNumber })
+  }
+}
