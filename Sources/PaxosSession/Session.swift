@@ -32,6 +32,10 @@ public final class Session {
     }
   }
 
+  /// Lets another process open the session, once this one goes on elsewhere (its commands are
+  /// already on disk). Nothing is carried out here after this.
+  public func close() { lock.release() }
+
   public var interrupted: (@Sendable () -> Bool)? {
     get { interpreter.interrupted }
     set { interpreter.interrupted = newValue }

@@ -5,7 +5,7 @@ import Glibc
 /// file's own replacements cannot drop, held while the session is open and released by the
 /// system however the process ends. The file holds the holder's pid, to say who has it.
 final class SessionLock {
-  private let descriptor: Int32
+  private var descriptor: Int32
 
   /// Takes the lock at once or throws `inUse`: opening a session never waits.
   init(_ place: SessionPlace) throws(SessionError) {
@@ -29,7 +29,14 @@ final class SessionLock {
     self.descriptor = descriptor
   }
 
-  deinit { close(descriptor) }
+  deinit { release() }
+
+  /// Lets another process open the session.
+  func release() {
+    guard descriptor >= 0 else { return }
+    close(descriptor)
+    descriptor = -1
+  }
 
   /// The pid the holder wrote, if it has yet.
   private static func pid(in descriptor: Int32) -> Int32? {

@@ -64,6 +64,7 @@ struct ReplCommand: ParsableCommand {
       }
       status = repl.worse(status, than: move.status)
       guard let next = move.session else { return status }
+      if next !== session { session.close() }
       warn(next)
       session = next
     }

@@ -101,6 +101,14 @@ final class PipedREPL: @unchecked Sendable {
     throw CancellationError()
   }
 
+  var pid: Int32 { process.processIdentifier }
+
+  /// Ends the input, as Ctrl-D would, and waits for the REPL to leave.
+  func close() throws {
+    try input.fileHandleForWriting.close()
+    process.waitUntilExit()
+  }
+
   func killNine() {
     kill(process.processIdentifier, SIGKILL)
     process.waitUntilExit()

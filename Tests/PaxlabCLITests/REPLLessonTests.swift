@@ -48,6 +48,21 @@ import Testing
     #expect(list.lines.last?.hasSuffix("next: 'lesson 2'") == true, "\(list.output)")
   }
 
+  /// On the lesson's own session, the lesson taken again goes on there: the session this
+  /// process has open is not opened a second time (which its lock would refuse).
+  @Test func aLessonTakenAgainOnItsSessionGoesOnThere() throws {
+    let scratch = try classroom()
+    let lesson = "lesson 1\n\nyes\n\nNo.\nno\n\n"
+    let input = lesson + "crash a1\n" + lesson + "expect chosen red\n"
+    let run = try Paxlab.run(
+      ["--session", "lesson-1"], stdin: Data(input.utf8), in: scratch.url)
+    #expect(run.status == 0, "\(run.output)")
+    #expect(
+      run.lines.filter { $0 == "The REPL is now on the lesson's cluster: session 'lesson-1'." }
+        .count == 2, "\(run.output)")
+    #expect(run.lines.contains("ok: chosen red"), "\(run.output)")
+  }
+
   @Test(arguments: [
     ("lesson 99", "error: no lesson '99' in 'lessons'"),
     ("lesson nosuch", "error: no lesson 'nosuch' in 'lessons'"),

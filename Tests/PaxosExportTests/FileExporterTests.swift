@@ -5,6 +5,10 @@ import Testing
 
 @testable import PaxosExport
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 @Suite struct FileExporterTests {
   let folder: String
 
@@ -140,14 +144,119 @@ import Testing
     #expect(names == ["duel.dot", "duel.json", "duel.md", "duel.mmd"])
   }
 
-  @Test func anUnwritablePathIsAClearError() {
+  @Test func aMissingFolderIsNamed() {
     var interpreter = interpreter()
     let result = interpreter.execute("export json \(folder)/missing/run.json")
     guard case .error(let error) = result.outcome else {
       Issue.record("not refused")
       return
     }
-    #expect(error.message.contains("cannot create"), "\(error.message)")
+    #expect(
+      error.message == "cannot write '\(folder)/missing/run.json': there is no folder '\(folder)/missing/'")
+  }
+
+  func refusal(
+    _ line: String, in interpreter: inout Interpreter, sourceLocation: SourceLocation = #_sourceLocation
+  ) -> ScriptError? {
+    guard case .error(let error) = interpreter.execute(line).outcome else {
+      Issue.record("'\(line)' was not refused", sourceLocation: sourceLocation)
+      return nil
+    }
+    return error
+  }
+
+  /// `export` replaces a file only when it wrote it, as an export of the same format.
+  @Test func anExportReplacesOnlyItsOwnExportOfTheSameFormat() throws {
+    var interpreter = interpreter()
+    let formats = ["json", "mermaid", "dot", "markdown"]
+    for format in formats {
+      let path = "\(folder)/run.\(format)"
+      for _ in 0..<2 {
+        guard case .done = interpreter.execute("export \(format) \(path)").outcome else {
+          Issue.record("\(format): its own export is not replaced")
+          continue
+        }
+      }
+      for other in formats where other != format {
+        let before = try contents("run.\(format)")
+        let error = refusal("export \(other) \(path)", in: &interpreter)
+        #expect(error?.message.hasPrefix("'\(path)' exists and is not ") == true)
+        #expect(error?.hint == "export to another name, or delete the file first")
+        #expect(try contents("run.\(format)") == before)
+      }
+    }
+    let notes = "\(folder)/important.txt"
+    try "my notes\n".write(toFile: notes, atomically: true, encoding: .utf8)
+    for format in formats { _ = refusal("export \(format) \(notes)", in: &interpreter) }
+    #expect(try contents("important.txt") == "my notes\n")
+  }
+
+  /// However it starts, a protected file (the session's, the script being run) is never written.
+  @Test func aProtectedFileIsNeverWritten() throws {
+    let path = "\(folder)/lesson.md"
+    var interpreter = interpreter()
+    _ = interpreter.execute("export markdown \(path)")
+    let written = try contents("lesson.md")
+    interpreter.exporter = FileExporter(
+      protecting: [.init(path: folder + "/./lesson.md", role: "the script being run")])
+    let error = refusal("export markdown \(path)", in: &interpreter)
+    #expect(error?.message == "'\(path)' is the script being run; it is left as it is")
+    #expect(try contents("lesson.md") == written)
+  }
+
+  @Test func anExportGoesOnlyToARegularFileOrANewPath() throws {
+    var interpreter = interpreter()
+    #expect(mkfifo(folder + "/fifo", 0o644) == 0)
+    try FileManager.default.createDirectory(
+      atPath: folder + "/folder", withIntermediateDirectories: false)
+    _ = interpreter.execute("export json \(folder)/run.json")
+    try FileManager.default.createSymbolicLink(
+      atPath: folder + "/link.json", withDestinationPath: folder + "/run.json")
+    for (name, kind) in [
+      ("fifo", "a FIFO (named pipe)"), ("folder", "a folder"), ("link.json", "a symbolic link"),
+    ] {
+      let error = refusal("export json \(folder)/\(name)", in: &interpreter)
+      #expect(error?.message.hasPrefix("'\(folder)/\(name)' is \(kind);") == true)
+    }
+    #expect(
+      try FileManager.default.destinationOfSymbolicLink(atPath: folder + "/link.json")
+        == folder + "/run.json")
+  }
+
+  /// A diagram in parts is written whole or not at all.
+  @Test func aPartThatIsNotAnExportStopsTheWholeExport() throws {
+    let path = folder + "/duel.mmd"
+    try "my own notes\n".write(toFile: folder + "/duel-3.mmd", atomically: true, encoding: .utf8)
+    #expect(throws: ScriptError.self) {
+      try Self.drawing(4).export(ExportRequest(format: .mermaid, path: path), of: interpreter())
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["duel-3.mmd"])
+  }
+
+  /// Each format's real files are known as that format's exports, and as nothing else; nor is a
+  /// session or a script.
+  @Test func eachExportIsRecognisedByItsFirstBytes() throws {
+    let interpreter = interpreter()
+    let exporter = FileExporter()
+    for format in ExportFormat.allCases {
+      let path = folder + "/run" + FileExporter.fileExtension(format)
+      _ = try exporter.export(ExportRequest(format: format, path: path), of: interpreter)
+      let prefix = Array(try Data(contentsOf: URL(fileURLWithPath: path)).prefix(256))
+      for other in ExportFormat.allCases {
+        #expect(ExportSignature.recognises(prefix, as: other) == (other == format), "\(format) as \(other)")
+      }
+    }
+    let parts = try Self.drawing(2).export(
+      ExportRequest(format: .mermaid, path: folder + "/parts.mmd"), of: interpreter)
+    #expect(parts.count == 1)
+    for text in [
+      "# paxlab session v1: the commands that built this cluster\ncluster 3\n",
+      "# Paxos Lab notes\ncluster 3\n", "sequenceDiagram\n", "{\"format\": \"other\"}\n", "",
+    ] {
+      for format in ExportFormat.allCases {
+        #expect(!ExportSignature.recognises(Array(text.utf8), as: format), "\(text) as \(format)")
+      }
+    }
   }
 
   @Test func withoutAnExporterTheLanguageSaysSo() {

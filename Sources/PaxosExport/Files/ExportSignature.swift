@@ -9,7 +9,7 @@ enum ExportSignature {
     case .json:
       return text.hasPrefix("{\n  \"format\": \"\(TraceFormat.name)\",")
     case .mermaid:
-      return MermaidFiles.withoutPartMark(text).hasPrefix("sequenceDiagram\n  participant ")
+      return MermaidFiles.isExport(text)
     case .dot:
       return text.hasPrefix("// Paxos Lab space-time diagram.")
     case .markdown:

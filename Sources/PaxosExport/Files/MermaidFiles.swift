@@ -31,12 +31,9 @@ enum MermaidFiles {
 
   private static let partMark = "%% part "
 
-  /// The text after its part comment, if it starts with one this program wrote.
-  static func withoutPartMark(_ text: String) -> Substring {
-    guard text.hasPrefix(partMark), let newline = text.firstIndex(of: "\n") else {
-      return text[...]
-    }
-    return text[text.index(after: newline)...]
+  /// Whether a file starting with `text` is one this program wrote: a part, or a whole diagram.
+  static func isExport(_ text: String) -> Bool {
+    text.hasPrefix(partMark) || text.hasPrefix("sequenceDiagram\n  participant ")
   }
 
   /// The parts an earlier, longer export of `path` left beyond the `count` just written: the
