@@ -42,6 +42,14 @@ public enum FileSystem {
     return FileStatus(info)
   }
 
+  /// Where the symbolic link at `path` points, as it is written there.
+  static func destination(of path: String) -> String {
+    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX))
+    let count = readlink(path, &buffer, buffer.count)
+    guard count > 0 else { return "" }
+    return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  }
+
   /// The whole file, which must be a regular file of at most `maxReadBytes`: a FIFO or a
   /// device is refused before it is opened, so that reading never blocks or runs forever.
   public static func read(_ path: String) throws(Failure) -> [UInt8] {

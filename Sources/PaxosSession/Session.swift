@@ -198,11 +198,8 @@ public final class Session {
     switch try found(place.file) {
     case .nothing:
       return (Interpreter(), [])
-    case .brokenLink:
-      guard let recovery else {
-        throw SessionError.cannotRead(
-          file: place.file, reason: "it is a symbolic link to nothing that can be read")
-      }
+    case .brokenLink(let reason):
+      guard let recovery else { throw SessionError.cannotRead(file: place.file, reason: reason) }
       return try startOver(place, recovery: recovery, keeping: [])
     case .file:
       break
@@ -250,7 +247,10 @@ public final class Session {
     return (interpreter, [])
   }
 
-  private enum Found { case nothing, file, brokenLink }
+  private enum Found {
+    case nothing, file
+    case brokenLink(String)
+  }
 
   /// What is where the session file goes: a regular file (or a link to one) to read, nothing,
   /// or a link to nothing readable (missing, looping). Anything else is refused before it is
@@ -259,17 +259,24 @@ public final class Session {
     guard let status = try FileSystem.status(of: file, followingLinks: false) else {
       return .nothing
     }
-    let target: FileStatus
-    if status.kind == .symbolicLink {
-      guard let linked = try? FileSystem.status(of: file, followingLinks: true) else {
-        return .brokenLink
+    guard status.kind == .symbolicLink else {
+      guard status.kind == .regular else {
+        throw SessionError.notAFile(file: file, kind: "\(status.kind)")
       }
-      target = linked
-    } else {
-      target = status
+      return .file
     }
-    guard target.kind == .regular else { throw SessionError.notAFile(file: file, kind: target.kind) }
-    return .file
+    let link = "it is a symbolic link to '\(FileSystem.destination(of: file))', which"
+    do {
+      guard let target = try FileSystem.status(of: file, followingLinks: true) else {
+        return .brokenLink(link + " does not exist")
+      }
+      guard target.kind == .regular else {
+        throw SessionError.notAFile(file: file, kind: "a symbolic link to \(target.kind)")
+      }
+      return .file
+    } catch let failure as FileSystem.Failure {
+      return .brokenLink(link + " cannot be read (\(failure.reason))")
+    }
   }
 
   /// Keeps the unreadable file aside, then starts empty or from its readable lines.

@@ -7,7 +7,7 @@ public enum SessionError: Error, Sendable, CustomStringConvertible {
   /// The file is there but cannot be read (a symbolic link to nothing): see `Recovery`.
   case cannotRead(file: String, reason: String)
   /// A FIFO, a folder, a link to a device...: refused before anything is read from it.
-  case notAFile(file: String, kind: FileStatus.Kind)
+  case notAFile(file: String, kind: String)
   /// Another process has the session open; `pid` is who, once it has written it.
   case inUse(name: String, file: String, pid: Int32?)
   case fileSystem(String)

@@ -38,6 +38,19 @@ final class SessionLock {
     descriptor = -1
   }
 
+  /// Whether a process has the session whose file is `file` open, and which (once it has
+  /// written its pid): a file that must not be replaced under it.
+  static func holder(ofSessionFile file: String) -> Int32?? {
+    guard file.hasSuffix(SessionFormat.fileExtension) else { return nil }
+    let path = file.dropLast(SessionFormat.fileExtension.count) + ".lock"
+    let descriptor = open(String(path), O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    // A shared lock, let go at once: it only asks whether an exclusive one is held.
+    guard flock(descriptor, LOCK_SH | LOCK_NB) != 0, errno == EWOULDBLOCK else { return nil }
+    return .some(pid(in: descriptor))
+  }
+
   /// The pid the holder wrote, if it has yet.
   private static func pid(in descriptor: Int32) -> Int32? {
     var bytes = [UInt8](repeating: 0, count: 16)

@@ -2,8 +2,9 @@ import PaxosScript
 
 /// What `save` and `export` may write over: a new path, or a regular file that holds what such
 /// a command wrote there before. Anything else is left as it is, with the reason and a way out:
-/// the session's own file, the script being run, a file of the user's, a FIFO, a device, a
-/// folder, a symbolic link (replacing the link would not write where it points).
+/// the session's own file, the script being run, a session another paxlab has open, a file of
+/// the user's, a FIFO, a device, a folder, a symbolic link (replacing the link would not write
+/// where it points).
 public struct WriteTarget: Sendable {
   /// A file that is never replaced, whatever it holds, and what it is ("the script being run").
   public struct Protected: Sendable {
@@ -45,7 +46,8 @@ public struct WriteTarget: Sendable {
       try FileSystem.replace(path, with: bytes)
     } catch {
       throw ScriptError(
-        error.description, hint: "\(otherName) in a folder you can write to, or - for standard output")
+        error.description,
+        hint: "give a path in a folder that exists and that you can write to, or - for standard output")
     }
   }
 
@@ -70,6 +72,11 @@ public struct WriteTarget: Sendable {
       {
         throw ScriptError("'\(path)' is \(file.role); it is left as it is", hint: otherName)
       }
+    }
+    if let holder = SessionLock.holder(ofSessionFile: path) {
+      throw ScriptError(
+        "'\(path)' is a session open in another paxlab\(holder.map { " (pid \($0))" } ?? "");"
+          + " it is left as it is", hint: otherName)
     }
     let prefix = (try? FileSystem.prefix(of: path, count: Self.prefixLength)) ?? []
     guard recognises(prefix) else {

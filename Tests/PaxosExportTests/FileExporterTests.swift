@@ -41,7 +41,7 @@ import Testing
     #expect(lines.first?.hasPrefix("export: wrote \(folder)/run.json: ") == true, "\(lines)")
     let written = Array(try contents("run.json").utf8)
     #expect(written == TraceEncoder.encode(interpreter, window: TraceWindow(from: 2, to: 5)))
-    #expect(!FileManager.default.fileExists(atPath: folder + "/run.json.tmp"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["run.json"])
   }
 
   @Test func dashReturnsTheText() throws {

@@ -48,6 +48,38 @@ import Testing
       ])
   }
 
+  /// Replacing the file of a session another paxlab has open would lose what it saves next.
+  @Test func saveNeverWritesOverASessionOpenElsewhere() throws {
+    let temporary = try TemporaryPlace()
+    let other = try Session(opening: SessionPlace(folder: temporary.place.folder, name: "other"))
+    let session = try Session(opening: temporary.place)
+    let refusal = error(of: session.execute("save \(other.place.file)"))
+    #expect(
+      refusal?.message
+        == "'\(other.place.file)' is a session open in another paxlab (pid \(getpid())); it is left as it is")
+    other.close()
+    #expect(session.execute("save \(other.place.file)").succeeded)
+  }
+
+  /// Should the file be moved or replaced by another program, the journal does not write where
+  /// nobody reads: it goes back to what the file at its place holds.
+  @Test func aSessionFileReplacedBehindItsBackIsNotWrittenTo() throws {
+    let temporary = try TemporaryPlace()
+    let session = try Session(opening: temporary.place)
+    session.run(["cluster 3"])
+    let moved = temporary.folder.path + "/moved.paxos"
+    #expect(rename(temporary.place.file, moved) == 0)
+    try temporary.write(header + "cluster 5\n")
+    let refusal = error(of: session.execute("propose p1 red"))
+    #expect(
+      refusal?.message == "cannot save to '\(temporary.place.file)': it was moved, removed or"
+        + " replaced since this session opened it; the last command is not saved and was taken back")
+    #expect(temporary.fileBytes(moved) == Data((header + "cluster 3\n").utf8))
+    #expect(session.interpreter.cluster.nodes(with: .acceptor).count == 5)
+    session.run(["propose p1 red"])
+    #expect(temporary.fileText == header + "cluster 5\npropose p1 red\n")
+  }
+
   @Test func saveWritesOnlyToRegularFilesOrNewPaths() throws {
     let temporary = try TemporaryPlace()
     let session = try Session(opening: temporary.place)
