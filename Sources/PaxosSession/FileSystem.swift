@@ -105,9 +105,11 @@ public enum FileSystem {
       guard code == ENOENT || code == ENOTDIR else {
         throw Failure(path: path, action: "write", code: code)
       }
-      throw Failure(path: path, action: "write", reason: "there is no folder '\(folder(of: path))/'")
+      throw Failure(
+        path: path, action: "write", reason: "there is no folder '\(folder(of: path))/'")
     }
-    let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    let temporary = String(
+      decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
     do throws(Failure) {
       fchmod(descriptor, 0o644)
       try writeAll(descriptor, bytes, path: temporary)

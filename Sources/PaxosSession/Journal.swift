@@ -22,7 +22,8 @@ final class Journal {
     fstat(descriptor, &info)
     file = FileStatus(info)
     var last: UInt8 = 0
-    endsMidLine = info.st_size > 0 && pread(descriptor, &last, 1, info.st_size - 1) == 1
+    endsMidLine =
+      info.st_size > 0 && pread(descriptor, &last, 1, info.st_size - 1) == 1
       && last != UInt8(ascii: "\n")
     self.path = path
   }

@@ -47,7 +47,8 @@ public struct WriteTarget: Sendable {
     } catch {
       throw ScriptError(
         error.description,
-        hint: "give a path in a folder that exists and that you can write to, or - for standard output")
+        hint:
+          "give a path in a folder that exists and that you can write to, or - for standard output")
     }
   }
 

@@ -48,8 +48,10 @@ struct ExportCommand: ParsableCommand {
       format: format, path: output, from: from ?? loaded.window.from, to: to ?? loaded.window.to)
     let out = StandardOutput()
     do {
-      let lines = try FileExporter(protecting: [.init(path: trace, role: "the trace being exported")])
-        .export(request, of: loaded.interpreter)
+      let lines = try FileExporter(protecting: [
+        .init(path: trace, role: "the trace being exported")
+      ])
+      .export(request, of: loaded.interpreter)
       // The exported text goes to standard output; the note that a file was written, to stderr.
       for line in lines { output == "-" ? out.line(line) : StandardError.line(line) }
     } catch {

@@ -144,6 +144,13 @@ import Testing
     #expect(names == ["duel.dot", "duel.json", "duel.md", "duel.mmd"])
   }
 
+  @Test func exportAllNeedsAFolderNotStandardOutput() throws {
+    #expect(throws: ScriptError.self) {
+      try FileExporter().exportAll(of: interpreter(), into: "-", named: "duel")
+    }
+    #expect(!FileManager.default.fileExists(atPath: "-"))
+  }
+
   @Test func aMissingFolderIsNamed() {
     var interpreter = interpreter()
     let result = interpreter.execute("export json \(folder)/missing/run.json")
@@ -152,11 +159,13 @@ import Testing
       return
     }
     #expect(
-      error.message == "cannot write '\(folder)/missing/run.json': there is no folder '\(folder)/missing/'")
+      error.message
+        == "cannot write '\(folder)/missing/run.json': there is no folder '\(folder)/missing/'")
   }
 
   func refusal(
-    _ line: String, in interpreter: inout Interpreter, sourceLocation: SourceLocation = #_sourceLocation
+    _ line: String, in interpreter: inout Interpreter,
+    sourceLocation: SourceLocation = #_sourceLocation
   ) -> ScriptError? {
     guard case .error(let error) = interpreter.execute(line).outcome else {
       Issue.record("'\(line)' was not refused", sourceLocation: sourceLocation)
@@ -243,7 +252,9 @@ import Testing
       _ = try exporter.export(ExportRequest(format: format, path: path), of: interpreter)
       let prefix = Array(try Data(contentsOf: URL(fileURLWithPath: path)).prefix(256))
       for other in ExportFormat.allCases {
-        #expect(ExportSignature.recognises(prefix, as: other) == (other == format), "\(format) as \(other)")
+        #expect(
+          ExportSignature.recognises(prefix, as: other) == (other == format),
+          "\(format) as \(other)")
       }
     }
     let parts = try Self.drawing(2).export(

@@ -11,7 +11,9 @@ import Testing
 /// or anything that is not a file, a second open of a session is refused, and files that are
 /// not sessions are refused before they are read.
 @Suite struct SessionFileSafetyTests {
-  func error(of result: LineResult, sourceLocation: SourceLocation = #_sourceLocation) -> ScriptError? {
+  func error(of result: LineResult, sourceLocation: SourceLocation = #_sourceLocation)
+    -> ScriptError?
+  {
     guard case .error(let error) = result.outcome else {
       Issue.record("not refused: \(result.outcome)", sourceLocation: sourceLocation)
       return nil
@@ -56,7 +58,8 @@ import Testing
     let refusal = error(of: session.execute("save \(other.place.file)"))
     #expect(
       refusal?.message
-        == "'\(other.place.file)' is a session open in another paxlab (pid \(getpid())); it is left as it is")
+        == "'\(other.place.file)' is a session open in another paxlab (pid \(getpid())); it is left as it is"
+    )
     other.close()
     #expect(session.execute("save \(other.place.file)").succeeded)
   }
@@ -73,7 +76,8 @@ import Testing
     let refusal = error(of: session.execute("propose p1 red"))
     #expect(
       refusal?.message == "cannot save to '\(temporary.place.file)': it was moved, removed or"
-        + " replaced since this session opened it; the last command is not saved and was taken back")
+        + " replaced since this session opened it; the last command is not saved and was taken back"
+    )
     #expect(temporary.fileBytes(moved) == Data((header + "cluster 3\n").utf8))
     #expect(session.interpreter.cluster.nodes(with: .acceptor).count == 5)
     session.run(["propose p1 red"])
@@ -97,7 +101,9 @@ import Testing
       ("link.paxos", "a symbolic link"),
     ] {
       let refusal = error(of: session.execute("save \(root)/\(path)"))
-      #expect(refusal?.message.hasPrefix("'\(root)/\(path)' is \(kind);") == true, "\(String(describing: refusal))")
+      #expect(
+        refusal?.message.hasPrefix("'\(root)/\(path)' is \(kind);") == true,
+        "\(String(describing: refusal))")
       #expect(refusal?.hint?.contains("- for standard output") == true)
     }
     #expect(temporary.fileBytes(root + "/old.paxos") == Data((header + "cluster 5\n").utf8))
@@ -160,8 +166,12 @@ import Testing
   @Test func aSessionFileThatIsNoFileIsRefusedAtOnce() throws {
     for make in [
       { (path: String) in _ = mkfifo(path, 0o644) },
-      { path in try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false) },
-      { path in try? FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: "/dev/zero") },
+      { path in
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+      },
+      { path in
+        try? FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: "/dev/zero")
+      },
     ] {
       let temporary = try TemporaryPlace()
       try FileManager.default.createDirectory(
@@ -197,7 +207,10 @@ import Testing
     #expect(
       try FileManager.default.destinationOfSymbolicLink(atPath: temporary.place.file) == target)
     let session = try Session(opening: temporary.place, recovery: .startNew)
-    #expect(session.warnings == ["\(temporary.place.file): the original file is kept as \(temporary.place.file).unreadable"])
+    #expect(
+      session.warnings == [
+        "\(temporary.place.file): the original file is kept as \(temporary.place.file).unreadable"
+      ])
     #expect(
       try FileManager.default.destinationOfSymbolicLink(
         atPath: temporary.place.file + ".unreadable") == target)

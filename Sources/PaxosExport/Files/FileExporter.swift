@@ -83,6 +83,11 @@ public struct FileExporter: Exporter {
   public func exportAll(of interpreter: Interpreter, into folder: String, named name: String)
     throws(ScriptError) -> [String]
   {
+    guard folder != "-" else {
+      throw ScriptError(
+        "the four exports of a run go to a folder, and - (standard output) is none",
+        hint: "give a folder's name; 'export FORMAT -' in a script prints one format")
+    }
     do {
       try Folder.create(folder)
     } catch {
