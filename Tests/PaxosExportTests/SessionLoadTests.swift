@@ -35,11 +35,12 @@ import Testing
       return
     }
     #expect(session.interpreter.cluster == original.cluster)
+    session.close()
     let reopened = try Session(opening: SessionPlace(folder: folder, name: "s"))
     #expect(reopened.interpreter.cluster == original.cluster)
     // The cluster before the load is one undo away.
-    _ = session.execute("undo \(lines.count + 1)")
-    #expect(session.interpreter.cluster.nodes.count == 7)  // a1..a5, p1, l1
+    _ = reopened.execute("undo \(lines.count + 1)")
+    #expect(reopened.interpreter.cluster.nodes.count == 7)  // a1..a5, p1, l1
   }
 
   @Test func aBadTraceChangesNothing() throws {
