@@ -32,6 +32,13 @@ public final class Session {
     }
   }
 
+  /// Why the session cannot be opened now, if another process has it open.
+  public static func inUse(_ place: SessionPlace) -> SessionError? {
+    SessionLock.holder(ofSessionFile: place.file).map {
+      .inUse(name: place.name, file: place.file, pid: $0)
+    }
+  }
+
   /// Lets another process open the session, once this one goes on elsewhere (its commands are
   /// already on disk). Nothing is carried out here after this.
   public func close() { lock.release() }

@@ -47,6 +47,10 @@ struct Classroom {
           + "'\(asked.listCommand)\(first)'")
     }
     let place = SessionPlace(name: "lesson-\(number)")
+    // Should another paxlab have the lesson's session, the student hears so now, not at the end.
+    if keepsCluster, current?.place != place, let inUse = Session.inUse(place) {
+      throw ScriptError(inUse.description)
+    }
     guard
       let (status, commands) = play(
         lesson, number: number, path: catalogue.path(of: lesson), mode: mode,

@@ -63,6 +63,23 @@ import Testing
     #expect(run.lines.contains("ok: chosen red"), "\(run.output)")
   }
 
+  /// When another paxlab has the lesson's session, the student is told before the lesson, not
+  /// after it.
+  @Test func aLessonWhoseSessionIsOpenElsewhereIsNotStarted() throws {
+    let scratch = try classroom()
+    let holder = try PipedREPL(arguments: ["--session", "lesson-1"], in: scratch.url)
+    try holder.send("cluster 3")
+    try holder.waitFor(echoOf: "cluster 3")
+    let run = try Paxlab.run([], stdin: Data("lesson 1\n\nyes\n".utf8), in: scratch.url)
+    try holder.close()
+    #expect(run.status == 2, "\(run.output)")
+    #expect(
+      run.lines.contains {
+        $0.hasPrefix("error: session 'lesson-1' is open in another paxlab (pid \(holder.pid))")
+      }, "\(run.output)")
+    #expect(!run.lines.contains("Lesson: First consensus"), "\(run.output)")
+  }
+
   @Test(arguments: [
     ("lesson 99", "error: no lesson '99' in 'lessons'"),
     ("lesson nosuch", "error: no lesson 'nosuch' in 'lessons'"),
