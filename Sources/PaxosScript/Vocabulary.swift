@@ -161,7 +161,8 @@ public enum Vocabulary {
         example: "export mermaid duel.mmd"),
       CommandSpec(
         .save, .session, forms: ["save FILE"],
-        summary: "write the session as a script that rebuilds it", example: "save duel.paxos"),
+        summary: "write the session as a script that rebuilds it; FILE - prints it",
+        example: "save duel.paxos"),
       CommandSpec(
         .load, .session, forms: ["load FILE"],
         summary: "run a script's commands here, as if typed", example: "load duel.paxos"),
