@@ -114,6 +114,14 @@ public final class Session {
     guard !isLoading else {
       return LineResult(outcome: .error(ScriptError("a loaded script cannot load another one")))
     }
+    guard path != "-" else {
+      // Standard input is where the commands come from: there is no script to read there.
+      return LineResult(
+        outcome: .error(
+          ScriptError(
+            "load reads a file, and - (standard input) is where paxlab reads your commands",
+            hint: "give the script's path, e.g. 'load duel.paxos'")))
+    }
     let bytes: [UInt8]
     do {
       bytes = try FileSystem.read(path)

@@ -230,6 +230,13 @@ import Testing
     }
   }
 
+  @Test func loadDashIsNotStandardInput() throws {
+    let temporary = try TemporaryPlace()
+    let session = try Session(opening: temporary.place)
+    let refusal = error(of: session.execute("load -"))
+    #expect(refusal?.message.contains("- (standard input)") == true)
+  }
+
   /// The same limit, stated, for `load` and for opening a session; a sparse file is that large
   /// without taking any room.
   @Test func aFileOverTheLimitIsRefusedSayingTheLimit() throws {
