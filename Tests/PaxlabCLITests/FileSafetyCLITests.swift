@@ -33,15 +33,21 @@ import Testing
     #expect(try sessionText("k", in: scratch).hasSuffix("\ncluster 3\npropose p1 red\n"))
   }
 
-  @Test func exportNeverWritesOverTheSessionFile() throws {
+  @Test func neitherExportNorSaveWritesOverTheSessionFile() throws {
     let scratch = try Scratch()
-    let run = try Paxlab.run(
-      [], stdin: Data("cluster 3\nexport markdown .paxlab/default.paxos\npropose p1 red\n".utf8),
-      in: scratch.url)
+    let input = """
+      cluster 3
+      export markdown .paxlab/default.paxos
+      save ./.paxlab/../.paxlab/default.paxos
+      propose p1 red
+
+      """
+    let run = try Paxlab.run([], stdin: Data(input.utf8), in: scratch.url)
     #expect(run.status == 2)
-    #expect(
-      run.stdout.contains("error: '.paxlab/default.paxos' is this session's own file"),
-      "\(run.output)")
+    for path in [".paxlab/default.paxos", "./.paxlab/../.paxlab/default.paxos"] {
+      #expect(
+        run.stdout.contains("error: '\(path)' is this session's own file"), "\(run.output)")
+    }
     let reopened = try Paxlab.run([], stdin: Data("history\n".utf8), in: scratch.url)
     #expect(reopened.status == 0, "\(reopened.output)")
     #expect(try sessionText("default", in: scratch).hasSuffix("\ncluster 3\npropose p1 red\n"))
