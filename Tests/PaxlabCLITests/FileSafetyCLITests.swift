@@ -65,4 +65,15 @@ import Testing
       try String(contentsOf: scratch.url.appendingPathComponent("notes.paxos"), encoding: .utf8)
         == script)
   }
+
+  @Test func aTraceIsNeverExportedOverItself() throws {
+    let scratch = try ExportCLITests.exported()
+    let before = try ExportCLITests.contents(scratch, "out/duel.json")
+    let run = try Paxlab.run(
+      ["export", "out/duel.json", "--format", "json", "--from", "3", "-o", "out/duel.json"],
+      in: scratch.url)
+    #expect(run.status == 2)
+    #expect(run.stderr.contains("'out/duel.json' is the trace being exported"), "\(run.stderr)")
+    #expect(try ExportCLITests.contents(scratch, "out/duel.json") == before)
+  }
 }
