@@ -86,25 +86,49 @@ public final class Session {
     do {
       try journal.append(recorded)
     } catch {
+      if fileIsGone, (try? rewriteRemovedFile()) != nil {
+        return result
+      }
       return reloadAfterFailedWrite(error)
     }
     return result
   }
 
+  private var fileIsGone: Bool {
+    do { return try FileSystem.status(of: place.file, followingLinks: false) == nil } catch {
+      return false
+    }
+  }
+
+  /// The session file was removed while the session was open: nothing else is there, and the
+  /// cluster in memory is all that is left of it, so it is written again from that.
+  private func rewriteRemovedFile() throws(FileSystem.Failure) {
+    try FileSystem.replace(
+      place.file, with: Array(SessionFormat.script(of: interpreter.timeline).utf8))
+    journal = try Journal(path: place.file)
+  }
+
   /// The state on disk is the truth: when a line could not be saved, go back to it.
   private func reloadAfterFailedWrite(_ failure: FileSystem.Failure) -> LineResult {
-    let message = "\(failure); the last command is not saved and was taken back"
-    if var (interpreter, _) = try? Self.replay(place, recovery: nil),
+    guard var (interpreter, _) = try? Self.replay(place, recovery: nil),
       let journal = try? Journal(path: place.file)
-    {
-      interpreter.interrupted = self.interpreter.interrupted
-      interpreter.exporter = self.interpreter.exporter
-      self.interpreter = interpreter
-      // Replaying may have cut a torn line off, which replaces the file.
-      self.journal = journal
+    else {
+      return LineResult(
+        outcome: .error(
+          ScriptError(
+            "\(failure); the last command is not saved",
+            hint: "'save FILE' keeps this cluster in another file")))
     }
+    interpreter.interrupted = self.interpreter.interrupted
+    interpreter.exporter = self.interpreter.exporter
+    self.interpreter = interpreter
+    // Replaying may have cut a torn line off, which replaces the file.
+    self.journal = journal
     return LineResult(
-      outcome: .error(ScriptError(message, hint: "free some disk space, or 'save FILE' elsewhere")))
+      outcome: .error(
+        ScriptError(
+          "\(failure); the last command is not saved and was taken back",
+          hint: "free some disk space, or 'save FILE' elsewhere")))
   }
 
   /// Runs a script's lines here, as if typed: each one that changes the cluster is saved.

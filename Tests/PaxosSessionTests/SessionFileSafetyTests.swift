@@ -84,6 +84,22 @@ import Testing
     #expect(temporary.fileText == header + "cluster 5\npropose p1 red\n")
   }
 
+  /// A session file removed while it is open loses nothing: the cluster in memory is all that
+  /// is left of it, and the next command writes it again.
+  @Test func aSessionFileRemovedWhileOpenIsWrittenAgain() throws {
+    let temporary = try TemporaryPlace()
+    let session = try Session(opening: temporary.place)
+    session.run(["cluster 3", "propose p1 red"])
+    #expect(unlink(temporary.place.file) == 0)
+    session.run(["deliver all"])
+    #expect(session.interpreter.cluster.choices.value != nil)
+    #expect(temporary.fileText == header + "cluster 3\npropose p1 red\ndeliver all\n")
+    session.run(["status"])
+    session.close()
+    let reopened = try Session(opening: temporary.place)
+    #expect(reopened.interpreter.timeline.entries.count == 3)
+  }
+
   @Test func saveWritesOnlyToRegularFilesOrNewPaths() throws {
     let temporary = try TemporaryPlace()
     let session = try Session(opening: temporary.place)
