@@ -164,7 +164,8 @@ public enum Completion {
     case .set:
       return setting(arguments)
     case .run:
-      return ["steps=", "seed="].filter { option in
+      if arguments.last == "until" { return ["violation"] }
+      return ["steps=", "seed=", "until", "brief"].filter { option in
         !arguments.contains { $0.hasPrefix(option) }
       }
     case .compare:

@@ -97,8 +97,10 @@ public enum Vocabulary {
       CommandSpec(
         .heal, .network, forms: ["heal"], summary: "remove the partition", example: "heal"),
       CommandSpec(
-        .run, .network, forms: ["run [steps=K] [seed=S]"],
-        summary: "let a seeded scheduler deliver messages and fire timers (K defaults to 1000)",
+        .run, .network, forms: ["run [steps=K] [seed=S] [until violation] [brief]"],
+        summary:
+          "let a seeded scheduler deliver messages and fire timers (K defaults to 1000);"
+          + " stop at the first violation; print only what decides the outcome",
         example: "run seed=3"),
       CommandSpec(
         .compare, .network, forms: ["compare backoff [seeds=N] [steps=K]"],

@@ -5,8 +5,16 @@ extension Words {
   mutating func runOptions() throws(ScriptError) -> Command {
     var steps = Cluster.defaultRunSteps
     var seed: UInt64?
+    var untilViolation = false
+    var brief = false
     while let token = next() {
       switch option(token) {
+      case ("brief", nil): brief = true
+      case ("until", nil):
+        guard next()?.text == "violation" else {
+          throw fail("'until' takes one condition: write 'run until violation'")
+        }
+        untilViolation = true
       case ("steps", let value?):
         steps = try number(value, "steps", minimum: 1, maximum: Cluster.maxRunSteps)
       case ("seed", let value?):
@@ -17,10 +25,12 @@ extension Words {
         }
         seed = parsed
       default:
-        throw fail("unknown option '\(Self.shorten(token.text))'; run takes steps=K and seed=S")
+        throw fail(
+          "unknown option '\(Self.shorten(token.text))'; run takes steps=K, seed=S,"
+            + " until violation and brief")
       }
     }
-    return .run(steps: steps, seed: seed)
+    return .run(steps: steps, seed: seed, untilViolation: untilViolation, brief: brief)
   }
 
   mutating func comparison() throws(ScriptError) -> Command {

@@ -60,6 +60,15 @@ import Testing
     ("run steps=10", .run(steps: 10, seed: nil)),
     ("run seed=3", .run(steps: Cluster.defaultRunSteps, seed: 3)),
     ("run seed=18446744073709551615 steps=1", .run(steps: 1, seed: UInt64.max)),
+    ("run brief", .run(steps: Cluster.defaultRunSteps, seed: nil, brief: true)),
+    (
+      "run until violation seed=2",
+      .run(steps: Cluster.defaultRunSteps, seed: 2, untilViolation: true)
+    ),
+    (
+      "run brief steps=9 until violation",
+      .run(steps: 9, seed: nil, untilViolation: true, brief: true)
+    ),
     ("set bug no-persist", .setBugs([.noPersist])),
     ("set bugs no-persist small-quorum", .setBugs([.noPersist, .smallQuorum])),
     ("set bug none", .setBugs([])),

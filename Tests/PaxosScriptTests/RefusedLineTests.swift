@@ -19,7 +19,7 @@ import Testing
     "timeout p1 p2", "set", "set bug", "set bug sloppy", "set bug none extra", "set colour red",
     "set backoff", "set backoff wobbly", "set backoff fixed -1", "set timeout", "set timeout 0",
     "run steps=0", "run steps=-1", "run steps=x", "run seed=-1", "run seed=99999999999999999999999",
-    "run fast", "run steps", "compare", "compare votes", "compare backoff seeds=0",
+    "run fast", "run steps", "run until", "run until chosen", "run brief=1", "compare", "compare votes", "compare backoff seeds=0",
     "compare backoff seeds=1001", "compare backoff steps=0", "compare backoff steps=x",
     "compare backoff fast", "compare backoff seeds", "compare backoff seeds=1000 steps=2001",
     "expect", "expect chosen",
