@@ -170,7 +170,7 @@ public enum Completion {
       }
     case .compare:
       if position == 0 { return keywords(of: command) }
-      return ["seeds=", "steps="].filter { option in
+      return ["seeds=", "steps=", "waits="].filter { option in
         !arguments.contains { $0.hasPrefix(option) }
       }
     case .diagram, .history:

@@ -162,9 +162,10 @@ public struct Interpreter: Sendable {
       return .text(TerminalDiagram.lines(cluster, last: last))
     case .explain(let step):
       return .text(Explanation.lines(cluster, step: step, history: timeline))
-    case .compareBackoff(let seeds, let steps):
+    case .compareBackoff(let seeds, let steps, let waits):
       return .text(
-        try BackoffTable.lines(cluster, seeds: seeds, steps: steps, interrupted: interrupted))
+        try BackoffTable.lines(
+          cluster, waits: waits, seeds: seeds, steps: steps, interrupted: interrupted))
     case .history(let all):
       return .text(Report.history(timeline, all: all))
     case .undo(let count):

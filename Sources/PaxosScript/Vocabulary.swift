@@ -103,10 +103,11 @@ public enum Vocabulary {
           + " stop at the first violation; print only what decides the outcome",
         example: "run seed=3"),
       CommandSpec(
-        .compare, .network, forms: ["compare backoff [seeds=N] [steps=K]"],
+        .compare, .network, forms: ["compare backoff [seeds=N] [steps=K] [waits=K,K,...]"],
         summary:
           "how soon the proposers decide under each backoff, over seeds 1..N (100) of runs"
-          + " from here (on copies)",
+          + " from here (on copies); waits= compares no wait (0) and fixed and random waits"
+          + " of each length",
         example: "compare backoff seeds=50"),
       CommandSpec(
         .crash, .faults, forms: ["crash NODE..."],

@@ -16,7 +16,7 @@ import Testing
 
   @Test func compareOffersWhatItComparesThenItsOptions() {
     #expect(offers("compare ") == ["backoff"])
-    #expect(offers("compare backoff seeds=4 ") == ["steps="])
+    #expect(offers("compare backoff seeds=4 ") == ["steps=", "waits="])
   }
 
   // MARK: Command names

@@ -22,6 +22,8 @@ import Testing
     "run fast", "run steps", "run until", "run until chosen", "run brief=1", "compare", "compare votes", "compare backoff seeds=0",
     "compare backoff seeds=1001", "compare backoff steps=0", "compare backoff steps=x",
     "compare backoff fast", "compare backoff seeds", "compare backoff seeds=1000 steps=2001",
+    "compare backoff waits=", "compare backoff waits=5,5", "compare backoff waits=x",
+    "compare backoff waits=1,2,3,4,5,6,7,8,9", "compare backoff waits=1,2,3 seeds=1000",
     "expect", "expect chosen",
     "expect chosen red blue", "expect nothing",
     "expect learned", "expect promised a1 1", "expect promised a1 0.p1",
