@@ -91,13 +91,22 @@ public struct LessonPlayer {
       if mode == .interactive { pause() }
     case .ask(let question):
       prose("Question: " + question.text, .ask)
-      reply = mode == .interactive ? read(Self.answerPrompt, nil) : nil
+      reply = mode == .interactive ? readAnswer() : nil
       if reply == nil && mode == .interactive && endOfInputLeaves { left = true }
     case .reveal(let text):
       // Straight through, the reveal alone says the answer: it must name it.
       if let question, mode == .interactive { prose(verdict(on: question), .reveal) }
       prose(text, .reveal)
     }
+  }
+
+  /// The student's reply; nil at the end of the input. A blank line asks again: an Enter
+  /// pressed once too often at the pause before must not pass for an answer.
+  private func readAnswer() -> String? {
+    while let line = read(Self.answerPrompt, nil) {
+      if !line.trimmingBlanks.isEmpty { return line }
+    }
+    return nil
   }
 
   /// What the lesson says about the student's answer, just before the reveal explains it.
