@@ -145,7 +145,9 @@ struct AgreementEvidence {
       : "accepted \(before.accepted)"
         + (before.promised > before.accepted ? " and promised \(before.promised)" : "")
     for bug in Bug.losingWrites {
-      found(bug, "\(node) came back at step \(step) reading \(disk) from its disk, though it had " + had)
+      found(
+        bug, "\(node) came back at step \(step) reading \(disk) from its disk, though it had " + had
+      )
     }
   }
 

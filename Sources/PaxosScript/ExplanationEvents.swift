@@ -183,9 +183,9 @@ struct EventContext {
             ? "nothing" : cluster.describe(state.disk.acceptor))
           + "): anything it answered after that is forgotten"
         : state.disk.acceptor.minProposal.isZero
-        ? "it had promised nothing yet, so it forgets nothing"
-        : "it keeps only its disk (\(cluster.describe(state.disk.acceptor))), so no promise"
-          + " it gave is forgotten"
+          ? "it had promised nothing yet, so it forgets nothing"
+          : "it keeps only its disk (\(cluster.describe(state.disk.acceptor))), so no promise"
+            + " it gave is forgotten"
     return ["\(node) crashed: " + disk, upAcceptorsThen]
   }
 

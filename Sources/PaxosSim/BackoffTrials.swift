@@ -58,9 +58,9 @@ public struct BackoffTrials: Sendable {
         if trial.runUntilDecided(limit: steps) != nil {
           outcomes[index].timeToDecide.append(trial.step - cluster.step)
         }
-        outcomes[index].retries.append(trial.ballotsStarted(since: first))
-        trial.roundTrips(
-          sentAfter: messagesBefore, since: first, into: &outcomes[index].roundTrips)
+        outcomes[index].retries.append(
+          trial.tally(
+            sentAfter: messagesBefore, since: first, roundTrips: &outcomes[index].roundTrips))
       }
       seedsTried = seed
     }
@@ -93,18 +93,14 @@ extension Cluster {
     return proposersDecided ? limit : nil
   }
 
-  func ballotsStarted(since first: Int) -> Int {
-    var count = 0
-    for index in first..<trace.entries.count {
-      if case .startedPhase1 = trace.entries[index].event { count += 1 }
-    }
-    return count
-  }
-
-  /// Appends the round trips of the messages sent after the first `messagesBefore`: a reply to
+  /// One pass over the entries from `first` on: returns how many ballots were started, and
+  /// appends the round trips of the messages sent after the first `messagesBefore`. A reply to
   /// a proposer is sent at the step its request was delivered, so its request is the message
   /// delivered at that step.
-  func roundTrips(sentAfter messagesBefore: Int, since first: Int, into trips: inout [Int]) {
+  func tally(sentAfter messagesBefore: Int, since first: Int, roundTrips trips: inout [Int])
+    -> Int
+  {
+    var ballots = 0
     // By message number past `messagesBefore`; -1 where unknown. Arrays, not dictionaries: this
     // reads every entry of every run of a comparison.
     var sentAt = [Int32](repeating: -1, count: trace.messages.count - messagesBefore)
@@ -127,8 +123,10 @@ extension Cluster {
         guard slot >= 0 else { continue }
         delivered = (slot, entry.step)
         if requestSentAt[slot] >= 0 { trips.append(Int(entry.step - requestSentAt[slot])) }
+      case .startedPhase1: ballots += 1
       default: continue
       }
     }
+    return ballots
   }
 }
