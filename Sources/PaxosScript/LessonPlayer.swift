@@ -100,14 +100,17 @@ public struct LessonPlayer {
     }
   }
 
-  /// The student's reply; nil at the end of the input. A blank line asks again: an Enter
-  /// pressed once too often at the pause before must not pass for an answer.
+  /// The student's reply; nil at the end of the input. A first blank line asks again, so that
+  /// an Enter pressed once too often at the pause before does not pass for an answer; a second
+  /// one shows the answer.
   private func readAnswer() -> String? {
-    while let line = read(Self.answerPrompt, nil) {
-      if !line.trimmingBlanks.isEmpty { return line }
-    }
-    return nil
+    guard let line = read(Self.answerPrompt, nil) else { return nil }
+    guard line.trimmingBlanks.isEmpty else { return line }
+    emit(Self.blankAnswerHint)
+    return read(Self.answerPrompt, nil)
   }
+
+  public static let blankAnswerHint = "(type your answer, or press Enter again to see it)"
 
   /// What the lesson says about the student's answer, just before the reveal explains it.
   private mutating func verdict(on question: Question) -> String {
