@@ -40,6 +40,15 @@ import Testing
     #expect(replayed.cluster == original.cluster)
   }
 
+  /// An interrupted run is kept as the steps it took, with its other options.
+  @Test func anInterruptedRunKeepsItsOptions() {
+    var interpreter = Interpreter.running(
+      ["cluster 5 3 1", "set backoff none", "set timeout 3", "propose p1 a", "propose p2 b"])
+    interpreter.interrupted = { true }
+    let result = interpreter.execute("run steps=100000 seed=4 until violation brief")
+    #expect(result.recordedText == "run steps=1023 seed=4 until violation brief")
+  }
+
   @Test func briefLeavesTheClusterAsTheFullRunDoes() {
     let brief = Interpreter.running(Self.smallQuorums + ["run seed=3 brief"])
     let full = Interpreter.running(Self.smallQuorums + ["run seed=3"])
