@@ -46,6 +46,11 @@ enum Help {
         "brief: print only choices, learns, refusals (a proposer abandoning its ballot),"
           + " faults (crashes, recoveries, lost messages) and violations, then where things stand",
       ]
+    case .compare:
+      [
+        "waits=K,K,...: compare no wait (0) and, for each other K, a fixed wait of K steps and"
+          + " a random one of 1 to 2K; without it, no wait against the cluster's own backoff"
+      ]
     default: []
     }
   }

@@ -98,16 +98,13 @@ public enum Vocabulary {
         .heal, .network, forms: ["heal"], summary: "remove the partition", example: "heal"),
       CommandSpec(
         .run, .network, forms: ["run [steps=K] [seed=S] [until violation] [brief]"],
-        summary:
-          "let a seeded scheduler deliver messages and fire timers (K defaults to 1000);"
-          + " stop at the first violation; print only what decides the outcome",
+        summary: "let a seeded scheduler deliver messages and fire timers (K defaults to 1000)",
         example: "run seed=3"),
       CommandSpec(
         .compare, .network, forms: ["compare backoff [seeds=N] [steps=K] [waits=K,K,...]"],
         summary:
           "how soon the proposers decide under each backoff, over seeds 1..N (100) of runs"
-          + " from here (on copies); waits= compares no wait (0) and fixed and random waits"
-          + " of each length",
+          + " from here (on copies)",
         example: "compare backoff seeds=50"),
       CommandSpec(
         .crash, .faults, forms: ["crash NODE..."],
