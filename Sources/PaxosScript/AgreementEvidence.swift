@@ -144,9 +144,11 @@ struct AgreementEvidence {
       ? "promised \(before.promised)"
       : "accepted \(before.accepted)"
         + (before.promised > before.accepted ? " and promised \(before.promised)" : "")
-    found(
-      .noPersist,
-      "\(node) came back at step \(step) reading \(disk) from its disk, though it had " + had)
+    for bug in Bug.losingWrites {
+      found(
+        bug, "\(node) came back at step \(step) reading \(disk) from its disk, though it had " + had
+      )
+    }
   }
 
   /// The acceptors that chose `proposal`, as far as the pass saw; all that ever accepted it

@@ -53,12 +53,13 @@ extension Command {
       try cluster.partition(groups)
     case .heal:
       try cluster.heal()
-    case .run(let steps, let seed):
+    case .run(let steps, let seed, let untilViolation, _):
       guard !cluster.isEmpty else {
         throw ClusterError("there is no cluster to run; create one with 'cluster 3'")
       }
       if let seed { cluster.seed(seed) }
-      return .run(cluster.run(limit: steps, interrupted: interrupted))
+      return .run(
+        cluster.run(limit: steps, interrupted: interrupted, untilViolation: untilViolation))
     case .setBugs(let bugs):
       cluster.setBugs(bugs)
       return .settings

@@ -17,9 +17,12 @@ public enum Command: Hashable, Sendable {
   case recover([NodeID])
   case partition([[NodeID]])
   case heal
-  case run(steps: Int, seed: UInt64?)
+  /// `until violation` stops at the first step that breaks safety; `brief` prints only what
+  /// matters to the outcome (see `Transcript`).
+  case run(steps: Int, seed: UInt64?, untilViolation: Bool = false, brief: Bool = false)
   /// Many seeded runs from here under each backoff, on copies: a table, the cluster unchanged.
-  case compareBackoff(seeds: Int, steps: Int)
+  /// `waits` lists the lengths of wait to compare; nil for none against the cluster's own.
+  case compareBackoff(seeds: Int, steps: Int, waits: [Int]? = nil)
   case setBugs(Set<Bug>)
   case setBackoff(Backoff)
   case setTimeout(Int)

@@ -164,12 +164,13 @@ public enum Completion {
     case .set:
       return setting(arguments)
     case .run:
-      return ["steps=", "seed="].filter { option in
+      if arguments.last == "until" { return ["violation"] }
+      return ["steps=", "seed=", "until", "brief"].filter { option in
         !arguments.contains { $0.hasPrefix(option) }
       }
     case .compare:
       if position == 0 { return keywords(of: command) }
-      return ["seeds=", "steps="].filter { option in
+      return ["seeds=", "steps=", "waits="].filter { option in
         !arguments.contains { $0.hasPrefix(option) }
       }
     case .diagram, .history:

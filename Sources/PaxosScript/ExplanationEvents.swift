@@ -177,10 +177,15 @@ struct EventContext {
     let disk =
       cluster.settings.bugs.contains(.noPersist)
       ? "bug no-persist is on, so it comes back with nothing: its promises are forgotten"
-      : state.disk.acceptor.minProposal.isZero
-        ? "it had promised nothing yet, so it forgets nothing"
-        : "it keeps only its disk (\(cluster.describe(state.disk.acceptor))), so no promise"
-          + " it gave is forgotten"
+      : cluster.settings.bugs.contains(.replyFirst)
+        ? "bug reply-first is on, so it keeps only what reached its disk ("
+          + (state.disk.acceptor.minProposal.isZero
+            ? "nothing" : cluster.describe(state.disk.acceptor))
+          + "): anything it answered after that is forgotten"
+        : state.disk.acceptor.minProposal.isZero
+          ? "it had promised nothing yet, so it forgets nothing"
+          : "it keeps only its disk (\(cluster.describe(state.disk.acceptor))), so no promise"
+            + " it gave is forgotten"
     return ["\(node) crashed: " + disk, upAcceptorsThen]
   }
 

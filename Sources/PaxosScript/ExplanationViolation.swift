@@ -55,12 +55,12 @@ extension EventContext {
         later: ChoiceHistory.Proposal(ballot: ballot, value: second), in: self)
     case .promiseDecreased(let node, let from, _):
       // Only a disk that lost what was written to it takes a promise back.
-      return [
+      return Bug.losingWrites.map {
         SwitchFinding(
-          bug: .noPersist,
+          bug: $0,
           text: "\(node) came back from its crash without its promise of \(from): it never"
             + " reached the disk")
-      ]
+      }
     case .validity:
       return []
     }
@@ -74,6 +74,7 @@ extension EventContext {
     case .smallQuorum: "any two quorums share an acceptor, which only majorities guarantee"
     case .acceptAny: "an acceptor never accepts a ballot below the one it promised"
     case .forgetBallot: "a proposer never uses the same ballot twice"
+    case .replyFirst: "an acceptor's promise or acceptance is on its disk before its reply leaves"
     }
   }
 }

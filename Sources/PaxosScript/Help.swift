@@ -1,3 +1,5 @@
+import PaxosSim
+
 /// `help`, `help COMMAND` and `help TOPIC`, from the vocabulary table.
 enum Help {
   static func text(_ topic: String?) throws(ScriptError) -> [String] {
@@ -27,8 +29,30 @@ enum Help {
 
   /// The summary first, then every form, then an example.
   private static func command(_ spec: CommandSpec) -> [String] {
-    [spec.summary] + spec.forms.map { "  " + $0 } + ["example: " + spec.example]
+    [spec.summary] + spec.forms.map { "  " + $0 } + details(spec.word)
+      + ["example: " + spec.example]
       + (spec.aliases.isEmpty ? [] : ["also written: " + spec.aliases.joined(separator: ", ")])
+  }
+
+  /// What a form's words stand for, where a form alone cannot say it.
+  private static func details(_ word: CommandWord) -> [String] {
+    switch word {
+    case .set:
+      ["teaching switches, each breaking one rule:"]
+        + Bug.allCases.map { "  \($0.rawValue): \($0.summary)" }
+    case .run:
+      [
+        "until violation: stop at the step that breaks safety, and say so",
+        "brief: print only choices, learns, refusals (a proposer abandoning its ballot),"
+          + " faults (crashes, recoveries, lost messages) and violations, then where things stand",
+      ]
+    case .compare:
+      [
+        "waits=K,K,...: compare no wait (0) and, for each other K, a fixed wait of K steps and"
+          + " a random one of 1 to 2K; without it, no wait against the cluster's own backoff"
+      ]
+    default: []
+    }
   }
 
   /// A topic by its name; `time-travel` or `time` for "time travel", as a line has no spaces

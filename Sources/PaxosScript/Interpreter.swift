@@ -26,6 +26,8 @@ public struct LineResult: Sendable {
   public var recordedText: String?
   /// A lesson's teaching line: a transcript shows its text, not the line itself.
   public var isTeaching = false
+  /// `run ... brief`: a transcript shows only the events that matter to the outcome.
+  public var isBrief = false
 
   public init(outcome: Outcome, note: Note? = nil) {
     self.outcome = outcome
@@ -90,11 +92,12 @@ public struct Interpreter: Sendable {
   private static func entry(for command: Command, line: String, result: LineResult)
     -> Timeline.Entry
   {
-    if case .run(let steps, let seed) = command, case .run(let summary)? = result.note,
-      summary.interrupted, summary.steps < steps
+    if case .run(let steps, let seed, let untilViolation, let brief) = command,
+      case .run(let summary)? = result.note, summary.interrupted, summary.steps < steps
     {
       return Timeline.Entry(
-        text: "run steps=\(summary.steps)" + (seed.map { " seed=\($0)" } ?? ""),
+        text: "run steps=\(summary.steps)" + (seed.map { " seed=\($0)" } ?? "")
+          + (untilViolation ? " until violation" : "") + (brief ? " brief" : ""),
         events: result.events)
     }
     return Timeline.Entry(text: trimmed(line), events: result.events)
@@ -116,6 +119,7 @@ public struct Interpreter: Sendable {
     let start = cluster.trace.entries.count
     var result = LineResult(outcome: .done)
     if case .teach = command { result.isTeaching = true }
+    if case .run(_, _, _, brief: true) = command { result.isBrief = true }
     do {
       result.note = try perform(command)
     } catch let error as ScriptError {
@@ -158,9 +162,10 @@ public struct Interpreter: Sendable {
       return .text(TerminalDiagram.lines(cluster, last: last))
     case .explain(let step):
       return .text(Explanation.lines(cluster, step: step, history: timeline))
-    case .compareBackoff(let seeds, let steps):
+    case .compareBackoff(let seeds, let steps, let waits):
       return .text(
-        try BackoffTable.lines(cluster, seeds: seeds, steps: steps, interrupted: interrupted))
+        try BackoffTable.lines(
+          cluster, waits: waits, seeds: seeds, steps: steps, interrupted: interrupted))
     case .history(let all):
       return .text(Report.history(timeline, all: all))
     case .undo(let count):

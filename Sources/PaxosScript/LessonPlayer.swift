@@ -91,7 +91,7 @@ public struct LessonPlayer {
       if mode == .interactive { pause() }
     case .ask(let question):
       prose("Question: " + question.text, .ask)
-      reply = mode == .interactive ? read(Self.answerPrompt, nil) : nil
+      reply = mode == .interactive ? readAnswer() : nil
       if reply == nil && mode == .interactive && endOfInputLeaves { left = true }
     case .reveal(let text):
       // Straight through, the reveal alone says the answer: it must name it.
@@ -99,6 +99,18 @@ public struct LessonPlayer {
       prose(text, .reveal)
     }
   }
+
+  /// The student's reply; nil at the end of the input. A first blank line asks again, so that
+  /// an Enter pressed once too often at the pause before does not pass for an answer; a second
+  /// one shows the answer.
+  private func readAnswer() -> String? {
+    guard let line = read(Self.answerPrompt, nil) else { return nil }
+    guard line.trimmingBlanks.isEmpty else { return line }
+    emit(Self.blankAnswerHint)
+    return read(Self.answerPrompt, nil)
+  }
+
+  public static let blankAnswerHint = "(type your answer, or press Enter again to see it)"
 
   /// What the lesson says about the student's answer, just before the reveal explains it.
   private mutating func verdict(on question: Question) -> String {

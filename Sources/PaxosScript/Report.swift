@@ -24,6 +24,17 @@ enum Report {
 
   static func run(_ summary: RunSummary, _ cluster: Cluster) -> String {
     let steps = "\(summary.steps) step\(summary.steps == 1 ? "" : "s")"
+    if summary.stoppedAtViolation {
+      return "run: stopped at the first violation, after \(steps); \(cluster.inFlight.count)"
+        + " in flight"
+    }
+    let ending = runEnding(summary, cluster, steps: steps)
+    return summary.untilViolation ? ending + "; no violation" : ending
+  }
+
+  private static func runEnding(_ summary: RunSummary, _ cluster: Cluster, steps: String)
+    -> String
+  {
     if summary.quiescent { return "run: \(steps), then nothing left to do" }
     if summary.interrupted {
       return "run: interrupted after \(steps); they are kept, \(cluster.inFlight.count) in flight"
@@ -32,6 +43,30 @@ enum Report {
     let timers = cluster.nodes.filter { $0.retryAt != nil }.map(\.id)
     return "run: stopped at the limit of \(steps); \(cluster.inFlight.count) in flight"
       + (timers.isEmpty ? "" : ", timers armed: " + names(timers))
+  }
+
+  /// Where things stand after `run ... brief`: what was chosen, who learned it, the clock and
+  /// what is still in flight.
+  static func standing(_ cluster: Cluster) -> String {
+    var firsts: [ChoiceHistory.Choice] = []
+    for choice in cluster.choices.chosen where !firsts.contains(where: { $0.value == choice.value })
+    {
+      firsts.append(choice)
+    }
+    let chosen =
+      firsts.isEmpty
+      ? "nothing chosen"
+      : "chosen "
+        + firsts.map { "\(cluster.values.display($0.value)) under \($0.ballot)" }
+        .joined(separator: ", ") + (firsts.count > 1 ? " (VIOLATION)" : "")
+    let learners = cluster.nodes.compactMap { node in
+      node.learner.map { learner in
+        "\(node.id) " + (learner.learned.map { cluster.values.display($0) } ?? "nothing yet")
+      }
+    }
+    return "now, at step \(cluster.step): \(chosen); "
+      + (learners.isEmpty ? "no learners" : "learned: " + learners.joined(separator: ", "))
+      + "; \(cluster.inFlight.count) in flight"
   }
 
   static func bugs(_ bugs: Set<Bug>) -> String {

@@ -13,6 +13,11 @@ public enum Transcript {
       let entry = entries[index]
       defer { previousStep = entry.step }
       guard !quiet || entry.event.isViolation else { continue }
+      if result.isBrief && !quiet {
+        guard Self.isBrief(entry.event) else { continue }
+        lines.append("step \(entry.step): " + cluster.describe(entry.event))
+        continue
+      }
       let indent = previousStep == entry.step && !quiet ? "  " : ""
       lines.append(indent + cluster.describe(entry))
     }
@@ -20,10 +25,26 @@ public enum Transcript {
     switch note {
     case .membership: lines.append(Report.membership(cluster))
     case .reset: lines.append("reset: no cluster, no history")
-    case .run(let summary): lines.append(Report.run(summary, cluster))
+    case .run(let summary):
+      lines.append(Report.run(summary, cluster))
+      if result.isBrief { lines.append(Report.standing(cluster)) }
     case .settings: lines += Report.settings(cluster.settings)
     case .text(let text): lines += text
     }
     return lines
+  }
+
+  /// What `run ... brief` shows: choices, learns, refusals that end a ballot, faults and
+  /// violations; not the messages and writes that lead to them.
+  static func isBrief(_ event: Event) -> Bool {
+    switch event {
+    case .chosen, .learned, .abandoned, .lost, .dropped, .crashed, .recovered, .partitioned,
+      .healed, .violation:
+      true
+    case .sent, .delivered, .duplicated, .restoredAcceptor, .restoredRound, .persistedAcceptor,
+      .persistedRound, .timerFired, .timerArmed, .startedPhase1, .startedPhase2, .awaitingValue,
+      .decided:
+      false
+    }
   }
 }

@@ -97,11 +97,11 @@ public enum Vocabulary {
       CommandSpec(
         .heal, .network, forms: ["heal"], summary: "remove the partition", example: "heal"),
       CommandSpec(
-        .run, .network, forms: ["run [steps=K] [seed=S]"],
+        .run, .network, forms: ["run [steps=K] [seed=S] [until violation] [brief]"],
         summary: "let a seeded scheduler deliver messages and fire timers (K defaults to 1000)",
         example: "run seed=3"),
       CommandSpec(
-        .compare, .network, forms: ["compare backoff [seeds=N] [steps=K]"],
+        .compare, .network, forms: ["compare backoff [seeds=N] [steps=K] [waits=K,K,...]"],
         summary:
           "how soon the proposers decide under each backoff, over seeds 1..N (100) of runs"
           + " from here (on copies)",

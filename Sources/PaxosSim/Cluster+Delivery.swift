@@ -38,11 +38,15 @@ extension Cluster {
   }
 
   private mutating func handleAsAcceptor(_ message: Message, at index: Int) {
+    finishWrite(at: index)
     guard let reply = nodes[index].acceptor?.receive(message, config: config, outbox: &outbox),
       let acceptor = nodes[index].acceptor
     else { return }
     if reply.mustPersist {
-      if !settings.bugs.contains(.noPersist) {
+      if settings.bugs.contains(.replyFirst) {
+        flushOutbox()
+        nodes[index].unwritten = acceptor.state
+      } else if !settings.bugs.contains(.noPersist) {
         nodes[index].disk.acceptor = acceptor.state
         record(.persistedAcceptor(acceptor.id, acceptor.state))
       }
@@ -52,6 +56,16 @@ extension Cluster {
     if reply == .accepted, let value = message.value {
       countAccepted(ChoiceHistory.Proposal(ballot: message.ballot, value: value), by: acceptor.id)
     }
+  }
+
+  /// A `reply-first` acceptor's write of its last change reaches the disk before it takes
+  /// another message.
+  private mutating func finishWrite(at index: Int) {
+    guard let state = nodes[index].unwritten else { return }
+    nodes[index].unwritten = nil
+    guard !settings.bugs.contains(.noPersist) else { return }
+    nodes[index].disk.acceptor = state
+    record(.persistedAcceptor(nodes[index].id, state))
   }
 
   private mutating func handleAsProposer(_ message: Message, at index: Int) {

@@ -8,6 +8,7 @@ extension Cluster {
     beginStep()
     nodes[index].isUp = false
     nodes[index].retryAt = nil
+    nodes[index].unwritten = nil
     if settings.bugs.contains(.noPersist) { nodes[index].disk.acceptor = AcceptorState() }
     record(.crashed(id))
   }

@@ -7,6 +7,10 @@ public struct RunSummary: Hashable, Sendable {
   public var quiescent: Bool
   /// True when someone stopped the run before its limit (Ctrl-C in the REPL).
   public var interrupted = false
+  /// True when `run ... until violation` asked to stop at the first violation.
+  public var untilViolation = false
+  /// True when the run stopped at the step that broke safety.
+  public var stoppedAtViolation = false
   /// True when the trace reached the most entries a cluster keeps. A replay of the same line
   /// stops at the same step, so, unlike an interrupted run, the history keeps it as typed.
   public var traceFull = false
@@ -26,9 +30,21 @@ extension Cluster {
 
   /// Runs the cluster on its own: a due timer fires first, as a real one would; otherwise a
   /// message in flight picked at random is delivered; when neither, the clock jumps to the
-  /// next timer. Stops when nothing is left to do, after `limit` steps, or when `interrupted`
-  /// says so.
-  public mutating func run(limit: Int, interrupted: (@Sendable () -> Bool)? = nil) -> RunSummary {
+  /// next timer. Stops when nothing is left to do, after `limit` steps, when `interrupted`
+  /// says so, or, `untilViolation`, at the first step that breaks safety.
+  public mutating func run(
+    limit: Int, interrupted: (@Sendable () -> Bool)? = nil, untilViolation: Bool = false
+  ) -> RunSummary {
+    var summary = runSteps(
+      limit: limit, interrupted: interrupted, stopAbove: untilViolation ? violations.count : nil)
+    summary.untilViolation = untilViolation
+    return summary
+  }
+
+  /// The run; it stops as soon as there are more violations than `stopAbove`, when given.
+  private mutating func runSteps(
+    limit: Int, interrupted: (@Sendable () -> Bool)?, stopAbove known: Int?
+  ) -> RunSummary {
     let limit = min(limit, Self.maxRunSteps)
     var taken = 0
     while taken < limit {
@@ -51,6 +67,9 @@ extension Cluster {
         return RunSummary(steps: taken, quiescent: true)
       }
       taken += 1
+      if let known, violations.count > known {
+        return RunSummary(steps: taken, quiescent: false, stoppedAtViolation: true)
+      }
     }
     return RunSummary(steps: taken, quiescent: nextTimer() == nil && inFlight.isEmpty)
   }

@@ -12,6 +12,9 @@ public struct Node: Hashable, Sendable {
   public let roles: Roles
   public internal(set) var isUp = true
   public internal(set) var disk = Disk()
+  /// With `reply-first`: the acceptor state already told to others but not yet on the disk.
+  /// It is written when the acceptor takes its next message, and lost if it crashes first.
+  public internal(set) var unwritten: AcceptorState?
   public internal(set) var acceptor: Acceptor?
   public internal(set) var proposer: Proposer?
   public internal(set) var learner: Learner?
@@ -32,5 +35,6 @@ public struct Node: Hashable, Sendable {
     proposer = roles.contains(.proposer) ? Proposer(id: id, highestRound: disk.proposerRound) : nil
     learner = roles.contains(.learner) ? Learner(id: id) : nil
     retryAt = nil
+    unwritten = nil
   }
 }

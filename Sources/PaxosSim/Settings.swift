@@ -17,6 +17,10 @@ public enum Bug: String, CaseIterable, Hashable, Sendable {
   case smallQuorum = "small-quorum"
   case acceptAny = "accept-any"
   case forgetBallot = "forget-ballot"
+  case replyFirst = "reply-first"
+
+  /// The switches that make an acceptor come back from a crash without what it answered.
+  public static let losingWrites: [Bug] = [.noPersist, .replyFirst]
 
   public var summary: String {
     switch self {
@@ -25,6 +29,9 @@ public enum Bug: String, CaseIterable, Hashable, Sendable {
     case .smallQuorum: "quorums are one acceptor short of a majority, so two need not overlap"
     case .acceptAny: "acceptors accept ballots below the one they promised"
     case .forgetBallot: "proposers forget their last round in a crash and may reuse a ballot"
+    case .replyFirst:
+      "acceptors reply before writing to disk, and write when their next message comes;"
+        + " a crash in between loses the write"
     }
   }
 }

@@ -11,12 +11,12 @@ import Testing
     let scratch = try Scratch()
     let before = try Paxlab.run(["lesson", "--lessons", Self.lessons], in: scratch.url)
     #expect(before.status == 0, "\(before.output)")
-    #expect(before.lines.contains { $0.hasPrefix("  1 [ ] First consensus: ") })
-    #expect(before.lines.contains { $0.hasPrefix("  2 [ ] Majorities: ") })
-    #expect(before.lines.contains { $0.hasPrefix("  3 [ ] Split votes: ") })
-    #expect(before.lines.contains { $0.hasPrefix("  4 [ ] Competing proposers: ") })
-    #expect(before.lines.contains { $0.hasPrefix("  5 [ ] Objections: ") })
-    #expect(before.lines.contains { $0.hasPrefix("  6 [ ] Proposer crash: ") })
+    #expect(before.lines.contains { $0.hasPrefix("   1 [ ] First consensus: ") })
+    #expect(before.lines.contains { $0.hasPrefix("   2 [ ] Majorities: ") })
+    #expect(before.lines.contains { $0.hasPrefix("   3 [ ] Split votes: ") })
+    #expect(before.lines.contains { $0.hasPrefix("   4 [ ] Competing proposers: ") })
+    #expect(before.lines.contains { $0.hasPrefix("   5 [ ] Objections: ") })
+    #expect(before.lines.contains { $0.hasPrefix("   6 [ ] Proposer crash: ") })
     let count = try FileManager.default.contentsOfDirectory(atPath: Self.lessons)
       .filter { $0.hasPrefix("lesson-") && $0.hasSuffix(".paxos") }.count
     #expect(count >= 6)
@@ -30,7 +30,7 @@ import Testing
     #expect(progress == "lesson-01-first-consensus\n")
 
     let after = try Paxlab.run(["lesson", "--lessons", Self.lessons], in: scratch.url)
-    #expect(after.lines.contains { $0.hasPrefix("  1 [x] First consensus: ") })
+    #expect(after.lines.contains { $0.hasPrefix("   1 [x] First consensus: ") })
     #expect(after.lines.last == "1 of \(count) done; next: 'paxlab lesson 2'")
   }
 

@@ -44,7 +44,7 @@ import Testing
     #expect(progress == "lesson-01-first-consensus\n")
 
     let list = try Paxlab.run([], stdin: Data("lesson\n".utf8), in: scratch.url)
-    #expect(list.lines.contains { $0.hasPrefix("  1 [x] First consensus: ") })
+    #expect(list.lines.contains { $0.hasPrefix("   1 [x] First consensus: ") })
     #expect(list.lines.last?.hasSuffix("next: 'lesson 2'") == true, "\(list.output)")
   }
 
@@ -78,6 +78,28 @@ import Testing
         $0.hasPrefix("error: session 'lesson-1' is open in another paxlab (pid \(holder.pid))")
       }, "\(run.output)")
     #expect(!run.lines.contains("Lesson: First consensus"), "\(run.output)")
+  }
+
+  /// A lesson that suggests 'reset' then 'load PATH' names a path that works at the paxlab
+  /// prompt where the lesson ends: in the folder where paxlab found `lessons/`.
+  @Test func theScriptsALessonSuggestsLoadWhereItEnds() throws {
+    let scratch = try classroom()
+    let root = URL(fileURLWithPath: LessonCLITests.lessons).deletingLastPathComponent()
+    try FileManager.default.createSymbolicLink(
+      at: scratch.url.appendingPathComponent("examples"),
+      withDestinationURL: root.appendingPathComponent("examples"))
+    let texts = try FileManager.default.contentsOfDirectory(atPath: LessonCLITests.lessons)
+      .filter { $0.hasSuffix(".paxos") }
+      .map { try String(contentsOfFile: LessonCLITests.lessons + "/" + $0, encoding: .utf8) }
+    let prose = texts.joined(separator: "\n").replacing("\nsay ", with: " ")
+    let suggested = prose.matches(of: /'reset' and then 'load ([^']+)'/).map { String($0.1) }
+    #expect(!suggested.isEmpty, "lesson 9 suggests loading a duel")
+    for path in suggested {
+      // As at the end of a lesson: a cluster is already there.
+      let input = "cluster 3 2 1\nreset\nload \(path)\nexpect safe\n"
+      let run = try Paxlab.run([], stdin: Data(input.utf8), in: scratch.url)
+      #expect(run.status == 0 && !run.output.contains("error"), "\(path): \(run.output)")
+    }
   }
 
   @Test(arguments: [

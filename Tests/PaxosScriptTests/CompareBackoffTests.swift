@@ -39,6 +39,21 @@ import Testing
     #expect(lines.contains { $0.hasPrefix("random 1-10 ") })
   }
 
+  @Test func waitsCompareFixedAndRandomWaitsOfEachLength() throws {
+    var interpreter = Interpreter.running(Self.duel)
+    let result = interpreter.execute("compare backoff seeds=3 waits=0,10,40")
+    guard case .text(let lines) = result.note else {
+      Issue.record("compare failed: \(result.outcome)")
+      return
+    }
+    let names = lines.compactMap { line in
+      ["none", "fixed", "random"].contains { line.hasPrefix($0) }
+        ? line.split(separator: "  ").first.map(String.init) : nil
+    }
+    #expect(names == ["none", "fixed 10", "random 1-20", "fixed 40", "random 1-80"])
+    #expect(lines.contains { $0.hasSuffix("median round trip") })
+  }
+
   @Test func theLineIsNotRecorded() throws {
     let command = try #require(try Parser.parse("compare backoff seeds=3 steps=9"))
     #expect(command == .compareBackoff(seeds: 3, steps: 9))

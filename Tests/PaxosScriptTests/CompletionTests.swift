@@ -16,7 +16,7 @@ import Testing
 
   @Test func compareOffersWhatItComparesThenItsOptions() {
     #expect(offers("compare ") == ["backoff"])
-    #expect(offers("compare backoff seeds=4 ") == ["steps="])
+    #expect(offers("compare backoff seeds=4 ") == ["steps=", "waits="])
   }
 
   // MARK: Command names
@@ -140,8 +140,10 @@ import Testing
   }
 
   @Test func runOffersTheOptionsNotGivenYet() {
-    #expect(offers("run ") == ["steps=", "seed="])
-    #expect(offers("run steps=10 ") == ["seed="])
+    #expect(offers("run ") == ["steps=", "seed=", "until", "brief"])
+    #expect(offers("run steps=10 brief ") == ["seed=", "until"])
+    #expect(offers("run until ") == ["violation"])
+    #expect(offers("run until violation ") == ["steps=", "seed=", "brief"])
   }
 
   @Test func addOffersRolesAndCombinesThem() {

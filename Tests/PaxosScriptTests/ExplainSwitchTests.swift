@@ -62,6 +62,14 @@ import Testing
         "deliver a1->p1", "deliver all",
       ],
       deed: "p1 started 1.p1 at step 1 and again at step 12, having forgotten it used it"),
+    Case(
+      guilty: "reply-first", innocent: "ignore-accepted",
+      schedule: redChosen + [
+        "crash a1", "recover a1", "propose p2 blue", "deliver p2->a1", "deliver p2->a3",
+        "deliver a1->p2", "deliver a3->p2", "deliver p2->a1", "deliver p2->a3",
+      ],
+      deed: "a1 came back at step 9 reading minProposal 1.p1 from its disk, though it had"
+        + " accepted 1.p1"),
   ]
 
   @Test(arguments: cases)

@@ -1,3 +1,4 @@
+import PaxosSim
 import Testing
 
 @testable import PaxosScript
@@ -30,6 +31,18 @@ import Testing
     let topic = try #require(Topic.allCases.first { $0.rawValue.hasPrefix(name.prefix(4)) })
     #expect(lines.first == topic.rawValue + ":")
     #expect(lines.count == 1 + Vocabulary.commands.filter { $0.topic == topic }.count)
+  }
+
+  /// `help set` says what each teaching switch breaks; `help run` what its options do.
+  @Test func helpExplainsTheSwitchesAndTheRunOptions() {
+    let set = help("help set")
+    #expect(set.contains { $0.hasPrefix("  reply-first: acceptors reply before writing to disk") })
+    #expect(
+      set.filter { $0.hasPrefix("  ") && $0.contains(": ") }.count == PaxosSim.Bug.allCases.count)
+    let run = help("help run")
+    #expect(run.contains("  run [steps=K] [seed=S] [until violation] [brief]"))
+    #expect(run.contains { $0.hasPrefix("until violation: ") })
+    #expect(run.contains { $0.hasPrefix("brief: ") })
   }
 
   @Test func aCommandWinsOverATopicOfTheSameName() {

@@ -74,6 +74,18 @@ import Testing
     #expect(output.last == "End of the lesson: Tiny.")
   }
 
+  /// Enter pressed twice at the pause: the question asks again instead of taking the blank line
+  /// for an answer; a second blank line shows the answer.
+  @Test func aBlankLineDoesNotAnswerTheQuestion() {
+    let (status, output) = play(["", "", "yes"])
+    #expect(status == .passed)
+    #expect(output.filter { $0 == LessonPlayer.answerPrompt }.count == 2)
+    #expect(output.contains(LessonPlayer.blankAnswerHint))
+    #expect(output.contains("You said \"yes\": right, yes."))
+    let (_, skipped) = play(["", "", " "])
+    #expect(skipped.contains("The answer: yes."))
+  }
+
   @Test func aWrongAnswerIsCorrectedBeforeTheReveal() throws {
     let (_, output) = play(["", "no"])
     let verdict = try #require(output.firstIndex(of: "You said \"no\"; the answer is yes."))

@@ -60,6 +60,15 @@ import Testing
     ("run steps=10", .run(steps: 10, seed: nil)),
     ("run seed=3", .run(steps: Cluster.defaultRunSteps, seed: 3)),
     ("run seed=18446744073709551615 steps=1", .run(steps: 1, seed: UInt64.max)),
+    ("run brief", .run(steps: Cluster.defaultRunSteps, seed: nil, brief: true)),
+    (
+      "run until violation seed=2",
+      .run(steps: Cluster.defaultRunSteps, seed: 2, untilViolation: true)
+    ),
+    (
+      "run brief steps=9 until violation",
+      .run(steps: 9, seed: nil, untilViolation: true, brief: true)
+    ),
     ("set bug no-persist", .setBugs([.noPersist])),
     ("set bugs no-persist small-quorum", .setBugs([.noPersist, .smallQuorum])),
     ("set bug none", .setBugs([])),
@@ -117,6 +126,7 @@ import Testing
     ),
     ("compare backoff", .compareBackoff(seeds: 100, steps: 2000)),
     ("compare backoff steps=50 seeds=7", .compareBackoff(seeds: 7, steps: 50)),
+    ("compare backoff waits=0,5,40", .compareBackoff(seeds: 100, steps: 2000, waits: [0, 5, 40])),
     ("quit", .quit),
     ("exit", .quit),
     ("open lesson-1", .open("lesson-1")),

@@ -16,23 +16,28 @@ import Testing
     return cluster
   }
 
+  /// No wait, then a fixed and a random one of 20 steps: what `compare backoff` compares.
+  static let usual = BackoffTrials.backoffs(waits: [0, 20])
+
   @Test func theClusterTheTrialsStartFromIsUnchanged() throws {
     let cluster = try threeWayDuel()
     let copy = cluster
-    _ = BackoffTrials(from: cluster, seeds: 5, steps: 500, base: 20)
+    _ = BackoffTrials(from: cluster, backoffs: Self.usual, seeds: 5, steps: 500)
     #expect(cluster == copy)
   }
 
   @Test func theSameSeedsGiveTheSameOutcomes() throws {
     let cluster = try threeWayDuel()
-    let first = BackoffTrials(from: cluster, seeds: 20, steps: 1000, base: 20)
-    let second = BackoffTrials(from: cluster, seeds: 20, steps: 1000, base: 20)
-    #expect(first.outcomes.map(\.stepsToDecide) == second.outcomes.map(\.stepsToDecide))
+    let first = BackoffTrials(from: cluster, backoffs: Self.usual, seeds: 20, steps: 1000)
+    let second = BackoffTrials(from: cluster, backoffs: Self.usual, seeds: 20, steps: 1000)
+    #expect(first.outcomes.map(\.timeToDecide) == second.outcomes.map(\.timeToDecide))
     #expect(first.outcomes.map(\.retries) == second.outcomes.map(\.retries))
   }
 
   @Test func eachBackoffRunsEverySeed() throws {
-    let trials = BackoffTrials(from: try threeWayDuel(), seeds: 12, steps: 300, base: 7)
+    let trials = BackoffTrials(
+      from: try threeWayDuel(), backoffs: BackoffTrials.backoffs(waits: [0, 7]), seeds: 12,
+      steps: 300)
     #expect(trials.outcomes.map(\.backoff) == [.none, .fixed(7), .randomized(7)])
     #expect(trials.outcomes.allSatisfy { $0.runs == 12 && $0.decided <= 12 })
     #expect(trials.seedsTried == 12)
@@ -41,35 +46,63 @@ import Testing
   /// The lesson's claim, checked on its own: without backoff the duel often outlasts the
   /// limit and needs many more ballots; with a random backoff nearly every run decides.
   @Test func retryingAtOnceDuelsLongerThanBackingOff() throws {
-    let trials = BackoffTrials(from: try threeWayDuel(), seeds: 40, steps: 2000, base: 20)
+    let trials = BackoffTrials(
+      from: try threeWayDuel(), backoffs: Self.usual, seeds: 40, steps: 2000)
     let (none, random) = (trials.outcomes[0], trials.outcomes[2])
     #expect(none.decided < random.decided)
     #expect(random.decided >= 38)
     #expect(none.retries.reduce(0, +) > 5 * random.retries.reduce(0, +))
   }
 
-  /// A run counts as decided at the step every proposer knows the value: replaying that seed
-  /// for that many steps shows every proposer decided, and one step fewer does not.
-  @Test func stepsToDecideIsTheFirstStepAllProposersKnow() throws {
+  /// A run's time is the clock from the start to the step every proposer knows the value:
+  /// replaying that seed until they all know takes exactly that long.
+  @Test func timeToDecideIsTheClockWhenAllProposersKnow() throws {
     let cluster = try threeWayDuel()
-    let trials = BackoffTrials(from: cluster, seeds: 3, steps: 2000, base: 20)
+    let trials = BackoffTrials(from: cluster, backoffs: Self.usual, seeds: 3, steps: 2000)
     let random = trials.outcomes[2]
     try #require(random.decided == 3)
-    for (seed, steps) in zip(1..., random.stepsToDecide) {
+    for (seed, time) in zip(1..., random.timeToDecide) {
       var replay = cluster
       try replay.setBackoff(.randomized(20))
       replay.seed(UInt64(seed))
-      _ = replay.run(limit: steps - 1)
-      #expect(!replay.proposersDecided, "seed \(seed)")
-      _ = replay.run(limit: 1)
-      #expect(replay.proposersDecided, "seed \(seed)")
+      for _ in 0..<2000 where !replay.proposersDecided { _ = replay.run(limit: 1) }
+      #expect(replay.proposersDecided && replay.step - cluster.step == time, "seed \(seed)")
     }
+  }
+
+  /// A wait is told by its length: one of 0, then a fixed and a random one of each other.
+  @Test func eachWaitGivesAFixedAndARandomBackoff() {
+    #expect(
+      BackoffTrials.backoffs(waits: [0, 5, 40])
+        == [.none, .fixed(5), .randomized(5), .fixed(40), .randomized(40)])
+  }
+
+  /// Lesson 8's claim, checked on its own: with the usual timeout, a wait shorter than the
+  /// round trip leaves many duels undecided; one longer decides every run with few retries.
+  @Test func waitingLongerThanARoundTripEndsTheDuel() throws {
+    var cluster = try threeWayDuel()
+    try cluster.setAttemptTimeout(50)
+    let trials = BackoffTrials(
+      from: cluster, backoffs: [.fixed(5), .fixed(40)], seeds: 30, steps: 2000)
+    let (short, long) = (trials.outcomes[0], trials.outcomes[1])
+    let median = { (trips: [Int]) in trips.sorted()[(trips.count - 1) / 2] }
+    #expect(median(short.roundTrips) > 5 && short.decided < 25)
+    #expect(median(long.roundTrips) < 40 && long.decided == 30)
+    #expect(long.retries.reduce(0, +) * 5 < short.retries.reduce(0, +))
+  }
+
+  /// A round trip takes at least two steps: the request's delivery and the reply's.
+  @Test func roundTripsAreMeasuredFromRequestToReply() throws {
+    let trials = BackoffTrials(
+      from: try threeWayDuel(), backoffs: [.fixed(20)], seeds: 5, steps: 2000)
+    let trips = trials.outcomes[0].roundTrips
+    #expect(!trips.isEmpty && trips.allSatisfy { $0 >= 2 })
   }
 
   @Test func anInterruptionStopsBetweenSeeds() throws {
     let calls = Counter()
     let trials = BackoffTrials(
-      from: try threeWayDuel(), seeds: 50, steps: 2000, base: 20,
+      from: try threeWayDuel(), backoffs: Self.usual, seeds: 50, steps: 2000,
       interrupted: { calls.increment() > 2 })
     #expect(trials.seedsTried == 2)
     #expect(trials.outcomes.allSatisfy { $0.runs == 2 })

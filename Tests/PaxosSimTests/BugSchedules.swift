@@ -28,6 +28,9 @@ struct BugSchedule: Sendable, CustomTestStringConvertible {
     // p1 forgets it used 1.p1, uses it again for blue, and counts old promises for it.
     BugSchedule(
       bug: .forgetBallot, expected: .agreement(first: red, second: blue, ballot: ballot(1, p1))),
+    // a1 replies that it accepted red, then crashes before writing it: it tells p2 nothing.
+    BugSchedule(
+      bug: .replyFirst, expected: .agreement(first: red, second: blue, ballot: ballot(1, p2))),
   ]
 
   static func forBug(_ bug: PaxosSim.Bug) -> BugSchedule {
@@ -77,6 +80,11 @@ struct BugSchedule: Sendable, CustomTestStringConvertible {
       try cluster.deliver(from: a3, to: p1)  // a3's old promise for 1.p1
       try cluster.deliver(from: a1, to: p1)  // and the copy of a1's
       cluster.deliverAll()
+    case .replyFirst:
+      try cluster.p1GetsRedAccepted()
+      try cluster.crash(a1)
+      try cluster.recover(a1)
+      try p2ProposesBlue(quorum: [a1, a3], on: &cluster)
     }
     return cluster
   }

@@ -46,3 +46,39 @@ import Testing
     #expect(cluster.settings.bugs.isEmpty)
   }
 }
+
+/// `reply-first`: the reply leaves before the write, which waits for the acceptor's next
+/// message; a crash in between loses it.
+@Suite struct ReplyFirstTests {
+  @Test func theReplyLeavesBeforeTheStateReachesTheDisk() throws {
+    var cluster = try threeAcceptorCluster()
+    cluster.setBugs([.replyFirst])
+    try cluster.propose(p1, "red")
+    try cluster.deliver(from: p1, to: a1)
+    #expect(cluster.acceptorState(a1)?.minProposal == ballot(1, p1))
+    #expect(cluster.node(a1)?.disk.acceptor.minProposal == .zero)
+    #expect(cluster.inFlight.contains { cluster.trace[$0].kind == .promise })
+  }
+
+  @Test func theWriteLandsWhenTheNextMessageComes() throws {
+    var cluster = try threeAcceptorCluster()
+    cluster.setBugs([.replyFirst])
+    try cluster.propose(p1, "red")
+    try cluster.promise(p1, from: [a1, a2])
+    try cluster.deliver(from: p1, to: a1)  // the accept: the promise is written first
+    #expect(cluster.node(a1)?.disk.acceptor.minProposal == ballot(1, p1))
+    #expect(cluster.node(a1)?.disk.acceptor.acceptedValue == nil)
+    #expect(cluster.acceptorState(a1)?.acceptedValue == cluster.value("red"))
+  }
+
+  @Test func aCrashBeforeTheWriteLosesIt() throws {
+    var cluster = try threeAcceptorCluster()
+    cluster.setBugs([.replyFirst])
+    try cluster.propose(p1, "red")
+    try cluster.deliver(from: p1, to: a1)
+    try cluster.crash(a1)
+    try cluster.recover(a1)
+    #expect(cluster.acceptorState(a1)?.minProposal == .zero)
+    #expect(cluster.violations == [.promiseDecreased(a1, from: ballot(1, p1), to: .zero)])
+  }
+}

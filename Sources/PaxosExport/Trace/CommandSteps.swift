@@ -24,7 +24,7 @@ enum CommandSteps {
     for entry in timeline.entries.reversed() {
       switch entry.command {
       case .reset: return nil
-      case .run(_, let seed?): return seed
+      case .run(_, let seed?, _, _): return seed
       default: continue
       }
     }

@@ -4,20 +4,20 @@ import PaxosSim
 /// backoff, as a table of how often and how soon the proposers decided.
 enum BackoffTable {
   static let header = [
-    "backoff", "decided", "never", "median steps", "slowest", "median retries",
+    "backoff", "decided", "never", "median time", "slowest", "median retries",
+    "median round trip",
   ]
 
+  /// `waits` lists the lengths to compare (0 for none); nil compares none with a fixed and a
+  /// random wait of the cluster's own length.
   static func lines(
-    _ cluster: Cluster, seeds: Int, steps: Int, interrupted: (@Sendable () -> Bool)?
+    _ cluster: Cluster, waits: [Int]?, seeds: Int, steps: Int,
+    interrupted: (@Sendable () -> Bool)?
   ) throws(ScriptError) -> [String] {
     try requireUndecidedAttempt(in: cluster)
-    let base: Int
-    switch cluster.settings.backoff {
-    case .fixed(let steps), .randomized(let steps): base = steps
-    case .none: base = Backoff.defaultBase
-    }
     let trials = BackoffTrials(
-      from: cluster, seeds: seeds, steps: steps, base: base, interrupted: interrupted)
+      from: cluster, backoffs: BackoffTrials.backoffs(waits: waits ?? [0, ownWait(cluster)]),
+      seeds: seeds, steps: steps, interrupted: interrupted)
     var table = TextTable(header: header)
     for outcome in trials.outcomes { table.append(row(outcome)) }
     var lines = [
@@ -31,12 +31,23 @@ enum BackoffTable {
     lines.append("decided: every proposer that took on a value knows the chosen one")
     lines.append("never: still undecided after \(steps) steps")
     lines.append(
+      "time: on the clock, until all decided; a wait counts even when nothing else happens")
+    lines.append("round trip: from a prepare or accept leaving to its reply reaching the proposer")
+    lines.append(
       "the cluster is unchanged; 'set backoff none' then 'run seed=1 steps=\(steps)' plays one")
     return lines
   }
 
+  /// The length of the cluster's own backoff, or the default one when it waits not at all.
+  private static func ownWait(_ cluster: Cluster) -> Int {
+    switch cluster.settings.backoff {
+    case .fixed(let steps), .randomized(let steps): steps
+    case .none: Backoff.defaultBase
+    }
+  }
+
   private static func row(_ outcome: BackoffTrials.Outcome) -> [String] {
-    let sorted = outcome.stepsToDecide.sorted()
+    let sorted = outcome.timeToDecide.sorted()
     return [
       name(outcome.backoff),
       "\(outcome.decided)/\(outcome.runs)",
@@ -44,6 +55,7 @@ enum BackoffTable {
       median(sorted).map(String.init) ?? "",
       sorted.last.map(String.init) ?? "",
       median(outcome.retries.sorted()).map(String.init) ?? "",
+      median(outcome.roundTrips.sorted()).map(String.init) ?? "",
     ]
   }
 
