@@ -21,10 +21,11 @@ import Testing
     let cluster = try Self.outbidAtTheLastRound()
     #expect(cluster.attempt(p1) == .abandoned(ballot(1, p1), outbidBy: ballot(Int.max, p2)))
     #expect(cluster.node(p1)?.retryAt == nil)
-    #expect(!cluster.trace.entries.contains {
-      if case .timerArmed(p1, _) = $0.event { return true }
-      return false
-    })
+    #expect(
+      !cluster.trace.entries.contains {
+        if case .timerArmed(p1, _) = $0.event { return true }
+        return false
+      })
   }
 
   @Test func theTranscriptSaysNoRoundIsLeft() throws {
