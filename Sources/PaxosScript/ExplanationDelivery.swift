@@ -77,7 +77,7 @@ extension EventContext {
   private func copyNote(_ id: MessageID) -> String {
     for position in stride(from: index - 1, through: max(0, index - Self.promiseLookback), by: -1) {
       if case .duplicated(let original, id) = cluster.trace.entries[position].event {
-        return " (this prepare is \(id), a copy of \(original), which it answered)"
+        return " (this prepare is \(id), a copy of \(original))"
       }
     }
     return ""
@@ -184,11 +184,11 @@ extension EventContext {
       "it already knows \(show(value)) is chosen, so this reply changes nothing"
     case .abandoned(ballot, let higher):
       "it abandoned \(ballot) when it heard of \(higher)"
+    // The same ballot was told above: a reply while preparing it is counted, or is a nack
+    // for the very ballot.
     case .preparing(let current), .awaitingValue(let current), .accepting(let current, _),
       .abandoned(let current, _):
-      current == ballot
-        ? "it is collecting other replies for \(ballot) now"
-        : "it has moved on to \(current)"
+      "it has moved on to \(current)"
     case .idle:
       "it has restarted since and remembers no attempt"
     case .unknown:

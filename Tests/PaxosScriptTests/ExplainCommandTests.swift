@@ -119,3 +119,17 @@ import Testing
     #expect(text.hasSuffix("'explain STEP' tells one step"))
   }
 }
+
+/// A last command that found nothing to do says so, naming itself.
+@Suite struct ExplainQuietCommandTests {
+  @Test(arguments: [
+    ("deliver all", "'deliver all' did nothing: no message was in flight"),
+    ("heal", "'heal' did nothing: there was no partition to heal"),
+    ("run steps=5", "'run steps=5' did nothing: no message was in flight and no retry timer"),
+  ])
+  func aCommandThatDidNothingSaysSo(_ command: String, _ says: String) {
+    let cluster = Interpreter.running(["cluster 3 1 1"]).cluster
+    let lines = QuietCommand.lines(Timeline.Entry(text: command), in: cluster)
+    #expect(lines.first?.hasPrefix(says) == true, "\(lines)")
+  }
+}

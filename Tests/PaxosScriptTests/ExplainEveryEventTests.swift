@@ -35,7 +35,7 @@ import Testing
       name: "nack of a prepare for the ballot promised",
       script: proposed + ["duplicate p1->a1", "deliver p1->a1", "deliver p1->a1"],
       says: "a1 answered nack to the prepare for 1.p1: it had already promised 1.p1, this very"
-        + " ballot (this prepare is #4, a copy of #1, which it answered)"),
+        + " ballot (this prepare is #4, a copy of #1)"),
     Case(
       name: "nack of a prepare for a lower ballot", script: p2Ahead + ["deliver p1->a1"],
       says: "a1 answered nack to the prepare for 1.p1: it had promised 1.p2, a higher ballot"),
