@@ -36,5 +36,8 @@ public struct Node: Hashable, Sendable {
 
   /// The step at which the proposer's retry timer fires; nil when it is not armed, or when the
   /// proposer has no round left to retry with: every view then agrees that no retry will come.
-  public var retryAt: Int? { proposer?.nextRound == nil ? nil : timer }
+  public var retryAt: Int? {
+    guard let timer, proposer?.nextRound != nil else { return nil }
+    return timer
+  }
 }
