@@ -237,13 +237,18 @@ struct EventContext {
       return ["\(node) crashed: it stops answering; its disk keeps its last round"]
     }
     let disk = diskThen(of: node)
+    let promised = promiseThen(of: node)
     let kept =
-      cluster.settings.bugs.contains(.noPersist)
-      ? "bug no-persist is on, so it comes back with nothing: its promises are forgotten"
+      promised > disk.minProposal
+      ? "its promise of \(promised) never reached its disk (bug no-persist), so it comes back"
+        + " without it"
       : disk.minProposal.isZero
         ? "it had promised nothing yet, so it forgets nothing"
-        : "it keeps only its disk (\(cluster.describe(disk))), so no promise it gave is"
-          + " forgotten"
+        // The switch wipes the disk at the crash, whatever reached it before.
+        : cluster.settings.bugs.contains(.noPersist)
+          ? "bug no-persist is on, so it comes back with nothing: its promises are forgotten"
+          : "it keeps only its disk (\(cluster.describe(disk))), so no promise it gave is"
+            + " forgotten"
     return ["\(node) crashed: " + kept, upAcceptorsThen]
   }
 

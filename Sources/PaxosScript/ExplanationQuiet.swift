@@ -12,7 +12,10 @@ enum QuietCommand {
       let built =
         "\(quoted) changed who is in the cluster: "
         + String(Report.membership(cluster).dropFirst("cluster: ".count))
-        + "; a quorum is a majority of the acceptors, so any two quorums share one"
+        + (cluster.config.quorum < cluster.config.majority
+          ? "; bug small-quorum makes a quorum smaller than a majority, so two quorums need not"
+            + " share an acceptor"
+          : "; a quorum is a majority of the acceptors, so any two quorums share one")
       return cluster.trace.entries.isEmpty ? [built, nothingYet(cluster)] : [built]
     case .setBackoff, .setTimeout, .setBugs:
       return ["\(quoted) changed a setting, not the cluster; from now on:"]

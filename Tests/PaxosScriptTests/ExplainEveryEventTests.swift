@@ -122,7 +122,21 @@ import Testing
     Case(
       name: "duplicate", script: proposed + ["duplicate p1->a1"],
       says: "the network copied #1 as #4"),
-    Case(name: "crash", script: proposed + ["crash a1"], says: "a1 crashed"),
+    Case(
+      name: "crash", script: proposed + ["deliver p1->a1", "crash a1"],
+      says: "a1 crashed: it keeps only its disk (minProposal 1.p1), so no promise it gave is"
+        + " forgotten"),
+    Case(
+      name: "crash with nothing promised",
+      script: ["cluster 3 1 1", "set bug no-persist", "crash a1"],
+      says: "a1 crashed: it had promised nothing yet, so it forgets nothing"),
+    Case(
+      name: "crash losing a promise",
+      script: ["cluster 3 1 1", "set bug no-persist"] + proposed.dropFirst() + [
+        "deliver p1->a1", "crash a1",
+      ],
+      says: "a1 crashed: its promise of 1.p1 never reached its disk (bug no-persist), so it comes"
+        + " back without it"),
     Case(
       name: "acceptor recovery",
       script: proposed + ["deliver p1->a1", "crash a1", "recover a1"],
@@ -144,6 +158,12 @@ import Testing
     Case(
       name: "a cluster", script: ["cluster 3 1 1"],
       says: "'cluster 3 1 1' changed who is in the cluster: proposers p1 | acceptors a1 a2 a3"),
+    Case(
+      name: "a cluster with small quorums",
+      script: ["cluster 3 1 1", "set bug small-quorum", "add acceptor a4 a5"],
+      says: "'add acceptor a4 a5' changed who is in the cluster: proposers p1 | acceptors a1 a2"
+        + " a3 a4 a5 | learners l1 (quorum 2 of 5); bug small-quorum makes a quorum smaller"
+        + " than a majority, so two quorums need not share an acceptor"),
     Case(
       name: "new nodes", script: ["cluster 3 1 1", "add acceptor a4"],
       says: "'add acceptor a4' changed who is in the cluster"),
