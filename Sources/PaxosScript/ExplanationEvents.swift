@@ -162,7 +162,7 @@ struct EventContext {
     let told = received(.accepted, for: ballot, by: ballot.proposer).filter { $0.value == value }
       .map(\.from)
     return [
-      "\(ballot.proposer) knows \(show(value)) is chosen: \(names(told)) told it they accepted"
+      "\(ballot.proposer) knows \(show(value)) is chosen: \(names(told)) reported accepting"
         + " \(ballot), a quorum; its attempt is over"
     ]
   }
@@ -234,7 +234,13 @@ struct EventContext {
 
   private func crashed(_ node: NodeID) -> [String] {
     guard let state = cluster.node(node), state.roles.contains(.acceptor) else {
-      return ["\(node) crashed: it stops answering; its disk keeps its last round"]
+      let roles = cluster.node(node)?.roles ?? []
+      return [
+        "\(node) crashed: it stops answering"
+          + (roles.contains(.proposer)
+            ? "; its disk keeps its last round, so no ballot of its will be used twice" : "")
+          + (roles.contains(.learner) ? "; it forgets what it counted and learned" : "")
+      ]
     }
     let disk = diskThen(of: node)
     let promised = promiseThen(of: node)

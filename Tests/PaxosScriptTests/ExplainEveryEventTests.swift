@@ -93,7 +93,7 @@ import Testing
     ),
     Case(
       name: "decision", script: redChosen + ["deliver a1->p1", "deliver a2->p1"],
-      says: "p1 knows red is chosen: a1 a2 told it they accepted 1.p1, a quorum"),
+      says: "p1 knows red is chosen: a1 a2 reported accepting 1.p1, a quorum"),
     Case(
       name: "learner counting", script: redChosen + ["deliver a1->l1"],
       says: "l1 counted a1's acceptance of 1.p1 = red: 1 of the 2 it needs to learn it"),
@@ -126,6 +126,9 @@ import Testing
       name: "crash", script: proposed + ["deliver p1->a1", "crash a1"],
       says: "a1 crashed: it keeps only its disk (minProposal 1.p1), so no promise it gave is"
         + " forgotten"),
+    Case(
+      name: "a learner's crash", script: ["cluster 3 1 1", "crash l1"],
+      says: "l1 crashed: it stops answering; it forgets what it counted and learned"),
     Case(
       name: "crash with nothing promised",
       script: ["cluster 3 1 1", "set bug no-persist", "crash a1"],
