@@ -7,8 +7,8 @@ enum Explanation {
   /// How many trace entries `explain` looks back through: a long run is never scanned whole.
   static let lookback = 20_000
 
-  /// Without a step, the story of the last command that did something worth explaining: its
-  /// commands in `history` say where each one's events begin and end.
+  /// Without a step, the story of the last command that changed the cluster, whatever it did:
+  /// `history` says where its events begin and end.
   static func lines(_ cluster: Cluster, step: Int?, history: Timeline) -> [String] {
     guard !cluster.isEmpty else {
       return ["nothing to explain: there is no cluster; start with 'cluster 3'"]
@@ -17,14 +17,10 @@ enum Explanation {
     let entries = cluster.trace.entries
     let window = max(0, entries.count - lookback)..<entries.count
     var lines: [String]
-    if let last = lastNotable(in: entries, within: window) {
-      if let command = command(recording: last, in: history) {
-        lines = CommandStory(cluster: cluster, command: command, window: window).lines()
-      } else {
-        lines = explain(stepRange(around: last, in: entries, within: window), in: cluster)
-      }
+    if let command = history.entries.last, !command.events.isEmpty {
+      lines = CommandStory(cluster: cluster, command: command, window: window).lines()
     } else {
-      lines = [nothingYet(cluster)]
+      lines = QuietCommand.lines(history.entries.last, in: cluster)
     }
     // What the state forbids matters even when the last event was something else.
     lines += Blockage.lines(cluster)
@@ -36,22 +32,20 @@ enum Explanation {
     guard !range.isEmpty else {
       return ["step \(step): nothing happened then; the last step is \(cluster.step)"]
     }
-    let explained = explain(range, in: cluster)
-    guard explained.count > 1 else {
-      return [
-        "step \(step): messages only moved on; 'explain' speaks of proposals, refusals,"
-          + " losses, choices, crashes and violations"
-      ]
+    var lines = explain(range, in: cluster)
+    if step < cluster.step {
+      lines[0] = "step \(step), an earlier moment (the last step is \(cluster.step)):"
     }
-    return explained
+    return lines
   }
 
-  /// `step N:` then one paragraph per notable event of the step, in the order they happened.
+  /// `step N:` then what each event of the step means, in the order they happened.
   static func explain(_ step: Range<Int>, in cluster: Cluster) -> [String] {
-    explain(step.filter { isNotable(cluster.trace.entries[$0].event) }, ofStep: step, in: cluster)
+    explain(Array(step), ofStep: step, in: cluster)
   }
 
-  /// `step N:` then a paragraph for each of `indices`, notable events of `step`.
+  /// `step N:` then a paragraph for each of `indices`, events of `step` (an event that is
+  /// part of another's story, such as the reply a delivery sends, has none of its own).
   static func explain(_ indices: [Int], ofStep step: Range<Int>, in cluster: Cluster)
     -> [String]
   {
@@ -62,11 +56,6 @@ enum Explanation {
       lines += context.explain().map { "  " + $0 }
     }
     return lines
-  }
-
-  /// The last entry of `window` worth explaining.
-  static func lastNotable(in entries: ChunkedLog<TraceEntry>, within window: Range<Int>) -> Int? {
-    window.reversed().first { isNotable(entries[$0].event) }
   }
 
   /// The entries of `window` recorded at the same step as the one at `index`.
@@ -83,19 +72,8 @@ enum Explanation {
     return start..<end
   }
 
-  /// The command of `history` that recorded the entry at `index`, looking at most `lookback`
-  /// commands back. Commands before a `reset` name entries of an emptied trace, but every
-  /// entry of the present trace was recorded by a command since, which is found first.
-  static func command(recording index: Int, in history: Timeline) -> Timeline.Entry? {
-    for command in history.entries.reversed().prefix(lookback) {
-      if command.events.contains(index) { return command }
-      // Commands only go back in the trace from here: the entry is not in the history.
-      if !command.events.isEmpty, command.events.upperBound <= index { return nil }
-    }
-    return nil
-  }
-
-  /// Events a student may ask "why?" about; sends, deliveries and disk writes only carry them.
+  /// Events that change where the protocol stands, or that faults cause: what a long story
+  /// tells. Deliveries that only move a round along are routine: a short story tells them too.
   static func isNotable(_ event: Event) -> Bool { kind(of: event) != nil }
 
   /// What a notable event is counted as when a long story leaves it out; nil for the others.
@@ -106,6 +84,8 @@ enum Explanation {
     case .awaitingValue: EventKind(one: "wait for a value", many: "waits for a value")
     case .abandoned: .refusal
     case .lost: EventKind(one: "lost message", many: "lost messages")
+    case .dropped: EventKind(one: "dropped message", many: "dropped messages")
+    case .duplicated: EventKind(one: "duplicated message", many: "duplicated messages")
     case .chosen: EventKind(one: "choice", many: "choices")
     case .learned: EventKind(one: "value learned", many: "values learned")
     case .violation: EventKind(one: "violation", many: "violations")
@@ -113,19 +93,10 @@ enum Explanation {
     case .recovered: EventKind(one: "recovery", many: "recoveries")
     case .partitioned: EventKind(one: "partition", many: "partitions")
     case .healed: EventKind(one: "heal", many: "heals")
-    case .sent, .delivered, .dropped, .duplicated, .restoredAcceptor, .restoredRound,
-      .persistedAcceptor, .persistedRound, .timerFired, .timerArmed, .decided:
+    case .sent, .delivered, .restoredAcceptor, .restoredRound, .persistedAcceptor,
+      .persistedRound, .timerFired, .timerArmed, .decided:
       nil
     }
-  }
-
-  /// What to try when nothing has happened that is worth explaining.
-  private static func nothingYet(_ cluster: Cluster) -> String {
-    guard let proposer = cluster.nodes(with: .proposer).first else {
-      return "nothing has happened yet, and no node can propose: try 'add proposer p1'"
-    }
-    return "nothing worth explaining has happened yet: try 'propose \(proposer) red',"
-      + " then 'deliver' one message at a time and 'explain' again"
   }
 }
 

@@ -1,9 +1,9 @@
 import PaxosCore
 import PaxosSim
 
-/// The story of one command: the notable events of its steps, in order. When there are too
-/// many to tell one by one (a long `run`), the ones that matter most, then how many of each
-/// kind were left out.
+/// The story of one command: every event of a one-step command; the notable events of a longer
+/// one, in order, or its routine steps when it had nothing notable. When there are too many to
+/// tell one by one (a long `run`), the ones that matter most, then how many were left out.
 struct CommandStory {
   /// Up to this many events are all told; past it, only the highlights.
   static let toldInFull = 10
@@ -35,10 +35,29 @@ struct CommandStory {
         "; explain reads its last \(events.count) trace entries, from step"
         + " \(entries[events.lowerBound].step)"
     }
+    guard !notable.isEmpty else { return [heading + ", moving messages along:"] + routine() }
     guard notable.count > Self.toldInFull else { return [heading + ":"] + tell(notable) }
     let told = highlights(notable)
     return [heading + ", with \(notable.count) events worth explaining; those that matter most:"]
       + tell(told) + [untold(notable, told: Set(told))]
+  }
+
+  /// The first steps of a command with nothing notable, each told whole, then how many more.
+  private func routine() -> [String] {
+    var lines: [String] = []
+    var start = events.lowerBound
+    var told = 0
+    while start < events.upperBound, told < Self.toldInFull {
+      let step = Explanation.stepRange(around: start, in: entries, within: events)
+      lines += Explanation.explain(step, in: cluster)
+      told += 1
+      start = step.upperBound
+    }
+    guard start < events.upperBound else { return lines }
+    let rest = Set(entries[start..<events.upperBound].map(\.step)).count
+    return lines + [
+      "not told: \(rest) more step\(rest == 1 ? "" : "s") like these; 'explain STEP' tells one step"
+    ]
   }
 
   /// Each step of `indices`, with the events of `indices` it holds.

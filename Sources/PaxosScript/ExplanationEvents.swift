@@ -1,14 +1,14 @@
 import PaxosCore
 import PaxosSim
 
-/// One notable event of the trace and what `explain` needs around it: the cluster, and the
-/// entries of the event's step, where the nack or timer that goes with it was recorded.
+/// One event of the trace and what `explain` needs around it: the cluster, and the entries of
+/// the event's step, where the replies, nacks and timers that go with it were recorded.
 struct EventContext {
   let cluster: Cluster
   let index: Int
   let step: Range<Int>
 
-  /// How far back the promises of a ballot are looked for: they come after its phase 1 began.
+  /// How far back the replies to a ballot are looked for: they come after its phase 1 began.
   static let promiseLookback = 5_000
 
   var event: Event { cluster.trace.entries[index].event }
@@ -19,9 +19,13 @@ struct EventContext {
     switch event {
     case .startedPhase1(let ballot): phase1(ballot)
     case .startedPhase2(let ballot, let value, let source): phase2(ballot, value, source)
-    case .awaitingValue: [cluster.describe(event)]
+    case .awaitingValue(let ballot): awaiting(ballot)
     case .abandoned(let ballot, let higher): abandoned(ballot, higher)
+    case .decided(let value, let ballot): decided(value, ballot)
+    case .delivered(let id): delivered(id)
     case .lost(let id, let reason): lost(id, reason)
+    case .dropped(let id): dropped(id)
+    case .duplicated(let original, let copy): duplicated(original, copy)
     case .chosen(let value, let ballot): chosen(value, ballot)
     case .learned(let node, let value, let ballot):
       [
@@ -33,8 +37,10 @@ struct EventContext {
     case .recovered(let node): recovered(node)
     case .partitioned, .healed:
       [cluster.describe(event) + "; " + upAcceptorsThen]
-    case .sent, .delivered, .dropped, .duplicated, .restoredAcceptor, .restoredRound,
-      .persistedAcceptor, .persistedRound, .timerFired, .timerArmed, .decided:
+    // Parts of another event's story: the replies of a delivery, what a node writes to or
+    // reads from its disk, the timer that a refusal arms or that starts a retry.
+    case .sent, .restoredAcceptor, .restoredRound, .persistedAcceptor, .persistedRound,
+      .timerFired, .timerArmed:
       []
     }
   }
@@ -45,14 +51,15 @@ struct EventContext {
     ids.isEmpty ? "none" : ids.map(\.name).joined(separator: " ")
   }
 
-  /// The acceptors that had accepted `proposal` by this event, not those that did later: each
-  /// sent an `accepted` for it as it did. Beyond `Explanation.lookback` entries back, all that
-  /// ever accepted it.
+  /// The acceptors that had accepted `proposal` by the end of this event's step, not those
+  /// that did later: each sent an `accepted` for it as it did. Beyond `Explanation.lookback`
+  /// entries back, all that ever accepted it.
   func acceptors(of proposal: ChoiceHistory.Proposal) -> [NodeID] {
     let entries = cluster.trace.entries
-    let floor = max(0, index - Explanation.lookback)
+    let last = step.upperBound - 1
+    let floor = max(0, last - Explanation.lookback)
     var accepted = Set<NodeID>()
-    for position in stride(from: index, through: floor, by: -1) {
+    for position in stride(from: last, through: floor, by: -1) {
       guard case .sent(let id) = entries[position].event else { continue }
       let message = cluster.trace[id]
       if message.kind == .accepted, message.ballot == proposal.ballot,
@@ -95,6 +102,19 @@ struct EventContext {
         + (retry ? " because its retry timer fired (its last attempt did not finish)" : "")
         + ": it asks the acceptors to promise to ignore lower ballots and to report what they"
         + " accepted; it needs \(quorum) of \(acceptorCount) promises"
+        + (ballot.round == Int.max
+          ? "; \(ballot.round) is the highest round there is, so if this attempt fails"
+            + " \(ballot.proposer) has no round left to try again with"
+          : "")
+    ]
+  }
+
+  private func awaiting(_ ballot: Ballot) -> [String] {
+    let promisers = received(.promise, for: ballot, by: ballot.proposer).map(\.from)
+    return [
+      "\(ballot.proposer) has promises for \(ballot) from a quorum (\(names(promisers))), and"
+        + " none reports an accepted value, so it may propose any value; but no client gave it"
+        + " one, so it waits ('propose \(ballot.proposer) VALUE')"
     ]
   }
 
@@ -107,18 +127,44 @@ struct EventContext {
         + (refuser.map { "\($0.from) answered nack, having promised \($0.prior)" }
           ?? "an acceptor had promised \(higher)")
         + ", a higher ballot, so \(ballot.proposer) abandons \(ballot)",
-      "an acceptor that promised \(higher) never takes part in a lower ballot: the proposer"
-        + " of \(higher) picked its value from the promises it got, and a lower ballot must"
-        + " not overrule it",
+      "an acceptor that promised \(higher) never takes part in a lower ballot: "
+        + valueOfHigher(higher) + ", and a lower ballot must not overrule it",
     ]
-    for position in step {
+    let delay = step.lazy.compactMap { position -> Int? in
       if case .timerArmed(ballot.proposer, let delay) = cluster.trace.entries[position].event {
-        lines.append(
-          "\(ballot.proposer) will try again with a higher round "
-            + (delay == 0 ? "at once" : "in \(delay) steps"))
+        return delay
       }
+      return nil
+    }.first
+    if let delay {
+      lines.append(
+        "\(ballot.proposer) will try again with a higher round "
+          + (delay == 0 ? "at once" : "in \(delay) steps"))
+    } else {
+      // The simulator arms no timer only when the proposer has no round left.
+      lines.append(
+        "\(ballot.proposer) will not try again: it has no round left, as \(Int.max) is the"
+          + " highest round there is and it has used or seen it; 'reset' starts over")
     }
     return lines
+  }
+
+  /// How the proposer of `higher` picks its value, as far as it had got by this event.
+  func valueOfHigher(_ higher: Ballot) -> String {
+    guard let (value, position) = proposed(under: higher) else {
+      return "the proposer of \(higher) will pick its value from the promises it gets"
+    }
+    return "the proposer of \(higher) picked its value, \(show(value)), from the promises it got"
+      + " (step \(cluster.trace.entries[position].step))"
+  }
+
+  private func decided(_ value: ValueID, _ ballot: Ballot) -> [String] {
+    let told = received(.accepted, for: ballot, by: ballot.proposer).filter { $0.value == value }
+      .map(\.from)
+    return [
+      "\(ballot.proposer) knows \(show(value)) is chosen: \(names(told)) reported accepting"
+        + " \(ballot), a quorum; its attempt is over"
+    ]
   }
 
   /// The last message of this step, up to this event, delivered and matching `test`.
@@ -147,6 +193,22 @@ struct EventContext {
     }
   }
 
+  private func dropped(_ id: MessageID) -> [String] {
+    [
+      "\(cluster.describe(id)) was dropped: the network lost it, and nobody is told; Paxos"
+        + " allows any message to be lost, so this can cost progress (a retry, a longer wait)"
+        + " but never safety"
+    ]
+  }
+
+  private func duplicated(_ original: MessageID, _ copy: MessageID) -> [String] {
+    [
+      "the network copied \(original) as \(copy): a message may arrive twice, and Paxos stays"
+        + " safe when it does, as an acceptor promises a ballot once and a proposer or learner"
+        + " counts each acceptor once"
+    ]
+  }
+
   private func chosen(_ value: ValueID, _ ballot: Ballot) -> [String] {
     let proposal = ChoiceHistory.Proposal(ballot: ballot, value: value)
     let accepted = acceptors(of: proposal)
@@ -172,24 +234,49 @@ struct EventContext {
 
   private func crashed(_ node: NodeID) -> [String] {
     guard let state = cluster.node(node), state.roles.contains(.acceptor) else {
-      return ["\(node) crashed: it stops answering; its disk keeps its last round"]
+      let roles = cluster.node(node)?.roles ?? []
+      return [
+        "\(node) crashed: it stops answering"
+          + (roles.contains(.proposer)
+            ? "; its disk keeps its last round, so no ballot of its will be used twice" : "")
+          + (roles.contains(.learner) ? "; it forgets what it counted and learned" : "")
+      ]
     }
-    let disk =
-      cluster.settings.bugs.contains(.noPersist)
-      ? "bug no-persist is on, so it comes back with nothing: its promises are forgotten"
-      : cluster.settings.bugs.contains(.replyFirst)
-        ? "bug reply-first is on, so it keeps only what reached its disk ("
-          + (state.disk.acceptor.minProposal.isZero
-            ? "nothing" : cluster.describe(state.disk.acceptor))
-          + "): anything it answered after that is forgotten"
-        : state.disk.acceptor.minProposal.isZero
-          ? "it had promised nothing yet, so it forgets nothing"
-          : "it keeps only its disk (\(cluster.describe(state.disk.acceptor))), so no promise"
-            + " it gave is forgotten"
-    return ["\(node) crashed: " + disk, upAcceptorsThen]
+    let disk = diskThen(of: node)
+    let promised = promiseThen(of: node)
+    let bugs = cluster.settings.bugs
+    let kept =
+      promised > disk.minProposal
+      ? "its promise of \(promised) never reached its disk ("
+        + (bugs.contains(.replyFirst)
+          ? "bug reply-first: it answered before writing" : "bug no-persist")
+        + "), so it comes back without it"
+      : disk.minProposal.isZero
+        ? "it had promised nothing yet, so it forgets nothing"
+        // The switch wipes the disk at the crash, whatever reached it before.
+        : bugs.contains(.noPersist)
+          ? "bug no-persist is on, so it comes back with nothing: its promises are forgotten"
+          : bugs.contains(.replyFirst)
+            ? "bug reply-first is on, so it keeps only what reached its disk"
+              + " (\(cluster.describe(disk))): anything it answered after that is forgotten"
+            : "it keeps only its disk (\(cluster.describe(disk))), so no promise it gave is"
+              + " forgotten"
+    return ["\(node) crashed: " + kept, upAcceptorsThen]
   }
 
   private func recovered(_ node: NodeID) -> [String] {
-    ["\(node) recovered from its disk. " + upAcceptorsThen]
+    var read: [String] = []
+    for position in step where position > index {
+      switch cluster.trace.entries[position].event {
+      case .restoredAcceptor(node, let state):
+        read.append(state.minProposal.isZero ? "no promise" : cluster.describe(state))
+      case .restoredRound(node, let round):
+        read.append(
+          round == 0 ? "no round used" : "round \(round), so its next ballot goes higher")
+      default: break
+      }
+    }
+    let restart = read.isEmpty ? "" : " (it read " + read.joined(separator: "; ") + ")"
+    return ["\(node) recovered from its disk\(restart). " + upAcceptorsThen]
   }
 }

@@ -5,7 +5,7 @@ import PaxosSim
 extension EventContext {
   func phase2(_ ballot: Ballot, _ value: ValueID, _ source: ValueSource) -> [String] {
     let proposer = ballot.proposer
-    let promises = promisesOf(ballot)
+    let promises = received(.promise, for: ballot, by: proposer)
     let promisers = promises.map(\.from)
     switch source {
     case .own:
@@ -66,24 +66,5 @@ extension EventContext {
           + " newer ballot always hears of the older value")
     }
     return lines
-  }
-
-  /// The promises for `ballot` its proposer received, walking back to where its phase 1 began.
-  private func promisesOf(_ ballot: Ballot) -> [Message] {
-    let entries = cluster.trace.entries
-    var promises: [Message] = []
-    let floor = max(0, index - Self.promiseLookback)
-    for position in (floor..<index).reversed() {
-      let event = entries[position].event
-      if case .startedPhase1(ballot) = event { break }
-      guard case .delivered(let id) = event else { continue }
-      let message = cluster.trace[id]
-      if message.kind == .promise, message.ballot == ballot, message.to == ballot.proposer,
-        !promises.contains(where: { $0.from == message.from })
-      {
-        promises.append(message)
-      }
-    }
-    return promises.reversed()
   }
 }

@@ -89,12 +89,14 @@ extension Cluster {
       record(.startedPhase2(ballot, value, source))
     case .awaitingValue(let ballot):
       record(.awaitingValue(ballot))
-      nodes[index].retryAt = nil
+      nodes[index].timer = nil
     case .decided(let value, let ballot):
       record(.decided(value, ballot))
-      nodes[index].retryAt = nil
+      nodes[index].timer = nil
     case .abandoned(let ballot, let higher):
       record(.abandoned(ballot, outbidBy: higher))
+      // With no round left there is nothing to retry: no timer, and no word of one.
+      guard nodes[index].proposer?.nextRound != nil else { break }
       let delay = backoffDelay()
       armTimer(at: index, delay: delay)
       record(.timerArmed(id, delay: delay))
@@ -104,7 +106,7 @@ extension Cluster {
   }
 
   mutating func armTimer(at index: Int, delay: Int) {
-    nodes[index].retryAt = step + delay
+    nodes[index].timer = step + delay
   }
 
   private mutating func backoffDelay() -> Int {

@@ -63,6 +63,8 @@ extension Cluster {
         + " it waits for one ('propose \(ballot.proposer) VALUE')"
     case .abandoned(let ballot, let higher):
       "\(ballot.proposer) abandons \(ballot): an acceptor has promised \(higher)"
+        // Then no ballot of the proposer can go higher, and it will not retry.
+        + (higher.round == Int.max ? "; no round is left above it" : "")
     case .decided(let value, let ballot):
       "\(ballot.proposer) knows \(values.display(value)) is chosen (a quorum accepted \(ballot))"
     case .chosen(let value, let ballot):

@@ -7,7 +7,7 @@ extension Cluster {
     guard nodes[index].isUp else { throw ClusterError("\(id) is already down") }
     beginStep()
     nodes[index].isUp = false
-    nodes[index].retryAt = nil
+    nodes[index].timer = nil
     nodes[index].unwritten = nil
     if settings.bugs.contains(.noPersist) { nodes[index].disk.acceptor = AcceptorState() }
     record(.crashed(id))

@@ -75,7 +75,14 @@ extension Cluster {
     flushOutbox()
   }
 
+  /// A proposer's next round would be past `Int.max`: it used that round, or saw it in another
+  /// proposer's ballot, above which it may not go either.
   private func roundsExhausted(_ proposer: NodeID) -> ClusterError {
-    ClusterError("\(proposer) has used the highest round there is; 'reset' to start over")
+    let used = node(proposer)?.proposer?.highestRound == Int.max
+    return ClusterError(
+      (used
+        ? "\(proposer) has used the highest round there is"
+        : "\(proposer) has no round left: it has seen round \(Int.max), the highest there is,"
+          + " in another proposer's ballot") + "; 'reset' to start over")
   }
 }

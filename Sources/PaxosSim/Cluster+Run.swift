@@ -53,11 +53,10 @@ extension Cluster {
         return RunSummary(steps: taken, quiescent: false, interrupted: true)
       }
       if traceIsFull { return RunSummary(steps: taken, quiescent: false, traceFull: true) }
-      if let (index, due) = nextTimer(), due <= step || inFlight.isEmpty {
-        guard let round = nodes[index].proposer?.nextRound else {
-          nodes[index].retryAt = nil
-          continue
-        }
+      // A timer is armed only for a proposer with a round left (see `Node.retryAt`).
+      if let (index, due) = nextTimer(), due <= step || inFlight.isEmpty,
+        let round = nodes[index].proposer?.nextRound
+      {
         step = max(step, due - 1)
         beginStep()
         fireTimer(at: index, round: round)

@@ -18,8 +18,8 @@ public struct Node: Hashable, Sendable {
   public internal(set) var acceptor: Acceptor?
   public internal(set) var proposer: Proposer?
   public internal(set) var learner: Learner?
-  /// The step at which the proposer's retry timer fires; nil when it is not armed.
-  public internal(set) var retryAt: Int?
+  /// The step at which the proposer's retry timer is set to fire, whether or not it can.
+  var timer: Int?
   /// Which side of the partition the node is on; all nodes share side 0 when there is none.
   public internal(set) var side = 0
 
@@ -34,7 +34,14 @@ public struct Node: Hashable, Sendable {
     acceptor = roles.contains(.acceptor) ? Acceptor(id: id, state: disk.acceptor) : nil
     proposer = roles.contains(.proposer) ? Proposer(id: id, highestRound: disk.proposerRound) : nil
     learner = roles.contains(.learner) ? Learner(id: id) : nil
-    retryAt = nil
+    timer = nil
     unwritten = nil
+  }
+
+  /// The step at which the proposer's retry timer fires; nil when it is not armed, or when the
+  /// proposer has no round left to retry with: every view then agrees that no retry will come.
+  public var retryAt: Int? {
+    guard let timer, proposer?.nextRound != nil else { return nil }
+    return timer
   }
 }

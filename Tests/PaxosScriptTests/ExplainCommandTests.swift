@@ -60,12 +60,40 @@ import Testing
     #expect(text.hasPrefix("step 1:"))
   }
 
-  @Test func aCommandThatOnlyMovedMessagesLeavesTheStoryBeforeIt() {
+  /// The case: the last delivery was a nack refusing p1's own ballot, not p1's start.
+  @Test func theLastDeliveryIsToldEvenWhenItChangedNothing() {
+    let text = ExplainTests.explain([
+      "cluster 3 1 1", "propose p1 red", "duplicate p1->a1", "deliver p1->a1", "deliver p1->a1",
+      "deliver 6",
+    ])
+    #expect(text.hasPrefix("step 5:\n  p1 ignores a1's nack for 1.p1: "), "\(text)")
+    #expect(text.contains("so p1's attempt goes on"), "\(text)")
+    #expect(!text.contains("started phase 1"), "\(text)")
+  }
+
+  @Test func aCommandThatOnlyMovedMessagesIsToldAll() {
     let text = ExplainTests.explain([
       "cluster 3 1 1", "crash a2 a3", "propose p1 red", "deliver p1->a1",
     ])
-    #expect(text.hasPrefix("step 3:"))
-    #expect(text.contains("p1 started phase 1 with 1.p1"))
+    #expect(text.hasPrefix("step 4:\n  a1 promised 1.p1"), "\(text)")
+  }
+
+  @Test func aLongCommandWithNothingNotableTellsItsFirstSteps() {
+    // Red is chosen, known and learned; only a4's and a5's part is left.
+    let quorumDone =
+      ["a1", "a2", "a3"].flatMap { ["deliver p1->\($0)", "deliver \($0)->p1"] }
+      + ["a1", "a2", "a3"].flatMap {
+        ["deliver p1->\($0)", "deliver \($0)->p1", "deliver \($0)->l1"]
+      }
+    let text = ExplainTests.explain(
+      ["cluster 5 1 1", "propose p1 red"] + quorumDone + ["deliver all"])
+    #expect(
+      text.hasPrefix(
+        "'deliver all' took steps 17 to 26, moving messages along:\nstep 17:\n  a4 promised 1.p1"),
+      "\(text)")
+    #expect(
+      text.contains("p1 ignores a4's promise for 1.p1: it already knows red is chosen"), "\(text)")
+    #expect(text.contains("l1 already learned red"), "\(text)")
   }
 
   @Test func undoTellsTheCommandThatIsLastAgain() {
@@ -89,5 +117,19 @@ import Testing
     #expect(lines.last?.hasPrefix("not told: ") == true)
     #expect(text.contains("refusals (p1 "))
     #expect(text.hasSuffix("'explain STEP' tells one step"))
+  }
+}
+
+/// A last command that found nothing to do says so, naming itself.
+@Suite struct ExplainQuietCommandTests {
+  @Test(arguments: [
+    ("deliver all", "'deliver all' did nothing: no message was in flight"),
+    ("heal", "'heal' did nothing: there was no partition to heal"),
+    ("run steps=5", "'run steps=5' did nothing: no message was in flight and no retry timer"),
+  ])
+  func aCommandThatDidNothingSaysSo(_ command: String, _ says: String) {
+    let cluster = Interpreter.running(["cluster 3 1 1"]).cluster
+    let lines = QuietCommand.lines(Timeline.Entry(text: command), in: cluster)
+    #expect(lines.first?.hasPrefix(says) == true, "\(lines)")
   }
 }

@@ -25,7 +25,7 @@ import Testing
 
   @Test func beforeAnythingHappensItSuggestsAProposal() {
     let text = Self.explain(["cluster 3 1 1"])
-    #expect(text.contains("nothing worth explaining has happened yet"))
+    #expect(text.contains("nothing has happened yet"))
     #expect(text.contains("'propose p1 red'"))
   }
 
@@ -52,6 +52,42 @@ import Testing
     let text = Self.explain(Self.redChosenThenP2Promised + ["deliver p1->a3", "deliver a3->p1"])
     #expect(text.contains("1.p1 was refused: a3 answered nack, having promised 1.p2"))
     #expect(text.contains("p1 will try again with a higher round"))
+  }
+
+  /// A refusal's reason holds at its step: the higher ballot's promises are still in flight.
+  @Test func aRefusalBeforeTheHigherBallotPickedItsValueSaysItWillPick() {
+    let text = Self.explain([
+      "cluster 3 2 1", "propose p1 red", "propose p2 blue", "deliver p2->a1", "deliver p1->a1",
+      "deliver a1->p1",
+    ])
+    #expect(text.contains("the proposer of 1.p2 will pick its value from the promises it gets"))
+    #expect(!text.contains("picked"), "\(text)")
+  }
+
+  @Test func aRefusalAfterTheHigherBallotPickedItsValueSaysWhichAndWhen() {
+    let text = Self.explain(Self.redChosenThenP2Promised + ["deliver p1->a3", "deliver a3->p1"])
+    #expect(
+      text.contains(
+        "the proposer of 1.p2 picked its value, red, from the promises it got (step 12)"),
+      "\(text)")
+  }
+
+  /// Issue 11: no retry is promised past the last round there is.
+  @Test func aProposerOutbidAtTheLastRoundWillNotTryAgain() {
+    let text = Self.explain([
+      "cluster 3 2 1", "propose p1 red", "prepare p2 9223372036854775807 blue",
+      "deliver p2->a1", "deliver p1->a1", "deliver a1->p1",
+    ])
+    #expect(text.contains("p1 will not try again: it has no round left"), "\(text)")
+    #expect(!text.contains("will try again with a higher round"), "\(text)")
+  }
+
+  @Test func theLastRoundSaysNoRetryWillFollowIt() {
+    let text = Self.explain(["cluster 3 1 1", "prepare p1 9223372036854775807"])
+    #expect(
+      text.contains(
+        "9223372036854775807 is the highest round there is, so if this attempt"
+          + " fails p1 has no round left to try again with"), "\(text)")
   }
 
   @Test func aDownMajorityBlocksEveryChoice() {
@@ -82,22 +118,20 @@ import Testing
     #expect(!broken.contains("every later ballot proposes blue"))
   }
 
-  @Test func aStepIsExplainedOnItsOwn() {
+  @Test func aStepIsExplainedOnItsOwnAndSaysItIsEarlier() {
     let text = Self.explain(Self.redChosenThenP2Promised, "explain 5")
-    #expect(text.hasPrefix("step 5:"))
+    #expect(text.hasPrefix("step 5, an earlier moment (the last step is 12):"))
     #expect(text.contains("p1 proposes its own value red"))
     #expect(Self.explain(["cluster 3"], "explain 40").contains("nothing happened then"))
   }
 
   @Test func aLongRunIsNotScannedWhole() {
-    var cluster = Interpreter.running(["cluster 3 1 1", "propose p1 red", "run"]).cluster
-    let window = { (entries: ChunkedLog<TraceEntry>) in
-      max(0, entries.count - Explanation.lookback)..<entries.count
-    }
-    let entries = cluster.trace.entries
-    #expect(Explanation.lastNotable(in: entries, within: window(entries)) != nil)
-    cluster.reset()
-    let emptied = cluster.trace.entries
-    #expect(Explanation.lastNotable(in: emptied, within: window(emptied)) == nil)
+    let text = Self.explain([
+      "cluster 5 3 1", "set backoff none", "propose p1 red", "propose p2 blue",
+      "propose p3 green", "run steps=20000 seed=7",
+    ])
+    #expect(
+      text.contains("; explain reads its last \(Explanation.lookback) trace entries, from step"),
+      "\(text)")
   }
 }
