@@ -47,7 +47,8 @@ let package = Package(
     // Round trips, hostile traces, and the exports checked with the real tools.
     .testTarget(
       name: "PaxosExportTests",
-      dependencies: ["PaxosExport", "PaxosScript", "PaxosSession", "PaxosTestSupport"]),
+      dependencies: ["PaxosExport", "PaxosScript", "PaxosSession", "PaxosTestSupport"],
+      exclude: ["Fixtures"]),
     // Runs the built `paxlab` binary as a subprocess; depending on it makes `swift test` build it.
     .testTarget(name: "PaxlabCLITests", dependencies: ["paxlab", "PaxosSim", "PaxosTestSupport"]),
   ]

@@ -31,7 +31,7 @@ struct AgreementEvidence {
   private var findings: [SwitchFinding] = []
   private var held: [NodeID: Held] = [:]
   private var quorums: [Proposal: Quorum] = [:]
-  /// The step at which each ballot of the two proposals was first started.
+  /// The time at which each ballot of the two proposals was first started.
   private var started: [Ballot: Int32] = [:]
   /// The acceptors whose promises for the later ballot reached its proposer.
   private var promisers: [NodeID] = []
@@ -57,20 +57,20 @@ struct AgreementEvidence {
     switch entry.event {
     case .startedPhase1(let ballot) where ballot == earlier.ballot || ballot == later.ballot:
       guard let first = started[ballot] else {
-        started[ballot] = entry.step
+        started[ballot] = entry.time
         return
       }
       found(
         .forgetBallot,
-        "\(ballot.proposer) started \(ballot) at step \(first) and again at step \(entry.step),"
+        "\(ballot.proposer) started \(ballot) at time \(first) and again at time \(entry.time),"
           + " having forgotten it used it")
     case .startedPhase2(let ballot, let value, .ignoredAccepted(let reporter, let accepted))
     where [earlier, later].contains(Proposal(ballot: ballot, value: value)):
       found(
         .ignoreAccepted,
-        "\(ballot.proposer) proposed \(context.show(value)) under \(ballot) at step \(entry.step)"
+        "\(ballot.proposer) proposed \(context.show(value)) under \(ballot) at time \(entry.time)"
           + " although \(reporter) reported having accepted \(accepted)")
-    case .sent(let id): noteReply(context.cluster.trace[id], step: entry.step)
+    case .sent(let id): noteReply(context.cluster.trace[id], time: entry.time)
     case .delivered(let id):
       let message = context.cluster.trace[id]
       if message.kind == .promise, message.ballot == later.ballot,
@@ -78,7 +78,7 @@ struct AgreementEvidence {
       {
         promisers.append(message.from)
       }
-    case .restoredAcceptor(let node, let state): noteRestore(node, state, step: entry.step)
+    case .restoredAcceptor(let node, let state): noteRestore(node, state, time: entry.time)
     case .chosen(let value, let ballot):
       quorums[Proposal(ballot: ballot, value: value)]?.isChosen = true
     default: break
@@ -86,7 +86,7 @@ struct AgreementEvidence {
   }
 
   /// An acceptor's promise or acceptance: what it holds from now on.
-  private mutating func noteReply(_ message: Message, step: Int32) {
+  private mutating func noteReply(_ message: Message, time: Int32) {
     var state = held[message.from, default: Held()]
     switch message.kind {
     case .promise:
@@ -97,7 +97,7 @@ struct AgreementEvidence {
         noteAcceptance(
           Proposal(ballot: message.ballot, value: value), by: message.from,
           promised: state.promised,
-          step: step)
+          time: time)
       }
       state.accepted = max(state.accepted, message.ballot)
       state.promised = max(state.promised, message.ballot)
@@ -109,7 +109,7 @@ struct AgreementEvidence {
   /// An acceptance in spite of a higher promise matters when it counts toward one of the two
   /// choices, or when it overwrites a vote for the earlier value, which then goes unreported.
   private mutating func noteAcceptance(
-    _ proposal: Proposal, by acceptor: NodeID, promised: Ballot, step: Int32
+    _ proposal: Proposal, by acceptor: NodeID, promised: Ballot, time: Int32
   ) {
     var counts = false
     if [earlier, later].contains(proposal) {
@@ -124,14 +124,14 @@ struct AgreementEvidence {
     guard proposal.ballot < promised, counts || overwrites else { return }
     found(
       .acceptAny,
-      "\(acceptor) accepted \(proposal.ballot) = \(context.show(proposal.value)) at step \(step)"
+      "\(acceptor) accepted \(proposal.ballot) = \(context.show(proposal.value)) at time \(time)"
         + " although it had promised \(promised)"
         + (overwrites ? ", overwriting its vote for \(context.show(earlier.value))" : ""))
   }
 
   /// A recovering acceptor of either proposal that reads less from its disk than it had told
   /// others.
-  private mutating func noteRestore(_ node: NodeID, _ state: AcceptorState, step: Int32) {
+  private mutating func noteRestore(_ node: NodeID, _ state: AcceptorState, time: Int32) {
     let before = held[node, default: Held()]
     held[node] = Held(promised: state.minProposal, accepted: state.acceptedProposal)
     guard quorum(of: earlier).contains(node) || quorum(of: later).contains(node),
@@ -146,7 +146,7 @@ struct AgreementEvidence {
         + (before.promised > before.accepted ? " and promised \(before.promised)" : "")
     for bug in Bug.losingWrites {
       found(
-        bug, "\(node) came back at step \(step) reading \(disk) from its disk, though it had " + had
+        bug, "\(node) came back at time \(time) reading \(disk) from its disk, though it had " + had
       )
     }
   }

@@ -30,7 +30,7 @@ public enum Command: Hashable, Sendable {
   case net
   case diagram(last: Int?)
   case history(all: Bool)
-  case explain(step: Int?)
+  case explain(time: Int?)
   case undo(Int)
   case redo(Int)
   case goto(Moment)

@@ -1,19 +1,19 @@
 import PaxosCore
 import PaxosSim
 
-/// `explain [STEP]`: why the last thing happened (or what happened at STEP), in words computed
+/// `explain [TIME]`: why the last thing happened (or what happened at TIME), in words computed
 /// from the trace and the cluster's state, not canned per lesson.
 enum Explanation {
   /// How many trace entries `explain` looks back through: a long run is never scanned whole.
   static let lookback = 20_000
 
-  /// Without a step, the story of the last command that changed the cluster, whatever it did:
+  /// Without a time, the story of the last command that changed the cluster, whatever it did:
   /// `history` says where its events begin and end.
-  static func lines(_ cluster: Cluster, step: Int?, history: Timeline) -> [String] {
+  static func lines(_ cluster: Cluster, time: Int?, history: Timeline) -> [String] {
     guard !cluster.isEmpty else {
       return ["nothing to explain: there is no cluster; start with 'cluster 3'"]
     }
-    if let step { return lines(cluster, atStep: step) }
+    if let time { return lines(cluster, at: time) }
     let entries = cluster.trace.entries
     let window = max(0, entries.count - lookback)..<entries.count
     var lines: [String]
@@ -27,30 +27,33 @@ enum Explanation {
     return lines
   }
 
-  private static func lines(_ cluster: Cluster, atStep step: Int) -> [String] {
-    let range = cluster.trace.entries(fromStep: step, toStep: step)
+  private static func lines(_ cluster: Cluster, at time: Int) -> [String] {
+    guard time <= cluster.time else {
+      return ["time \(time) has not come yet: it is now time \(cluster.time)"]
+    }
+    let range = cluster.trace.entries(fromTime: time, toTime: time)
     guard !range.isEmpty else {
-      return ["step \(step): nothing happened then; the last step is \(cluster.step)"]
+      return ["at time \(time): nothing happened then; it is now time \(cluster.time)"]
     }
     var lines = explain(range, in: cluster)
-    if step < cluster.step {
-      lines[0] = "step \(step), an earlier moment (the last step is \(cluster.step)):"
+    if time < cluster.time {
+      lines[0] = "at time \(time), an earlier moment (it is now time \(cluster.time)):"
     }
     return lines
   }
 
-  /// `step N:` then what each event of the step means, in the order they happened.
+  /// `at time N:` then what each event of the step means, in the order they happened.
   static func explain(_ step: Range<Int>, in cluster: Cluster) -> [String] {
     explain(Array(step), ofStep: step, in: cluster)
   }
 
-  /// `step N:` then a paragraph for each of `indices`, events of `step` (an event that is
+  /// `at time N:` then a paragraph for each of `indices`, events of `step` (an event that is
   /// part of another's story, such as the reply a delivery sends, has none of its own).
   static func explain(_ indices: [Int], ofStep step: Range<Int>, in cluster: Cluster)
     -> [String]
   {
     let entries = cluster.trace.entries
-    var lines = ["step \(entries[step.lowerBound].step):"]
+    var lines = ["at time \(entries[step.lowerBound].time):"]
     for index in indices {
       let context = EventContext(cluster: cluster, index: index, step: step)
       lines += context.explain().map { "  " + $0 }
@@ -58,17 +61,17 @@ enum Explanation {
     return lines
   }
 
-  /// The entries of `window` recorded at the same step as the one at `index`.
+  /// The entries of `window` recorded in the same step as the one at `index`: at its time.
   static func stepRange(
     around index: Int, in entries: ChunkedLog<TraceEntry>, within window: Range<Int>
   )
     -> Range<Int>
   {
-    let step = entries[index].step
+    let time = entries[index].time
     var start = index
-    while start > window.lowerBound, entries[start - 1].step == step { start -= 1 }
+    while start > window.lowerBound, entries[start - 1].time == time { start -= 1 }
     var end = index + 1
-    while end < window.upperBound, entries[end].step == step { end += 1 }
+    while end < window.upperBound, entries[end].time == time { end += 1 }
     return start..<end
   }
 

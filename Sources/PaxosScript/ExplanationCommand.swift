@@ -24,17 +24,17 @@ struct CommandStory {
     let events = events
     guard let lastIndex = events.last, let firstIndex = command.events.first else { return [] }
     // A one-step command needs no heading: its step is its story.
-    guard entries[firstIndex].step != entries[lastIndex].step else {
+    guard entries[firstIndex].time != entries[lastIndex].time else {
       return Explanation.explain(events, in: cluster)
     }
     let notable = events.filter { Explanation.isNotable(entries[$0].event) }
-    var heading =
-      "'\(command.text)' took steps \(entries[firstIndex].step) to \(entries[lastIndex].step)"
-    if firstIndex < events.lowerBound {
-      heading +=
-        "; explain reads its last \(events.count) trace entries, from step"
-        + " \(entries[events.lowerBound].step)"
-    }
+    let times = "from time \(entries[firstIndex].time) to \(entries[lastIndex].time)"
+    // Each step has a time of its own, so the times of the events count the steps.
+    let heading =
+      firstIndex < events.lowerBound
+      ? "'\(command.text)' ran \(times); explain reads its last \(events.count) trace entries,"
+        + " from time \(entries[events.lowerBound].time)"
+      : "'\(command.text)' took \(steps(in: events)) steps, \(times)"
     guard !notable.isEmpty else { return [heading + ", moving messages along:"] + routine() }
     guard notable.count > Self.toldInFull else { return [heading + ":"] + tell(notable) }
     let told = highlights(notable)
@@ -54,11 +54,24 @@ struct CommandStory {
       start = step.upperBound
     }
     guard start < events.upperBound else { return lines }
-    let rest = Set(entries[start..<events.upperBound].map(\.step)).count
+    let rest = steps(in: start..<events.upperBound)
     return lines + [
-      "not told: \(rest) more step\(rest == 1 ? "" : "s") like these; 'explain STEP' tells one step"
+      "not told: \(rest) more step\(rest == 1 ? "" : "s") like these; " + Self.explainTime
     ]
   }
+
+  /// How many steps the entries of `range` belong to: one for each time they hold.
+  private func steps(in range: Range<Int>) -> Int {
+    var count = 0
+    var previous: Int32?
+    for index in range where entries[index].time != previous {
+      count += 1
+      previous = entries[index].time
+    }
+    return count
+  }
+
+  private static let explainTime = "'explain TIME' tells the step at that time"
 
   /// Each step of `indices`, with the events of `indices` it holds.
   private func tell(_ indices: [Int]) -> [String] {
@@ -131,7 +144,7 @@ struct CommandStory {
       return (count.untold == count.total ? "" : "\(count.untold) of ")
         + count.kind.counted(count.total) + byProposer
     }
-    return "not told: " + counts.joined(separator: ", ") + "; 'explain STEP' tells one step"
+    return "not told: " + counts.joined(separator: ", ") + "; " + Self.explainTime
   }
 
   private static func isRefusal(_ event: Event) -> Bool {

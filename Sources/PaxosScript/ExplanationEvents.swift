@@ -139,7 +139,7 @@ struct EventContext {
     if let delay {
       lines.append(
         "\(ballot.proposer) will try again with a higher round "
-          + (delay == 0 ? "at once" : "in \(delay) steps"))
+          + (delay == 0 ? "at once" : "in \(delay) ticks"))
     } else {
       // The simulator arms no timer only when the proposer has no round left.
       lines.append(
@@ -155,7 +155,7 @@ struct EventContext {
       return "the proposer of \(higher) will pick its value from the promises it gets"
     }
     return "the proposer of \(higher) picked its value, \(show(value)), from the promises it got"
-      + " (step \(cluster.trace.entries[position].step))"
+      + " (at time \(cluster.trace.entries[position].time))"
   }
 
   private func decided(_ value: ValueID, _ ballot: Ballot) -> [String] {
@@ -216,7 +216,7 @@ struct EventContext {
       return [
         "\(show(value)) is chosen again: \(names(accepted)) accepted \(ballot), a quorum"
           + " (\(quorum) of \(acceptorCount)); it has been the chosen value since \(first.ballot)"
-          + " (step \(first.step)), so this ballot could carry nothing else"
+          + " (at time \(first.time)), so this ballot could carry nothing else"
       ]
     }
     var lines = [

@@ -5,11 +5,11 @@ public enum ExportFormat: String, CaseIterable, Sendable {
   case json, mermaid, dot, markdown
 }
 
-/// What `export FORMAT FILE [from=STEP] [to=STEP]` asks for: `path` `-` means standard output.
+/// What `export FORMAT FILE [from=TIME] [to=TIME]` asks for: `path` `-` means standard output.
 public struct ExportRequest: Hashable, Sendable {
   public var format: ExportFormat
   public var path: String
-  /// The window of simulation steps to draw, both ends included; nil means from the start or
+  /// The window of the simulated clock to draw, both ends included; nil means from the start or
   /// to the end.
   public var from: Int?
   public var to: Int?

@@ -38,17 +38,24 @@ enum Help {
   private static func details(_ word: CommandWord) -> [String] {
     switch word {
     case .set:
-      ["teaching switches, each breaking one rule:"]
+      [
+        "backoff K: a refused proposer waits K ticks (fixed) or 1 to 2K (random) before retrying;"
+          + " timeout K: a proposer retries an attempt unfinished after K ticks",
+        "ticks count the simulated time that 'status' shows: each step takes one",
+        "teaching switches, each breaking one rule:",
+      ]
         + Bug.allCases.map { "  \($0.rawValue): \($0.summary)" }
     case .run:
       [
+        "steps=K: take at most K steps, each one delivery or one timer firing; when only timers"
+          + " are left, the time jumps ahead to the next one",
         "until violation: stop at the step that breaks safety, and say so",
         "brief: print only choices, learns, refusals (a proposer abandoning its ballot),"
           + " faults (crashes, recoveries, lost messages) and violations, then where things stand",
       ]
     case .compare:
       [
-        "waits=K,K,...: compare no wait (0) and, for each other K, a fixed wait of K steps and"
+        "waits=K,K,...: compare no wait (0) and, for each other K, a fixed wait of K ticks and"
           + " a random one of 1 to 2K; without it, no wait against the cluster's own backoff"
       ]
     default: []

@@ -160,8 +160,8 @@ public struct Interpreter: Sendable {
       return .text(NetView.lines(cluster))
     case .diagram(let last):
       return .text(TerminalDiagram.lines(cluster, last: last))
-    case .explain(let step):
-      return .text(Explanation.lines(cluster, step: step, history: timeline))
+    case .explain(let time):
+      return .text(Explanation.lines(cluster, time: time, history: timeline))
     case .compareBackoff(let seeds, let steps, let waits):
       return .text(
         try BackoffTable.lines(

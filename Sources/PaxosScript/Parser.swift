@@ -80,7 +80,7 @@ public enum Parser {
       guard words.peekWord == "all" else { return .history(all: false) }
       _ = words.next()
       return .history(all: true)
-    case .explain: return .explain(step: try words.optionalCount("a step number", minimum: 1))
+    case .explain: return .explain(time: try words.optionalCount("a time", minimum: 1))
     case .undo: return .undo(try words.optionalCount("how many commands", minimum: 1) ?? 1)
     case .redo: return .redo(try words.optionalCount("how many commands", minimum: 1) ?? 1)
     case .goto: return .goto(try words.moment())

@@ -64,7 +64,7 @@ enum Report {
         "\(node.id) " + (learner.learned.map { cluster.values.display($0) } ?? "nothing yet")
       }
     }
-    return "now, at step \(cluster.step): \(chosen); "
+    return "now, at time \(cluster.time): \(chosen); "
       + (learners.isEmpty ? "no learners" : "learned: " + learners.joined(separator: ", "))
       + "; \(cluster.inFlight.count) in flight"
   }
@@ -79,7 +79,7 @@ enum Report {
   static func settings(_ settings: Settings) -> [String] {
     [
       "backoff " + describe(settings.backoff),
-      "timeout: a proposer retries an unfinished attempt after \(settings.attemptTimeout) steps",
+      "timeout: a proposer retries an unfinished attempt after \(settings.attemptTimeout) ticks",
       bugs(settings.bugs),
     ]
   }
@@ -87,8 +87,8 @@ enum Report {
   static func describe(_ backoff: Backoff) -> String {
     switch backoff {
     case .none: "none: a refused proposer retries at once"
-    case .fixed(let steps): "fixed: a refused proposer waits \(steps) steps"
-    case .randomized(let steps): "random: a refused proposer waits 1 to \(2 * steps) steps"
+    case .fixed(let ticks): "fixed: a refused proposer waits \(ticks) ticks"
+    case .randomized(let ticks): "random: a refused proposer waits 1 to \(2 * ticks) ticks"
     }
   }
 

@@ -23,7 +23,7 @@ enum StatusTable {
             : " are DOWN: their rows show what their disks hold")
           + "; the rest was lost in the crash")
     }
-    lines.append(Report.membership(cluster) + ", step \(cluster.step)")
+    lines.append(Report.membership(cluster) + ", time \(cluster.time)")
     if let partition = NetView.partition(cluster) { lines.append(partition) }
     let count = cluster.inFlight.count
     lines.append(
@@ -55,7 +55,7 @@ enum StatusTable {
     let learned = node.isUp ? node.learner?.learned : nil
     cells.append(learned.map(cluster.shortValue) ?? "")
     cells.append(node.roles.contains(.proposer) ? ProposerPhase.text(node, cluster) : "")
-    cells.append(node.retryAt.map { $0 <= cluster.step ? "due now" : "step \($0)" } ?? "")
+    cells.append(node.retryAt.map { $0 <= cluster.time ? "due now" : "at time \($0)" } ?? "")
     return cells
   }
 }

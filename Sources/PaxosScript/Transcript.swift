@@ -8,17 +8,17 @@ public enum Transcript {
     // Quiet output shows only violations: skip the scan when there are none.
     guard !quiet || !cluster.violations.isEmpty else { return lines }
     let entries = cluster.trace.entries
-    var previousStep: Int32?
+    var previousTime: Int32?
     for index in result.events {
       let entry = entries[index]
-      defer { previousStep = entry.step }
+      defer { previousTime = entry.time }
       guard !quiet || entry.event.isViolation else { continue }
       if result.isBrief && !quiet {
         guard Self.isBrief(entry.event) else { continue }
-        lines.append("step \(entry.step): " + cluster.describe(entry.event))
+        lines.append("time \(entry.time): " + cluster.describe(entry.event))
         continue
       }
-      let indent = previousStep == entry.step && !quiet ? "  " : ""
+      let indent = previousTime == entry.time && !quiet ? "  " : ""
       lines.append(indent + cluster.describe(entry))
     }
     guard !quiet, let note = result.note else { return lines }

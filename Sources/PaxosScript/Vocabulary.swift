@@ -98,7 +98,8 @@ public enum Vocabulary {
         .heal, .network, forms: ["heal"], summary: "remove the partition", example: "heal"),
       CommandSpec(
         .run, .network, forms: ["run [steps=K] [seed=S] [until violation] [brief]"],
-        summary: "let a seeded scheduler deliver messages and fire timers (K defaults to 1000)",
+        summary:
+          "let a seeded scheduler take K steps (1000), each delivering a message or firing a timer",
         example: "run seed=3"),
       CommandSpec(
         .compare, .network, forms: ["compare backoff [seeds=N] [steps=K] [waits=K,K,...]"],
@@ -128,9 +129,9 @@ public enum Vocabulary {
         summary: "the commands that built the cluster, numbered, with bookmarks",
         example: "history"),
       CommandSpec(
-        .explain, .views, forms: ["explain [STEP]"],
+        .explain, .views, forms: ["explain [TIME]"],
         summary:
-          "say why your last command did what it did (or what happened at STEP), from the trace",
+          "say why your last command did what it did (or what happened at TIME), from the trace",
         example: "explain"),
       CommandSpec(
         .undo, .timeTravel, forms: ["undo [N]"], summary: "take back the last N commands (1)",
@@ -155,9 +156,9 @@ public enum Vocabulary {
         summary: "check the cluster; a script stops with an error when the check fails",
         example: "expect chosen red"),
       CommandSpec(
-        .export, .export, forms: ["export json|mermaid|dot|markdown FILE [from=STEP] [to=STEP]"],
+        .export, .export, forms: ["export json|mermaid|dot|markdown FILE [from=TIME] [to=TIME]"],
         summary:
-          "write the run (or the steps from..to) as a JSON trace, a diagram or notes; FILE - prints it",
+          "write the run (or what happened from..to) as a JSON trace, a diagram or notes; FILE - prints it",
         example: "export mermaid duel.mmd"),
       CommandSpec(
         .save, .session, forms: ["save FILE"],

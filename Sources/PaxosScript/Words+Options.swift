@@ -68,8 +68,8 @@ extension Words {
     var waits: [Int] = []
     for part in token.text.split(separator: ",", omittingEmptySubsequences: false) {
       let wait = try number(
-        Token(kind: .word, text: String(part), offset: token.offset), "a wait in steps",
-        minimum: 0, maximum: Cluster.maxSettingSteps)
+        Token(kind: .word, text: String(part), offset: token.offset), "a wait in ticks",
+        minimum: 0, maximum: Cluster.maxSettingTicks)
       guard !waits.contains(wait) else { throw fail("the wait \(wait) is named twice") }
       waits.append(wait)
     }

@@ -246,7 +246,7 @@ struct Words {
       case "to" where parts.count == 2: request.to = try number(value, "to", minimum: 0)
       default:
         throw fail(
-          "unknown option '\(Self.shorten(option.text))'; export takes from=STEP and to=STEP")
+          "unknown option '\(Self.shorten(option.text))'; export takes from=TIME and to=TIME")
       }
     }
     if let from = request.from, let to = request.to, from > to {
@@ -307,7 +307,7 @@ struct Words {
     case "backoff":
       guard let policy = next() else { throw fail("missing the backoff: none, fixed or random") }
       let base =
-        try optionalCount("the backoff in steps", minimum: 1, maximum: Cluster.maxSettingSteps)
+        try optionalCount("the backoff in ticks", minimum: 1, maximum: Cluster.maxSettingTicks)
         ?? Backoff.defaultBase
       switch policy.text {
       case "none": return .setBackoff(.none)
@@ -318,7 +318,7 @@ struct Words {
       }
     case "timeout":
       return .setTimeout(
-        try count("the timeout in steps", minimum: 1, maximum: Cluster.maxSettingSteps))
+        try count("the timeout in ticks", minimum: 1, maximum: Cluster.maxSettingTicks))
     default:
       throw fail("cannot set '\(Self.shorten(what.text))'; settings: bug, backoff, timeout")
     }

@@ -8,11 +8,11 @@ public struct BackoffTrials: Sendable {
   public struct Outcome: Sendable {
     public let backoff: Backoff
     /// For each run that decided, the time it took on the cluster's clock, in the order of the
-    /// seeds: a wait counts its steps even when nothing else happens meanwhile.
+    /// seeds: a wait counts its ticks even when nothing else happens meanwhile.
     public internal(set) var timeToDecide: [Int] = []
     /// For each run, decided or not, how many new ballots the proposers started.
     public internal(set) var retries: [Int] = []
-    /// Every round trip of every run: the steps from a proposer's prepare or accept leaving to
+    /// Every round trip of every run: the ticks from a proposer's prepare or accept leaving to
     /// the reply reaching it, on the clock.
     public internal(set) var roundTrips: [Int] = []
 
@@ -33,7 +33,7 @@ public struct BackoffTrials: Sendable {
   public private(set) var seedsTried = 0
   public private(set) var outcomes: [Outcome]
 
-  /// No wait for a wait of 0; otherwise a fixed wait of that many steps, and a random one of
+  /// No wait for a wait of 0; otherwise a fixed wait of that many ticks, and a random one of
   /// the same mean, so that the two compare fairly.
   public static func backoffs(waits: [Int]) -> [Backoff] {
     waits.flatMap { $0 == 0 ? [Backoff.none] : [.fixed($0), .randomized($0)] }
@@ -56,7 +56,7 @@ public struct BackoffTrials: Sendable {
         let first = trial.trace.entries.count
         let messagesBefore = trial.trace.messages.count
         if trial.runUntilDecided(limit: steps) != nil {
-          outcomes[index].timeToDecide.append(trial.step - cluster.step)
+          outcomes[index].timeToDecide.append(trial.time - cluster.time)
         }
         outcomes[index].retries.append(
           trial.tally(
@@ -95,8 +95,8 @@ extension Cluster {
 
   /// One pass over the entries from `first` on: returns how many ballots were started, and
   /// appends the round trips of the messages sent after the first `messagesBefore`. A reply to
-  /// a proposer is sent at the step its request was delivered, so its request is the message
-  /// delivered at that step.
+  /// a proposer is sent in the step its request was delivered, so its request is the message
+  /// delivered at that time.
   func tally(sentAfter messagesBefore: Int, since first: Int, roundTrips trips: inout [Int])
     -> Int
   {
@@ -105,24 +105,24 @@ extension Cluster {
     // reads every entry of every run of a comparison.
     var sentAt = [Int32](repeating: -1, count: trace.messages.count - messagesBefore)
     var requestSentAt = sentAt
-    var delivered: (slot: Int, step: Int32)?
+    var delivered: (slot: Int, time: Int32)?
     for index in first..<trace.entries.count {
       let entry = trace.entries[index]
       switch entry.event {
       case .sent(let id):
         let slot = Int(id.raw) - 1 - messagesBefore
         guard slot >= 0 else { continue }
-        sentAt[slot] = entry.step
+        sentAt[slot] = entry.time
         let message = trace[id]
         guard message.to == message.ballot.proposer, message.kind != .prepare,
-          message.kind != .accept, let request = delivered, request.step == entry.step
+          message.kind != .accept, let request = delivered, request.time == entry.time
         else { continue }
         requestSentAt[slot] = sentAt[request.slot]
       case .delivered(let id):
         let slot = Int(id.raw) - 1 - messagesBefore
         guard slot >= 0 else { continue }
-        delivered = (slot, entry.step)
-        if requestSentAt[slot] >= 0 { trips.append(Int(entry.step - requestSentAt[slot])) }
+        delivered = (slot, entry.time)
+        if requestSentAt[slot] >= 0 { trips.append(Int(entry.time - requestSentAt[slot])) }
       case .startedPhase1: ballots += 1
       default: continue
       }

@@ -23,7 +23,7 @@ public struct ChoiceHistory: Hashable, Sendable {
   public struct Choice: Hashable, Sendable {
     public var value: ValueID
     public var ballot: Ballot
-    public var step: Int
+    public var time: Int
   }
 
   /// Which acceptors ever accepted each proposal.
@@ -56,14 +56,14 @@ public struct ChoiceHistory: Hashable, Sendable {
 
   /// Counts an acceptance; returns the choice it completes, if any.
   mutating func recordAccepted(
-    _ proposal: Proposal, by acceptor: Int, quorum: Int, step: Int
+    _ proposal: Proposal, by acceptor: Int, quorum: Int, time: Int
   ) -> Choice? {
     var set = acceptedBy[proposal, default: AcceptorSet()]
     let before = set.count
     set.insert(acceptor)
     acceptedBy[proposal] = set
     guard before < quorum, set.count >= quorum else { return nil }
-    let choice = Choice(value: proposal.value, ballot: proposal.ballot, step: step)
+    let choice = Choice(value: proposal.value, ballot: proposal.ballot, time: time)
     chosen.append(choice)
     return choice
   }

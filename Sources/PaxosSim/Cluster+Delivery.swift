@@ -106,13 +106,13 @@ extension Cluster {
   }
 
   mutating func armTimer(at index: Int, delay: Int) {
-    nodes[index].timer = step + delay
+    nodes[index].timer = time + delay
   }
 
   private mutating func backoffDelay() -> Int {
     switch settings.backoff {
     case .none: 0
-    case .fixed(let steps): steps
+    case .fixed(let ticks): ticks
     case .randomized(let base): 1 + backoffRandom.next(below: 2 * base)
     }
   }

@@ -25,10 +25,10 @@ extension Cluster {
     }
   }
 
-  /// An event as the transcript shows it: a violation also names the step that caused it.
+  /// An event as the transcript shows it: a violation also names the time of the step that caused it.
   public func describe(_ entry: TraceEntry) -> String {
     guard case .violation(let violation) = entry.event else { return describe(entry.event) }
-    return "VIOLATION at step \(entry.step): " + describe(violation)
+    return "VIOLATION at time \(entry.time): " + describe(violation)
   }
 
   public func describe(_ event: Event) -> String {
@@ -53,7 +53,7 @@ extension Cluster {
     case .persistedRound(let node, let round): "\(node) persists round \(round)"
     case .timerFired(let node): "timer \(node) fires"
     case .timerArmed(let node, let delay):
-      delay == 0 ? "\(node) will retry at once" : "\(node) will retry in \(delay) steps"
+      delay == 0 ? "\(node) will retry at once" : "\(node) will retry in \(delay) ticks"
     case .startedPhase1(let ballot):
       "\(ballot.proposer) starts phase 1 with ballot \(ballot)"
     case .startedPhase2(let ballot, let value, let source):

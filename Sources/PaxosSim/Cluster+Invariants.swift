@@ -5,7 +5,7 @@ extension Cluster {
   mutating func countAccepted(_ proposal: ChoiceHistory.Proposal, by acceptor: NodeID) {
     guard let position = config.acceptorIndex(acceptor),
       let choice = choices.recordAccepted(
-        proposal, by: position, quorum: config.quorum, step: step)
+        proposal, by: position, quorum: config.quorum, time: time)
     else { return }
     record(.chosen(choice.value, choice.ballot))
     // Any value other than the first one chosen breaks agreement.

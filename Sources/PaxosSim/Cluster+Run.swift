@@ -54,10 +54,10 @@ extension Cluster {
       }
       if traceIsFull { return RunSummary(steps: taken, quiescent: false, traceFull: true) }
       // A timer is armed only for a proposer with a round left (see `Node.retryAt`).
-      if let (index, due) = nextTimer(), due <= step || inFlight.isEmpty,
+      if let (index, due) = nextTimer(), due <= time || inFlight.isEmpty,
         let round = nodes[index].proposer?.nextRound
       {
-        step = max(step, due - 1)
+        time = max(time, due - 1)
         beginStep()
         fireTimer(at: index, round: round)
       } else if !inFlight.isEmpty {

@@ -1,8 +1,8 @@
 import PaxosCore
 
 extension Cluster {
-  /// The largest backoff or timeout, in steps.
-  public static let maxSettingSteps = 1_000_000
+  /// The largest backoff or timeout, in ticks.
+  public static let maxSettingTicks = 1_000_000
 
   /// Turns the given teaching switches on and every other one off.
   public mutating func setBugs(_ bugs: Set<Bug>) {
@@ -15,18 +15,18 @@ extension Cluster {
   public mutating func setBackoff(_ backoff: Backoff) throws(ClusterError) {
     switch backoff {
     case .none: break
-    case .fixed(let steps), .randomized(let steps):
-      guard (1...Self.maxSettingSteps).contains(steps) else {
-        throw ClusterError("a backoff is 1 to \(Self.maxSettingSteps) steps, not \(steps)")
+    case .fixed(let ticks), .randomized(let ticks):
+      guard (1...Self.maxSettingTicks).contains(ticks) else {
+        throw ClusterError("a backoff is 1 to \(Self.maxSettingTicks) ticks, not \(ticks)")
       }
     }
     settings.backoff = backoff
   }
 
-  public mutating func setAttemptTimeout(_ steps: Int) throws(ClusterError) {
-    guard (1...Self.maxSettingSteps).contains(steps) else {
-      throw ClusterError("a timeout is 1 to \(Self.maxSettingSteps) steps, not \(steps)")
+  public mutating func setAttemptTimeout(_ ticks: Int) throws(ClusterError) {
+    guard (1...Self.maxSettingTicks).contains(ticks) else {
+      throw ClusterError("a timeout is 1 to \(Self.maxSettingTicks) ticks, not \(ticks)")
     }
-    settings.attemptTimeout = steps
+    settings.attemptTimeout = ticks
   }
 }

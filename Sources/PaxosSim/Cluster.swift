@@ -4,7 +4,7 @@ import PaxosCore
 /// chosen, and the trace of everything that happened.
 ///
 /// Every mutating method either refuses with a `ClusterError` before changing anything, or
-/// performs its steps and records them in `trace`.
+/// performs its work and records it in `trace`.
 public struct Cluster: Hashable, Sendable {
   public internal(set) var nodes: [Node] = []
   public internal(set) var config = Configuration()
@@ -14,8 +14,10 @@ public struct Cluster: Hashable, Sendable {
   /// Messages in flight, oldest (lowest ID) first.
   public internal(set) var inFlight: [MessageID] = []
   public internal(set) var choices = ChoiceHistory()
-  /// The number of steps taken: the simulated clock that timers count in.
-  public internal(set) var step = 0
+  /// The simulated clock, in ticks, that timers count in: each step (a delivery, a timer
+  /// firing, a command's action) takes one tick, and `run` jumps it to the next timer when
+  /// nothing else can happen.
+  public internal(set) var time = 0
   var scheduler = SplitMix64(seed: 0)
   var backoffRandom = SplitMix64(seed: 1)
   /// Reused for every delivery so that handling a message allocates nothing.
@@ -95,9 +97,9 @@ public struct Cluster: Hashable, Sendable {
 
   // MARK: Recording
 
-  mutating func beginStep() { step += 1 }
+  mutating func beginStep() { time += 1 }
 
-  mutating func record(_ event: Event) { trace.record(event, step: step) }
+  mutating func record(_ event: Event) { trace.record(event, time: time) }
 
   /// Sends what a role put in the outbox, after the caller persisted what the role changed.
   mutating func flushOutbox() {

@@ -61,9 +61,9 @@ public enum Event: Hashable, Sendable {
   }
 }
 
-/// One entry of the trace: an event and the step that caused it.
+/// One entry of the trace: an event and the time of the step that caused it.
 public struct TraceEntry: Hashable, Sendable {
-  // The event first: the step then fills its tail padding, 56 bytes instead of 64.
+  // The event first: the time then fills its tail padding, 56 bytes instead of 64.
   public var event: Event
-  public var step: Int32
+  public var time: Int32
 }

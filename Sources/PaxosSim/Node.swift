@@ -18,7 +18,7 @@ public struct Node: Hashable, Sendable {
   public internal(set) var acceptor: Acceptor?
   public internal(set) var proposer: Proposer?
   public internal(set) var learner: Learner?
-  /// The step at which the proposer's retry timer is set to fire, whether or not it can.
+  /// The time at which the proposer's retry timer is set to fire, whether or not it can.
   var timer: Int?
   /// Which side of the partition the node is on; all nodes share side 0 when there is none.
   public internal(set) var side = 0
@@ -38,7 +38,7 @@ public struct Node: Hashable, Sendable {
     unwritten = nil
   }
 
-  /// The step at which the proposer's retry timer fires; nil when it is not armed, or when the
+  /// The time at which the proposer's retry timer fires; nil when it is not armed, or when the
   /// proposer has no round left to retry with: every view then agrees that no retry will come.
   public var retryAt: Int? {
     guard let timer, proposer?.nextRound != nil else { return nil }

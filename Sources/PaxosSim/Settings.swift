@@ -1,4 +1,4 @@
-/// How long a proposer waits, in steps, before retrying after its ballot was refused.
+/// How long a proposer waits, in ticks, before retrying after its ballot was refused.
 public enum Backoff: Hashable, Sendable {
   /// Retry at once: dueling proposers keep knocking each other out.
   case none
@@ -38,7 +38,7 @@ public enum Bug: String, CaseIterable, Hashable, Sendable {
 
 public struct Settings: Hashable, Sendable {
   public var backoff = Backoff.randomized(Backoff.defaultBase)
-  /// Steps a proposer waits for an attempt to finish before its timer fires.
+  /// Ticks a proposer waits for an attempt to finish before its timer fires.
   public var attemptTimeout = 50
   public var bugs: Set<Bug> = []
   /// The most trace entries a cluster keeps: `run` and `deliver all` stop there, so that no

@@ -23,8 +23,8 @@ public struct Trace: Hashable, Sendable {
     self.entries.reserveCapacity(entries)
   }
 
-  mutating func record(_ event: Event, step: Int) {
-    entries.append(TraceEntry(event: event, step: Int32(truncatingIfNeeded: step)))
+  mutating func record(_ event: Event, time: Int) {
+    entries.append(TraceEntry(event: event, time: Int32(truncatingIfNeeded: time)))
   }
 
   mutating func register(_ message: Message) -> MessageID {

@@ -10,7 +10,7 @@ struct ExportCommand: ParsableCommand {
     commandName: "export",
     abstract: "Turn a JSON trace into Mermaid, Graphviz, Markdown or JSON.",
     discussion: "The trace is loaded and checked by replaying its commands, then exported with "
-      + "its own window of steps unless --from or --to says otherwise. "
+      + "its own window of time unless --from or --to says otherwise. "
       + "Exits 0 when the export was written, 2 when the trace cannot be loaded or the file written."
   )
 
@@ -23,15 +23,15 @@ struct ExportCommand: ParsableCommand {
   @Option(name: .shortAndLong, help: "Where to write it; - (the default) is standard output.")
   var output = "-"
 
-  @Option(help: "The first step to draw (default: the trace's own window).")
+  @Option(help: "The time to draw from (default: the trace's own window).")
   var from: Int?
 
-  @Option(help: "The last step to draw (default: the trace's own window).")
+  @Option(help: "The time to draw up to (default: the trace's own window).")
   var to: Int?
 
   func validate() throws {
-    if let from, from < 0 { throw ValidationError("--from is a step number, 0 or more") }
-    if let to, to < 0 { throw ValidationError("--to is a step number, 0 or more") }
+    if let from, from < 0 { throw ValidationError("--from is a time, 0 or more") }
+    if let to, to < 0 { throw ValidationError("--to is a time, 0 or more") }
     if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to)") }
   }
 

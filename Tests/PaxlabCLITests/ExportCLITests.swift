@@ -35,7 +35,7 @@ import Testing
     #expect(json.hasPrefix("{\n  \"format\": \"paxlab-trace\",\n  \"version\": 1,"))
     #expect(
       json.contains(
-        #"{"number": 2, "text": "propose p1 \"dark red\"", "steps": {"first": 1, "last": 1}}"#))
+        #"{"number": 2, "text": "propose p1 \"dark red\"", "time": {"first": 1, "last": 1}}"#))
   }
 
   @Test func runExportAlsoAfterAFailedExpectation() throws {
@@ -111,7 +111,7 @@ import Testing
   @Test func theLanguageExportsToStandardOutput() throws {
     let run = try Paxlab.run("cluster 3 1 1\npropose p1 red\nexport json - from=1 to=1\n")
     expectCleanExit(run, [0], "export json -")
-    #expect(run.stdout.contains(#"{"step": 1, "order": 1, "kind": "phase1", "ballot": "1.p1"}"#))
+    #expect(run.stdout.contains(#"{"time": 1, "order": 1, "kind": "phase1", "ballot": "1.p1"}"#))
     #expect(run.stdout.contains(#""window": {"from": 1, "to": 1}"#))
   }
 }

@@ -27,11 +27,11 @@ import Testing
     #expect(run.status == 0, "\(run.output)")
     #expect(!run.lines.isEmpty)
     for line in run.lines {
-      #expect(line.hasPrefix("VIOLATION at step "), "\(line)")
+      #expect(line.hasPrefix("VIOLATION at time "), "\(line)")
     }
     #expect(
       run.lines.contains(
-        "VIOLATION at step 29: agreement: blue is chosen under 1.p2, but red was chosen before"),
+        "VIOLATION at time 29: agreement: blue is chosen under 1.p2, but red was chosen before"),
       "\(run.output)")
   }
 

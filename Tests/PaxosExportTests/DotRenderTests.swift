@@ -87,17 +87,17 @@ struct DotRenderTests {
     }
   }
 
-  @Test func aWindowDrawsOnlyItsSteps() throws {
+  @Test func aWindowDrawsOnlyItsTimes() throws {
     let cluster = Interpreter.running(Scenarios.oneProposer).cluster
     let drawing = SVGDrawing(try Graphviz.render(DotExport.graph(of: cluster, from: 5, to: 9)).svg)
-    // Messages that arrived in steps 5...9 (those sent earlier come from the top), and those
+    // Messages that arrived at times 5...9 (those sent earlier come from the top), and those
     // sent in the window that were still travelling at its end.
     var settled: [UInt32: Int] = [:]
     var sent: [UInt32: Int] = [:]
     for entry in cluster.trace.entries {
       switch entry.event {
-      case .sent(let id): sent[id.raw] = Int(entry.step)
-      case .delivered(let id), .dropped(let id), .lost(let id, _): settled[id.raw] = Int(entry.step)
+      case .sent(let id): sent[id.raw] = Int(entry.time)
+      case .delivered(let id), .dropped(let id), .lost(let id, _): settled[id.raw] = Int(entry.time)
       default: break
       }
     }
@@ -111,7 +111,7 @@ struct DotRenderTests {
     #expect(Set(arrows) == expected)
     #expect(arrows.count == expected.count)
     #expect(drawing.groups(withClass: "message").contains { $0.id == "m1" } == false)
-    #expect(drawing.allTexts.contains("Paxos Lab run, steps 5–9"))
+    #expect(drawing.allTexts.contains("Paxos Lab run, time 5–9"))
   }
 
   /// Two messages on one link delivered in the opposite order to the one they were sent in:

@@ -47,15 +47,15 @@ import Testing
 
   @Test func stepsAndOrdersCountUp() throws {
     for (name, lines) in TraceCatalogue.scripts {
-      var previous: (step: Int, order: Int)?
+      var previous: (time: Int, order: Int)?
       for record in try TraceDecoder.decode(TraceCatalogue.trace(lines), keepEvents: true).events {
-        if let previous, previous.step == record.step {
+        if let previous, previous.time == record.time {
           #expect(record.order == previous.order + 1, "\(name)")
         } else {
           #expect(record.order == 1, "\(name)")
-          #expect(record.step > previous?.step ?? -1, "\(name)")
+          #expect(record.time > previous?.time ?? -1, "\(name)")
         }
-        previous = (record.step, record.order)
+        previous = (record.time, record.order)
       }
     }
   }

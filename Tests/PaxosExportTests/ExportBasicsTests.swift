@@ -53,15 +53,15 @@ import Testing
     #expect(participants.declarations.text == "  participant _1 as end\n  participant a1\n")
   }
 
-  @Test func aWindowKeepsTheStepsAskedFor() {
+  @Test func aWindowKeepsTheTimesAskedFor() {
     let trace = Interpreter.running(Scenarios.oneProposer).cluster.trace
-    let steps = { (window: StepWindow) in Set(window.entries.map { Int(trace.entries[$0].step) }) }
-    #expect(steps(StepWindow(trace, from: 3, to: 5)) == [3, 4, 5])
-    #expect(steps(StepWindow(trace, from: nil, to: 2)) == [1, 2])
-    #expect(steps(StepWindow(trace, from: 15, to: nil)) == [15, 16])
-    #expect(StepWindow(trace, from: 9, to: 3).entries.isEmpty)
-    #expect(StepWindow(trace, from: 100, to: nil).entries.isEmpty)
-    #expect(StepWindow(trace, from: -5, to: 1_000).entries == 0..<trace.entries.count)
+    let times = { (window: TimeWindow) in Set(window.entries.map { Int(trace.entries[$0].time) }) }
+    #expect(times(TimeWindow(trace, from: 3, to: 5)) == [3, 4, 5])
+    #expect(times(TimeWindow(trace, from: nil, to: 2)) == [1, 2])
+    #expect(times(TimeWindow(trace, from: 15, to: nil)) == [15, 16])
+    #expect(TimeWindow(trace, from: 9, to: 3).entries.isEmpty)
+    #expect(TimeWindow(trace, from: 100, to: nil).entries.isEmpty)
+    #expect(TimeWindow(trace, from: -5, to: 1_000).entries == 0..<trace.entries.count)
   }
 
   @Test func mermaidWindowsDrawOnlyTheirMessages() {
@@ -69,7 +69,7 @@ import Testing
     let diagrams = MermaidExport.diagrams(of: cluster, from: 2, to: 7)
     #expect(diagrams.count == 1)
     let fates = cluster.trace.entries.filter { entry in
-      guard (2...7).contains(entry.step) else { return false }
+      guard (2...7).contains(entry.time) else { return false }
       if case .delivered = entry.event { return true }
       return false
     }.count
@@ -107,8 +107,8 @@ import Testing
       #expect(part.hasPrefix("sequenceDiagram\n  participant p1\n"))
       let note = try #require(MermaidShape.partNote(part))
       #expect(note.number == index + 1)
-      #expect(note.firstStep > previous, "part \(index + 1) starts inside a step of the last")
-      previous = note.lastStep
+      #expect(note.firstTime > previous, "part \(index + 1) starts inside a step of the last")
+      previous = note.lastTime
     }
   }
 

@@ -48,7 +48,7 @@ import Testing
 
   @Test func newerVersion() {
     let error = Self.refuse(
-      Self.edited(#""version": 1"#, #""version": 2"#), "newer Paxos Lab (trace format v2)")
+      Self.edited(#""version": 2"#, #""version": 3"#), "newer Paxos Lab (trace format v3)")
     #expect(error?.path == "$.version")
     // Unknown fields of the newer format do not hide which version it is.
     Self.refuse(Array(#"{"format": "paxlab-trace", "version": 7, "hologram": {}}"#.utf8), "v7")
@@ -61,7 +61,7 @@ import Testing
     Self.refuse(Array(#"{"name": "x"}"#.utf8), "not a Paxos Lab trace")
     Self.refuse(Self.edited(#""paxlab-trace""#, #""other-trace""#), "not a Paxos Lab trace")
     Self.refuse(Array(#"{"format": "paxlab-trace", "kind": 1}"#.utf8), "must be 'version'")
-    Self.refuse(Self.edited(#""version": 1"#, #""version": 0"#), "no trace format v0")
+    Self.refuse(Self.edited(#""version": 2"#, #""version": 0"#), "no trace format v0")
   }
 
   @Test func unknownKind() {
@@ -86,11 +86,29 @@ import Testing
     Self.refuse(
       Self.edited(#""kind": "phase1", "ballot": "1.p1""#, #""kind": "phase1""#),
       "needs the field 'ballot'")
-    Self.refuse(Self.edited(#""run": {"steps""#, #""ru": {"steps""#), "unknown field 'ru'")
+    Self.refuse(Self.edited(#""run": {"time""#, #""ru": {"time""#), "unknown field 'ru'")
+  }
+
+  /// Version 1 named the clock's fields after steps; a version 2 trace that does is refused,
+  /// and says what the field is called now.
+  @Test func version1NamesInAVersion2Trace() {
+    let error = Self.refuse(
+      Self.edited(#"{"time": 1, "order": 1"#, #"{"step": 1, "order": 1"#),
+      "unknown field 'step' in an event")
+    #expect(error?.path == "$.events[0].step")
+    Self.refuse(
+      Self.edited(#""run": {"time""#, #""run": {"steps""#),
+      "unknown field 'steps'; run has time, events and messages")
+    Self.refuse(
+      Self.edited(#""kind": "random", "ticks""#, #""kind": "random", "steps""#),
+      "unknown field 'steps'; a backoff has kind and ticks")
+    Self.refuse(
+      Self.edited(#""time": null}"#, #""steps": null}"#),
+      "unknown field 'steps'; a command has number, text and time")
   }
 
   @Test func wrongTypes() {
-    Self.refuse(Self.edited(#""step": 1,"#, #""step": "1","#), "expected a number, found a string")
+    Self.refuse(Self.edited(#""time": 1,"#, #""time": "1","#), "expected a number, found a string")
     Self.refuse(
       Self.edited(#""nodes": ["#, #""nodes": {"a": ["#),
       "expected an array of nodes, found an object")
@@ -135,16 +153,16 @@ import Testing
   }
 
   @Test func hugeNumbers() {
-    Self.refuse(Self.edited(#""step": 1,"#, #""step": 1e400,"#), "1e400 is not a whole number")
+    Self.refuse(Self.edited(#""time": 1,"#, #""time": 1e400,"#), "1e400 is not a whole number")
     Self.refuse(
-      Self.edited(#""step": 1,"#, #""step": 99999999999999999999,"#),
+      Self.edited(#""time": 1,"#, #""time": 99999999999999999999,"#),
       "99999999999999999999 is too large")
     Self.refuse(Self.edited(#""seed": 42"#, #""seed": 184467440737095516160"#), "too large")
-    Self.refuse(Self.edited(#""step": 1,"#, #""step": 9223372036854775807,"#), "out of range")
-    Self.refuse(Self.edited(#""step": 1,"#, #""step": -1,"#), "out of range")
-    Self.refuse(Self.edited(#""step": 1,"#, #""step": 1.0,"#), "not a whole number")
-    Self.refuse(Self.edited(#""step": 1,"#, #""step": 01,"#), "may not start with 0")
-    Self.refuse(Self.edited(#""step": 1,"#, #""step": -,"#), "expected a digit")
+    Self.refuse(Self.edited(#""time": 1,"#, #""time": 9223372036854775807,"#), "out of range")
+    Self.refuse(Self.edited(#""time": 1,"#, #""time": -1,"#), "out of range")
+    Self.refuse(Self.edited(#""time": 1,"#, #""time": 1.0,"#), "not a whole number")
+    Self.refuse(Self.edited(#""time": 1,"#, #""time": 01,"#), "may not start with 0")
+    Self.refuse(Self.edited(#""time": 1,"#, #""time": -,"#), "expected a digit")
   }
 
   @Test func duplicateKeys() {
@@ -180,7 +198,7 @@ import Testing
     Self.refuse(
       Array(Self.text.replacing("}\n  ]\n}", with: "},\n  ]\n}").utf8),
       "expected an event object, found ']'")
-    Self.refuse(Self.edited("\"steps\": null},", "\"steps\": null},,"), "expected a command object")
+    Self.refuse(Self.edited("\"time\": null},", "\"time\": null},,"), "expected a command object")
     Self.refuse(
       Self.edited(#""text": "cluster 3 2 1""#, "\"text\": \"cluster\t3\""),
       "control character (0x09)")
@@ -216,15 +234,15 @@ import Testing
       Self.edited(#""value": "blue"}"#, #""value": "green"}"#), "does not match a replay")
     #expect(error?.hint?.contains("cannot be edited by hand") == true)
     error = Self.refuse(
-      Self.edited(#"{"step": 1, "order": 1, "kind": "phase1", "ballot": "1.p1"},"#, ""),
+      Self.edited(#"{"time": 1, "order": 1, "kind": "phase1", "ballot": "1.p1"},"#, ""),
       "does not match")
     #expect(error?.path == "$.events[0]")
     Self.refuse(
-      Self.edited(#""steps": {"first": 1, "last": 1}"#, #""steps": {"first": 1, "last": 2}"#),
-      "the trace says steps 1-2")
+      Self.edited(#""time": {"first": 1, "last": 1}"#, #""time": {"first": 1, "last": 2}"#),
+      "the trace says from time 1 to 2")
     Self.refuse(Self.edited(#""seed": 42"#, #""seed": 43"#), "does not match")
     Self.refuse(Self.edited(#""timeout": 50"#, #""timeout": 51"#), "does not match")
-    Self.refuse(Self.edited(#""run": {"steps": "#, #""run": {"steps": 1"#), "does not match")
+    Self.refuse(Self.edited(#""run": {"time": "#, #""run": {"time": 1"#), "does not match")
   }
 
   @Test func fileLimits() throws {

@@ -25,7 +25,7 @@ import Testing
     let diagram = MermaidExport.diagrams(of: interpreter.cluster, from: nil, to: nil)[0]
     #expect(notes.contains("```mermaid\n" + diagram + "```\n"))
     // The outcome.
-    #expect(lines.contains("| chosen | red (ballot 1.p1, step 9) |"))
+    #expect(lines.contains("| chosen | red (ballot 1.p1, time 9) |"))
     #expect(lines.contains("| p1 (proposer) | decided red (1.p1) |"))
     #expect(lines.contains("| l1 (learner) | learned red (1.p1) |"))
     #expect(lines.contains("| a1 (acceptor) | promised 1.p1, accepted 1.p1 = red |"))
@@ -36,7 +36,7 @@ import Testing
     let notes = MarkdownExport.notes(
       of: Interpreter.running(Scenarios.violation), from: nil, to: nil)
     #expect(notes.hasPrefix("# Paxos Lab run: 3 violations\n"))
-    #expect(notes.contains("| Step | Violation |"))
+    #expect(notes.contains("| Time | Violation |"))
     #expect(
       notes.contains("| 29 | agreement\\: blue is chosen under 1.p2, but red was chosen before |"))
   }
@@ -47,10 +47,10 @@ import Testing
     #expect(notes.contains("````text\ncluster 1 1 0\npropose p1 \"```\"\n````\n"))
   }
 
-  @Test func aWindowTellsItsStepsAndTheOutcomeAtItsEnd() {
+  @Test func aWindowTellsItsTimeAndTheOutcomeAtItsEnd() {
     let interpreter = Interpreter.running(Scenarios.oneProposer)
     let notes = MarkdownExport.notes(of: interpreter, from: 1, to: 6)
-    #expect(notes.contains("- **Steps:** 1–6 of 1–16"))
+    #expect(notes.contains("- **Time:** 1–6 of 1–16"))
     #expect(notes.contains("| chosen | nothing yet |"))
     #expect(!notes.contains("(acceptor)"))
   }
@@ -75,7 +75,7 @@ import Testing
       let rows = GitHubMarkdown.tableRows(html)
       #expect(rows.allSatisfy { $0.count == 2 }, "\(value.debugDescription): a cell was split")
       #expect(
-        rows.first == ["chosen", literal + " (ballot 1.p1, step 9)"], "\(value.debugDescription)")
+        rows.first == ["chosen", literal + " (ballot 1.p1, time 9)"], "\(value.debugDescription)")
       #expect(
         html.contains("<h1>Paxos Lab run: chosen " + SVGDrawing.escape(literal) + "</h1>"),
         "\(value.debugDescription): the title")

@@ -107,8 +107,8 @@ struct MermaidRealParserTests {
       #expect(result.length < 50_000)
       let note = try #require(MermaidShape.partNote(text), "part \(index + 1) does not say which")
       #expect(note.number == index + 1 && note.count == parts.count)
-      #expect(note.firstStep > previousEnd, "part \(index + 1) goes back in time")
-      previousEnd = note.lastStep
+      #expect(note.firstTime > previousEnd, "part \(index + 1) goes back in time")
+      previousEnd = note.lastTime
       arrows += MermaidShape.arrowCount(text)
     }
     // Together the parts draw every message that arrived, was dropped or was lost, once.
@@ -130,14 +130,14 @@ enum MermaidShape {
     }.count
   }
 
-  /// `part 2 of 5, steps 481–960`
-  static func partNote(_ text: String) -> (number: Int, count: Int, firstStep: Int, lastStep: Int)?
+  /// `part 2 of 5, time 481–960`
+  static func partNote(_ text: String) -> (number: Int, count: Int, firstTime: Int, lastTime: Int)?
   {
     guard let line = text.split(separator: "\n").first(where: { $0.contains(": part ") }),
       let range = line.range(of: ": part ")
     else { return nil }
     let words = line[range.upperBound...].split { $0 == " " || $0 == "," || $0 == "–" }
-    // ["2", "of", "5", "steps", "481", "960"]
+    // ["2", "of", "5", "time", "481", "960"]
     guard words.count == 6, let number = Int(words[0]), let count = Int(words[2]),
       let first = Int(words[4]), let last = Int(words[5])
     else { return nil }

@@ -49,8 +49,9 @@ import Testing
     // Same content, different layout: keys reordered, whitespace changed.
     var text = bytes.text.replacing("\n", with: "\r\n  ")
     text = text.replacing(
-      #"{"step": 1, "order": 1, "kind": "phase1", "ballot": "1.p1"}"#,
-      with: #"{"ballot":"1.p1","kind":"phase1","order":1,"step":1}"#)
+      #"{"time": 1, "order": 1, "kind": "phase1", "ballot": "1.p1"}"#,
+      with: #"{"ballot":"1.p1","kind":"phase1","order":1,"time":1}"#)
+    #expect(text.contains(#""order":1,"time":1}"#))
     let loaded = try TraceImport.load(Array(text.utf8))
     #expect(TraceEncoder.encode(loaded.interpreter) == bytes)
   }

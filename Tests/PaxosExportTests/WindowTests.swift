@@ -6,18 +6,18 @@ import Testing
 @Suite struct WindowTests {
   static let lines = TraceCatalogue.scripts[1].lines
 
-  /// The steps of the events a trace holds.
-  static func steps(_ bytes: [UInt8]) throws -> [Int] {
-    try TraceDecoder.decode(bytes, keepEvents: true).events.map(\.step)
+  /// The times of the events a trace holds.
+  static func times(_ bytes: [UInt8]) throws -> [Int] {
+    try TraceDecoder.decode(bytes, keepEvents: true).events.map(\.time)
   }
 
-  @Test func aWindowHoldsOnlyItsSteps() throws {
-    let whole = try Self.steps(TraceCatalogue.trace(Self.lines))
+  @Test func aWindowHoldsOnlyItsTimes() throws {
+    let whole = try Self.times(TraceCatalogue.trace(Self.lines))
     let window = TraceWindow(from: 5, to: 12)
     let bytes = TraceCatalogue.trace(Self.lines, window: window)
-    let steps = try Self.steps(bytes)
-    #expect(steps == whole.filter { (5...12).contains($0) })
-    #expect(!steps.isEmpty)
+    let times = try Self.times(bytes)
+    #expect(times == whole.filter { (5...12).contains($0) })
+    #expect(!times.isEmpty)
     #expect(bytes.text.contains(#""window": {"from": 5, "to": 12}"#))
   }
 
@@ -34,20 +34,20 @@ import Testing
     #expect(TraceEncoder.encode(loaded.interpreter, window: loaded.window) == bytes)
   }
 
-  @Test func theCommandsAreAllThereWithTheirSteps() throws {
+  @Test func theCommandsAreAllThereWithTheirTimes() throws {
     let document = try TraceDecoder.decode(
       TraceCatalogue.trace(Self.lines, window: TraceWindow(from: 30)), keepEvents: true)
     #expect(document.commands.map(\.text) == Self.lines)
-    #expect(document.commands[0].steps == nil)  // cluster: no step
-    #expect(document.commands[1].steps == nil)  // a setting
-    #expect(document.commands[2].steps == 1...1)
-    #expect(document.commands[4].steps?.lowerBound == 3)
+    #expect(document.commands[0].time == nil)  // cluster: no step
+    #expect(document.commands[1].time == nil)  // a setting
+    #expect(document.commands[2].time == 1...1)
+    #expect(document.commands[4].time?.lowerBound == 3)
   }
 
-  @Test func commandsBeforeTheLastResetHaveNoSteps() throws {
+  @Test func commandsBeforeTheLastResetHaveNoTimes() throws {
     let document = try TraceDecoder.decode(
       TraceCatalogue.trace(TraceCatalogue.scripts[10].lines), keepEvents: true)
-    #expect(document.commands[..<5].allSatisfy { $0.steps == nil })
-    #expect(document.commands[7].steps == 1...1)
+    #expect(document.commands[..<5].allSatisfy { $0.time == nil })
+    #expect(document.commands[7].time == 1...1)
   }
 }

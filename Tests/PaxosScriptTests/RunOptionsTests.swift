@@ -7,7 +7,7 @@ import Testing
 /// `run ... until violation` and `run ... brief`: kept in the history as typed, so that a
 /// replay does the same.
 @Suite struct RunOptionsTests {
-  /// Three proposers and a quorum too small to overlap: seed 6 breaks agreement at step 70.
+  /// Three proposers and a quorum too small to overlap: seed 6 breaks agreement at time 70.
   static let smallQuorums = [
     "cluster 5 3 1", "set bug small-quorum", "propose p1 red", "propose p2 blue",
     "propose p3 green",
@@ -18,7 +18,7 @@ import Testing
     let last = try #require(stopped.cluster.trace.entries.last)
     #expect(last.event.isViolation)
     let onwards = Interpreter.running(Self.smallQuorums + ["run seed=6"])
-    #expect(onwards.cluster.step > stopped.cluster.step)
+    #expect(onwards.cluster.time > stopped.cluster.time)
     #expect(onwards.cluster.violations.first == stopped.cluster.violations.first)
   }
 

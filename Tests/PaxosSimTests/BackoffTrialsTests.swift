@@ -16,7 +16,7 @@ import Testing
     return cluster
   }
 
-  /// No wait, then a fixed and a random one of 20 steps: what `compare backoff` compares.
+  /// No wait, then a fixed and a random one of 20 ticks: what `compare backoff` compares.
   static let usual = BackoffTrials.backoffs(waits: [0, 20])
 
   @Test func theClusterTheTrialsStartFromIsUnchanged() throws {
@@ -66,7 +66,7 @@ import Testing
       try replay.setBackoff(.randomized(20))
       replay.seed(UInt64(seed))
       for _ in 0..<2000 where !replay.proposersDecided { _ = replay.run(limit: 1) }
-      #expect(replay.proposersDecided && replay.step - cluster.step == time, "seed \(seed)")
+      #expect(replay.proposersDecided && replay.time - cluster.time == time, "seed \(seed)")
     }
   }
 
@@ -91,7 +91,7 @@ import Testing
     #expect(long.retries.reduce(0, +) * 5 < short.retries.reduce(0, +))
   }
 
-  /// A round trip takes at least two steps: the request's delivery and the reply's.
+  /// A round trip takes at least two ticks: the request's delivery and the reply's.
   @Test func roundTripsAreMeasuredFromRequestToReply() throws {
     let trials = BackoffTrials(
       from: try threeWayDuel(), backoffs: [.fixed(20)], seeds: 5, steps: 2000)

@@ -52,7 +52,7 @@ import Testing
     Refusal("partition into one side") { try $0.partition([[a1, a2, a3, p1, p2, l1]]) },
     Refusal("name a node on two sides") { try $0.partition([[a1], [a1, a2]]) },
     Refusal("heal without a partition") { try $0.heal() },
-    Refusal("a backoff of zero steps") { try $0.setBackoff(.fixed(0)) },
+    Refusal("a backoff of zero ticks") { try $0.setBackoff(.fixed(0)) },
   ]
 
   /// a1..a3, p1 p2, l1, after p1 proposed red: #1..#3 are its prepares to a1..a3.

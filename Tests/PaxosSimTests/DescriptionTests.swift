@@ -73,7 +73,7 @@ import Testing
     #expect(cluster.describe(.persistedRound(p1, 1)) == "p1 persists round 1")
     #expect(cluster.describe(.timerFired(p1)) == "timer p1 fires")
     #expect(cluster.describe(.timerArmed(p1, delay: 0)) == "p1 will retry at once")
-    #expect(cluster.describe(.timerArmed(p1, delay: 7)) == "p1 will retry in 7 steps")
+    #expect(cluster.describe(.timerArmed(p1, delay: 7)) == "p1 will retry in 7 ticks")
   }
 
   @Test func proposerEventsExplainWhy() throws {

@@ -46,11 +46,11 @@ import Testing
     #expect(cluster.trace[cluster.inFlight[position]].ballot == ballot(1, p1))
   }
 
-  @Test func everyDeliveryIsOneStep() throws {
+  @Test func everyDeliveryIsOneTick() throws {
     var cluster = try threeAcceptorCluster()
     try cluster.propose(p1, "red")
-    let before = cluster.step
+    let before = cluster.time
     let delivered = cluster.deliverAll()
-    #expect(cluster.step == before + delivered)
+    #expect(cluster.time == before + delivered)
   }
 }

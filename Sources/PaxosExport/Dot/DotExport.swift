@@ -2,7 +2,7 @@ import PaxosCore
 import PaxosSim
 
 /// A run as a Graphviz space-time diagram: one vertical lifeline per node, a point per send
-/// and receive at its step, an arrow from each send to its delivery (slanted when the message
+/// and receive at its time, an arrow from each send to its delivery (slanted when the message
 /// waited, crossing when messages were reordered, which a sequence diagram cannot show), lost
 /// and dropped messages ending in a red cross, crashes and recoveries on the lifelines, and
 /// the chosen value in a gold box.
@@ -23,7 +23,7 @@ import PaxosSim
 /// ```
 public enum DotExport {
   public static func graph(of cluster: Cluster, from: Int?, to: Int?) -> String {
-    let window = StepWindow(cluster.trace, from: from, to: to)
+    let window = TimeWindow(cluster.trace, from: from, to: to)
     let nodes = cluster.nodesInRoleOrder
     // About 95 bytes per trace event in long runs: room enough that the buffer rarely regrows.
     var diagram = SpaceTimeDiagram(
@@ -42,24 +42,24 @@ public enum DotExport {
   }
 
   private static func draw(_ entry: TraceEntry, on diagram: inout SpaceTimeDiagram) {
-    let step = entry.step
+    let time = entry.time
     guard entry.event.refersOnlyToWhatIsIn(diagram.cluster.trace) else { return }
     switch entry.event {
-    case .sent(let id): diagram.sent(id, step: step)
-    case .delivered(let id): diagram.delivered(id, step: step)
-    case .dropped(let id): diagram.lost(id, step: step, why: " (dropped)")
-    case .lost(let id, .receiverDown): diagram.lost(id, step: step, why: " (lost, receiver down)")
-    case .lost(let id, .partitioned): diagram.lost(id, step: step, why: " (lost, partition)")
+    case .sent(let id): diagram.sent(id, time: time)
+    case .delivered(let id): diagram.delivered(id, time: time)
+    case .dropped(let id): diagram.lost(id, time: time, why: " (dropped)")
+    case .lost(let id, .receiverDown): diagram.lost(id, time: time, why: " (lost, receiver down)")
+    case .lost(let id, .partitioned): diagram.lost(id, time: time, why: " (lost, partition)")
     case .duplicated(let original, let copy): diagram.duplicated(original, copy: copy)
-    case .crashed(let node): diagram.lifelineChange(node, step: step, down: true)
-    case .recovered(let node): diagram.lifelineChange(node, step: step, down: false)
-    case .timerFired(let node): diagram.timer(node, step: step)
+    case .crashed(let node): diagram.lifelineChange(node, time: time, down: true)
+    case .recovered(let node): diagram.lifelineChange(node, time: time, down: false)
+    case .timerFired(let node): diagram.timer(node, time: time)
     case .decided(let value, let ballot):
-      diagram.knows(ballot.proposer, value, step: step, verb: "decided ")
-    case .learned(let node, let value, _): diagram.knows(node, value, step: step, verb: "learned ")
-    case .chosen(let value, let ballot): diagram.chosen(value, ballot, step: step)
-    case .violation(let violation): diagram.violation(violation, step: step)
-    case .partitioned, .healed: diagram.networkChange(entry.event, step: step)
+      diagram.knows(ballot.proposer, value, time: time, verb: "decided ")
+    case .learned(let node, let value, _): diagram.knows(node, value, time: time, verb: "learned ")
+    case .chosen(let value, let ballot): diagram.chosen(value, ballot, time: time)
+    case .violation(let violation): diagram.violation(violation, time: time)
+    case .partitioned, .healed: diagram.networkChange(entry.event, time: time)
     case .restoredAcceptor, .restoredRound, .persistedAcceptor, .persistedRound, .timerArmed,
       .startedPhase1, .startedPhase2, .awaitingValue, .abandoned:
       // The arrows and marks tell these; drawing them too would bury the messages.
@@ -68,7 +68,7 @@ public enum DotExport {
   }
 
   private static func appendHeader(
-    _ cluster: Cluster, window: StepWindow, nodes: [Node], to diagram: inout SpaceTimeDiagram
+    _ cluster: Cluster, window: TimeWindow, nodes: [Node], to diagram: inout SpaceTimeDiagram
   ) {
     diagram.out.append(
       """
@@ -88,10 +88,10 @@ public enum DotExport {
     diagram.out.append("  label=\"Paxos Lab run" as StaticString)
     let entries = cluster.trace.entries
     if !window.entries.isEmpty {
-      diagram.out.append(", steps " as StaticString)
-      diagram.out.append(Int(entries[window.entries.lowerBound].step))
+      diagram.out.append(", time " as StaticString)
+      diagram.out.append(Int(entries[window.entries.lowerBound].time))
       diagram.out.append("–" as StaticString)
-      diagram.out.append(Int(entries[window.entries.upperBound - 1].step))
+      diagram.out.append(Int(entries[window.entries.upperBound - 1].time))
     }
     diagram.out.append("\"\n" as StaticString)
     for (column, node) in nodes.enumerated() {
@@ -112,7 +112,7 @@ public enum DotExport {
   }
 
   /// Nodes already down when the window starts begin with a dashed lifeline.
-  private static func markDownAtStart(_ window: StepWindow, _ diagram: inout SpaceTimeDiagram) {
+  private static func markDownAtStart(_ window: TimeWindow, _ diagram: inout SpaceTimeDiagram) {
     let entries = diagram.cluster.trace.entries
     for index in 0..<window.entries.lowerBound {
       switch entries[index].event {

@@ -5,9 +5,9 @@ import PaxosSim
 /// and notes for everyone (chosen, violations, partitions) to the right of the lifelines.
 extension SpaceTimeDiagram {
   /// A crash cuts the lifeline: it goes on dashed until the node recovers.
-  mutating func lifelineChange(_ node: NodeID, step: Int32, down: Bool) {
+  mutating func lifelineChange(_ node: NodeID, time: Int32, down: Bool) {
     let column = columnOf(node)
-    let row = freshRow(step, column: column)
+    let row = freshRow(time, column: column)
     let name = Array((down ? "crash\(column)_\(row)" : "recover\(column)_\(row)").utf8)
     out.append("  " as StaticString)
     out.append(bytes: name)
@@ -36,9 +36,9 @@ extension SpaceTimeDiagram {
     segmentStart[column] = name
   }
 
-  mutating func timer(_ node: NodeID, step: Int32) {
+  mutating func timer(_ node: NodeID, time: Int32) {
     let column = columnOf(node)
-    let row = freshRow(step, column: column)
+    let row = freshRow(time, column: column)
     out.append("  timer" as StaticString)
     out.append(column)
     out.append(UInt8(ascii: "_"))
@@ -51,9 +51,9 @@ extension SpaceTimeDiagram {
   }
 
   /// `decided red` beside a proposer's lifeline, `learned red` beside a learner's.
-  mutating func knows(_ node: NodeID, _ value: ValueID, step: Int32, verb: StaticString) {
+  mutating func knows(_ node: NodeID, _ value: ValueID, time: Int32, verb: StaticString) {
     let column = columnOf(node)
-    let row = freshRow(step, column: column)
+    let row = freshRow(time, column: column)
     out.append("  knows" as StaticString)
     out.append(column)
     out.append(UInt8(ascii: "_"))
@@ -68,8 +68,8 @@ extension SpaceTimeDiagram {
     out.append("]\n" as StaticString)
   }
 
-  mutating func chosen(_ value: ValueID, _ ballot: Ballot, step: Int32) {
-    note(step: step, kind: "chosen", fill: "\"#ffd84d\"", near: receiverColumn) { diagram in
+  mutating func chosen(_ value: ValueID, _ ballot: Ballot, time: Int32) {
+    note(time: time, kind: "chosen", fill: "\"#ffd84d\"", near: receiverColumn) { diagram in
       diagram.out.append("★ CHOSEN " as StaticString)
       diagram.values.appendFull(value, to: &diagram.out)
       diagram.out.append(" (" as StaticString)
@@ -78,19 +78,19 @@ extension SpaceTimeDiagram {
     }
   }
 
-  mutating func violation(_ violation: Violation, step: Int32) {
+  mutating func violation(_ violation: Violation, time: Int32) {
     var near = receiverColumn
     if case .promiseDecreased(let acceptor, _, _) = violation { near = columnOf(acceptor) }
     let text = cluster.describe(violation)
-    note(step: step, kind: "violation", fill: "\"#ff9d9d\"", near: near) { diagram in
+    note(time: time, kind: "violation", fill: "\"#ff9d9d\"", near: near) { diagram in
       diagram.out.append("VIOLATION " as StaticString)
       DotText.append(text, to: &diagram.out)
     }
   }
 
   /// A dashed line across every lifeline, labelled with the new shape of the network.
-  mutating func networkChange(_ event: Event, step: Int32) {
-    let row = freshRow(step, column: layout.columns)
+  mutating func networkChange(_ event: Event, time: Int32) {
+    let row = freshRow(time, column: layout.columns)
     let y = layout.y(row: row)
     for (side, x) in [("a", layout.x(column: 0) - 30), ("b", layout.noteX - 20)] {
       out.append("  net" as StaticString)
@@ -113,10 +113,10 @@ extension SpaceTimeDiagram {
 
   /// A box right of the lifelines, joined by a dotted line to the node where it happened.
   private mutating func note(
-    step: Int32, kind: StaticString, fill: StaticString, near: Int?,
+    time: Int32, kind: StaticString, fill: StaticString, near: Int?,
     text: (inout SpaceTimeDiagram) -> Void
   ) {
-    let row = freshRow(step, column: layout.columns)
+    let row = freshRow(time, column: layout.columns)
     out.append("  " as StaticString)
     out.append(kind)
     out.append(row)
@@ -151,9 +151,9 @@ extension SpaceTimeDiagram {
 
   /// The row for a mark in `column` (the note column is `layout.columns`): a new one when that
   /// place is already taken in the current row, so that marks never overlap.
-  private mutating func freshRow(_ step: Int32, column: Int) -> Int {
-    let current = row(for: step)
-    let row = markRow[column] == current ? self.row(for: step, fresh: true) : current
+  private mutating func freshRow(_ time: Int32, column: Int) -> Int {
+    let current = row(for: time)
+    let row = markRow[column] == current ? self.row(for: time, fresh: true) : current
     markRow[column] = row
     return row
   }

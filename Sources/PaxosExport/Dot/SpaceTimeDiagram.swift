@@ -3,7 +3,7 @@ import PaxosSim
 
 /// Writes the DOT statements of a space-time diagram in one pass over a window of the trace.
 ///
-/// Each node is a vertical lifeline; each step in which something visible happened is a row.
+/// Each node is a vertical lifeline; each time at which something visible happened is a row.
 /// A send and a receive are points on their lifelines at their rows, and each message an arrow
 /// between them: slanted by how long it waited, crossing another when the two were reordered.
 /// Every node, point and mark is written before the edges that need it, so the whole file comes
@@ -18,7 +18,7 @@ struct SpaceTimeDiagram {
   var values: ValueTexts
   /// Rows made so far; the last one is `rows - 1`.
   var rows = 0
-  private var rowStep: Int32 = .min
+  private var rowTime: Int32 = .min
   /// Per column: the last row with a point, and the last row with a mark beside the lifeline.
   private var pointRow: [Int]
   var markRow: [Int]
@@ -54,20 +54,20 @@ struct SpaceTimeDiagram {
 
   // MARK: Rows and points
 
-  /// The row of an event at `step`: a new row when the step changed (or when asked, so that
-  /// two notes of one step do not overlap), labelled with the step on the left.
-  mutating func row(for step: Int32, fresh: Bool = false) -> Int {
-    if step != rowStep || fresh || rows == 0 {
-      rowStep = step
+  /// The row of an event at `time`: a new row when the time changed (or when asked, so that
+  /// two notes of one step do not overlap), labelled with the time on the left.
+  mutating func row(for time: Int32, fresh: Bool = false) -> Int {
+    if time != rowTime || fresh || rows == 0 {
+      rowTime = time
       rows += 1
       receiverColumn = nil
       let row = rows - 1
       out.append("  s" as StaticString)
       out.append(row)
       out.append(" [fontcolor=gray40 label=\"" as StaticString)
-      out.append(Int(step))
+      out.append(Int(time))
       out.append("\" " as StaticString)
-      appendPos(layout.stepX, layout.y(row: row))
+      appendPos(layout.timeX, layout.y(row: row))
       out.append("]\n" as StaticString)
     }
     return rows - 1
@@ -101,10 +101,10 @@ struct SpaceTimeDiagram {
 
   // MARK: Messages
 
-  mutating func sent(_ id: MessageID, step: Int32) {
+  mutating func sent(_ id: MessageID, time: Int32) {
     let index = Int(id.raw) - 1
     guard index < sendRow.count else { return }
-    let row = row(for: step)
+    let row = row(for: time)
     point(columnOf(cluster.trace[id].from), row)
     sendRow[index] = Int32(row)
     fate[index] = .inFlight
@@ -121,10 +121,10 @@ struct SpaceTimeDiagram {
     copies.insert(copy)
   }
 
-  mutating func delivered(_ id: MessageID, step: Int32) {
+  mutating func delivered(_ id: MessageID, time: Int32) {
     guard Int(id.raw) - 1 < sendRow.count else { return }
     let message = cluster.trace[id]
-    let row = row(for: step)
+    let row = row(for: time)
     let to = columnOf(message.to)
     point(to, row)
     receiverColumn = to
@@ -134,10 +134,10 @@ struct SpaceTimeDiagram {
   }
 
   /// A dropped or lost message ends in a red cross short of its receiver.
-  mutating func lost(_ id: MessageID, step: Int32, why: StaticString) {
+  mutating func lost(_ id: MessageID, time: Int32, why: StaticString) {
     guard Int(id.raw) - 1 < sendRow.count else { return }
     let message = cluster.trace[id]
-    let row = row(for: step)
+    let row = row(for: time)
     let x = layout.lossX(from: columnOf(message.from), to: columnOf(message.to))
     let y = layout.y(row: row)
     out.append("  lost" as StaticString)

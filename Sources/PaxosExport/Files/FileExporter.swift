@@ -54,7 +54,7 @@ public struct FileExporter: Exporter {
       let bytes = TraceEncoder.encode(interpreter, window: window)
       if toOutput { return [Self.text(bytes)] }
       try target(.json).write(bytes, to: path)
-      let events = StepWindow(interpreter.cluster.trace, from: window.from, to: window.to)
+      let events = TimeWindow(interpreter.cluster.trace, from: window.from, to: window.to)
         .entries.count
       let commands = interpreter.timeline.entries.count
       return [

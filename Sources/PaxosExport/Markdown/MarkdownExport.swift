@@ -7,7 +7,7 @@ import PaxosSim
 public enum MarkdownExport {
   public static func notes(of interpreter: Interpreter, from: Int?, to: Int?) -> String {
     let cluster = interpreter.cluster
-    let window = StepWindow(cluster.trace, from: from, to: to)
+    let window = TimeWindow(cluster.trace, from: from, to: to)
     let outcome = RunOutcome(cluster, window: window)
     let diagrams = MermaidExport.diagrams(of: cluster, from: from, to: to)
     var lines: [String] = []
@@ -62,7 +62,7 @@ public enum MarkdownExport {
     return "chosen " + MarkdownText.inline(cluster.values.display(chosen.value))
   }
 
-  private static func clusterLines(_ cluster: Cluster, window: StepWindow) -> [String] {
+  private static func clusterLines(_ cluster: Cluster, window: TimeWindow) -> [String] {
     let roles = Roles.all.map { role in
       let names = cluster.nodes(with: role.role).map(\.name)
       return "\(role.name)s "
@@ -75,22 +75,22 @@ public enum MarkdownExport {
       settings.bugs.isEmpty
       ? "none" : Bug.allCases.filter(settings.bugs.contains).map(\.rawValue).joined(separator: " ")
     let entries = cluster.trace.entries
-    let steps: String
+    let time: String
     if window.entries.isEmpty {
-      steps = entries.isEmpty ? "nothing has happened yet" : "no event in the steps asked for"
+      time = entries.isEmpty ? "nothing has happened yet" : "no event in the time asked for"
     } else {
-      let first = entries[window.entries.lowerBound].step
-      let last = entries[window.entries.upperBound - 1].step
+      let first = entries[window.entries.lowerBound].time
+      let last = entries[window.entries.upperBound - 1].time
       let whole = window.entries.count == entries.count
-      steps =
+      time =
         "\(first)–\(last)"
-        + (whole ? " (the whole run)" : " of 1–\(entries[entries.count - 1].step)")
+        + (whole ? " (the whole run)" : " of 1–\(entries[entries.count - 1].time)")
     }
     return [
       "- **Cluster:** " + roles.joined(separator: " · ") + " · " + quorum,
-      "- **Settings:** backoff \(describe(settings.backoff)) · timeout \(settings.attemptTimeout) steps"
+      "- **Settings:** backoff \(describe(settings.backoff)) · timeout \(settings.attemptTimeout) ticks"
         + " · bugs " + MarkdownText.inline(bugs),
-      "- **Steps:** " + steps,
+      "- **Time:** " + time,
       "- **Messages:** \(cluster.trace.messages.count) sent, \(cluster.inFlight.count) still in flight",
     ]
   }
@@ -98,8 +98,8 @@ public enum MarkdownExport {
   private static func describe(_ backoff: Backoff) -> String {
     switch backoff {
     case .none: "none"
-    case .fixed(let steps): "fixed \(steps)"
-    case .randomized(let steps): "random \(steps)"
+    case .fixed(let ticks): "fixed \(ticks)"
+    case .randomized(let ticks): "random \(ticks)"
     }
   }
 }

@@ -10,7 +10,7 @@ enum OutcomeTable {
         (
           "chosen",
           value(chosen.value, cluster) + " (ballot "
-            + MarkdownText.inline(chosen.ballot.description) + ", step \(chosen.step))"
+            + MarkdownText.inline(chosen.ballot.description) + ", time \(chosen.time))"
         ))
     } else {
       rows.append(("chosen", "nothing yet"))
@@ -47,9 +47,9 @@ enum OutcomeTable {
 
   static func violationLines(_ outcome: RunOutcome, _ cluster: Cluster) -> [String] {
     guard !outcome.violations.isEmpty else { return ["None: every safety check held."] }
-    return ["| Step | Violation |", "| --- | --- |"]
+    return ["| Time | Violation |", "| --- | --- |"]
       + outcome.violations.map {
-        "| \($0.step) | " + MarkdownText.inline(cluster.describe($0.violation)) + " |"
+        "| \($0.time) | " + MarkdownText.inline(cluster.describe($0.violation)) + " |"
       }
   }
 

@@ -7,25 +7,25 @@ struct RunOutcome {
   struct Choice {
     var value: ValueID
     var ballot: Ballot
-    var step: Int
+    var time: Int
   }
 
   var chosen: Choice?
   var decided: [NodeID: (value: ValueID, ballot: Ballot)] = [:]
   var learned: [NodeID: (value: ValueID, ballot: Ballot)] = [:]
-  var violations: [(step: Int, violation: Violation)] = []
+  var violations: [(time: Int, violation: Violation)] = []
 
-  /// The events up to the end of `window` count; earlier steps are part of the story too.
-  init(_ cluster: Cluster, window: StepWindow) {
+  /// The events up to the end of `window` count; earlier ones are part of the story too.
+  init(_ cluster: Cluster, window: TimeWindow) {
     let entries = cluster.trace.entries
     for index in 0..<window.entries.upperBound {
       let entry = entries[index]
       switch entry.event {
       case .chosen(let value, let ballot) where chosen == nil:
-        chosen = Choice(value: value, ballot: ballot, step: Int(entry.step))
+        chosen = Choice(value: value, ballot: ballot, time: Int(entry.time))
       case .decided(let value, let ballot): decided[ballot.proposer] = (value, ballot)
       case .learned(let node, let value, let ballot): learned[node] = (value, ballot)
-      case .violation(let violation): violations.append((Int(entry.step), violation))
+      case .violation(let violation): violations.append((Int(entry.time), violation))
       default: break
       }
     }

@@ -2,7 +2,7 @@ import PaxosCore
 import PaxosSim
 
 /// The statements that draw a window of the trace, one after another in one buffer, with where
-/// each ends and its step: the places where a long run may be cut into several diagrams.
+/// each ends and its time: the places where a long run may be cut into several diagrams.
 ///
 /// A statement is one line, or a few that belong together (a highlighted `rect` block), so
 /// that a cut never falls inside one.
@@ -10,12 +10,12 @@ struct MermaidBody {
   private(set) var text: TextBuffer
   /// `ends[i]` is the offset just past statement `i`.
   private(set) var ends: [Int] = []
-  private(set) var steps: [Int32] = []
+  private(set) var times: [Int32] = []
   private let participants: MermaidParticipants
   private let cluster: Cluster
   private var values: ValueTexts
 
-  init(_ cluster: Cluster, window: StepWindow, participants: MermaidParticipants) {
+  init(_ cluster: Cluster, window: TimeWindow, participants: MermaidParticipants) {
     self.cluster = cluster
     self.participants = participants
     values = ValueTexts(cluster.values, encode: MermaidText.append)
@@ -88,7 +88,7 @@ struct MermaidBody {
     }
     if text.count > before {
       ends.append(text.count)
-      steps.append(entry.step)
+      times.append(entry.time)
     }
   }
 

@@ -19,11 +19,11 @@ public enum MermaidExport {
   /// leaves room for Mermaid's own additions.
   public static let maxDiagramBytes = 48_000
 
-  /// The diagrams of the steps `from...to` (both included; nil leaves that end open): one when
+  /// The diagrams of times `from...to` (both included; nil leaves that end open): one when
   /// it fits, otherwise several, each under the limit, each continuing where the last stopped
-  /// and saying so in a note ("part 2 of 3, steps 481–960").
+  /// and saying so in a note ("part 2 of 3, time 481–960").
   public static func diagrams(of cluster: Cluster, from: Int?, to: Int?) -> [String] {
-    let window = StepWindow(cluster.trace, from: from, to: to)
+    let window = TimeWindow(cluster.trace, from: from, to: to)
     let participants = MermaidParticipants(cluster)
     let body = MermaidBody(cluster, window: window, participants: participants)
     let inFlight = to == nil ? cluster.inFlight.count : 0
@@ -48,10 +48,10 @@ public enum MermaidExport {
         diagram.append(number + 1)
         diagram.append(" of " as StaticString)
         diagram.append(parts.count)
-        diagram.append(", steps " as StaticString)
-        diagram.append(Int(body.steps[part.lowerBound]))
+        diagram.append(", time " as StaticString)
+        diagram.append(Int(body.times[part.lowerBound]))
         diagram.append("–" as StaticString)
-        diagram.append(Int(body.steps[part.upperBound - 1]))
+        diagram.append(Int(body.times[part.upperBound - 1]))
         diagram.append("\n" as StaticString)
       }
       let start = body.start(of: part.lowerBound)

@@ -32,10 +32,10 @@ enum MermaidParts {
       var cut = end
       if end < body.count {
         var boundary = end
-        while boundary > start + 1, body.steps[boundary] == body.steps[boundary - 1] {
+        while boundary > start + 1, body.times[boundary] == body.times[boundary - 1] {
           boundary -= 1
         }
-        if body.steps[boundary] != body.steps[boundary - 1] { cut = boundary }
+        if body.times[boundary] != body.times[boundary - 1] { cut = boundary }
       }
       parts.append(start..<cut)
       start = cut

@@ -41,22 +41,24 @@ struct EventDecoder {
     "accepted": .optionalBallot, "value": .optionalText, "promised": .ballot,
   ]
 
-  mutating func read(_ reader: inout JSONReader) throws(TraceError) {
+  mutating func read(_ reader: inout JSONReader, _ clock: ClockFields) throws(TraceError) {
     try reader.array("an array of events") { (reader, _) throws(TraceError) in
-      let record = try Self.event(&reader)
+      let record = try Self.event(&reader, timeField: clock.event)
       count += 1
       if keep { records.append(record) }
     }
   }
 
-  private static func event(_ reader: inout JSONReader) throws(TraceError) -> EventRecord {
-    var step: Int?
+  private static func event(_ reader: inout JSONReader, timeField: String) throws(TraceError)
+    -> EventRecord
+  {
+    var time: Int?
     var order: Int?
     var kind: TraceEventKind?
     var fields: [Field] = []
     try reader.object("an event object") { (reader, key) throws(TraceError) in
       switch key {
-      case "step": step = try reader.integer(0...Int(Int32.max))
+      case timeField: time = try reader.integer(0...Int(Int32.max))
       case "order": order = try reader.integer(1...Int.max)
       case "kind":
         let name = try reader.string()
@@ -73,7 +75,7 @@ struct EventDecoder {
         fields.append(Field(key: key, value: try value(type, &reader)))
       }
     }
-    guard let step else { throw TraceError("the event has no 'step'") }
+    guard let time else { throw TraceError("the event has no '\(timeField)'") }
     guard let order else { throw TraceError("the event has no 'order'") }
     guard let kind else { throw TraceError("the event has no 'kind'") }
     var expected = kind.fields
@@ -82,9 +84,12 @@ struct EventDecoder {
     {
       expected += TraceEventKind.violationFields(name) ?? []
     }
-    try check(fields, against: expected, of: "a '\(kind.rawValue)' event")
+    try check(
+      fields, against: expected, of: "a '\(kind.rawValue)' event",
+      listed: expected.isEmpty
+        ? "none besides \(timeField), order and kind" : expected.joined(separator: ", "))
     fields.sort { $0.key < $1.key }
-    return EventRecord(step: step, order: order, kind: kind.rawValue, fields: fields)
+    return EventRecord(time: time, order: order, kind: kind.rawValue, fields: fields)
   }
 
   private static func message(_ reader: inout JSONReader) throws(TraceError) -> FieldValue {
@@ -101,23 +106,21 @@ struct EventDecoder {
       expected += TraceMessageFields.extra(kind) ?? []
       what = "a '\(kind)' message"
     }
-    try check(fields, against: expected, of: what)
+    try check(fields, against: expected, of: what, listed: expected.joined(separator: ", "))
     fields.sort { $0.key < $1.key }
     return .object(fields)
   }
 
-  /// Exactly the expected fields: none missing, none that belongs to another kind.
-  private static func check(_ fields: [Field], against expected: [String], of what: String)
-    throws(TraceError)
-  {
+  /// Exactly the expected fields: none missing, none that belongs to another kind. `listed`
+  /// says what the expected fields are.
+  private static func check(
+    _ fields: [Field], against expected: [String], of what: String, listed: String
+  ) throws(TraceError) {
     if let missing = expected.first(where: { key in !fields.contains { $0.key == key } }) {
       throw TraceError("\(what) needs the field '\(missing)'")
     }
     if let extra = fields.first(where: { !expected.contains($0.key) }) {
-      throw TraceError(
-        "\(what) has no field '\(extra.key)'; its fields are "
-          + (expected.isEmpty
-            ? "none besides step, order and kind" : expected.joined(separator: ", ")))
+      throw TraceError("\(what) has no field '\(extra.key)'; its fields are \(listed)")
     }
   }
 

@@ -21,17 +21,16 @@ struct EventWriter {
     writer.raw("  \"events\": [")
     let entries = cluster.trace.entries
     var wroteAny = false
-    var previousStep: Int32 = .min
+    var previousTime: Int32 = .min
     var order = 0
     // A window starts at a step's first entry, so counting the order from there is exact.
-    for index in StepWindow(cluster.trace, from: window.from, to: window.to).entries {
+    for index in TimeWindow(cluster.trace, from: window.from, to: window.to).entries {
       let entry = entries[index]
-      order = entry.step == previousStep ? order + 1 : 1
-      previousStep = entry.step
-      let step = Int(entry.step)
-      writer.raw(wroteAny ? ",\n    {\"step\": " : "\n    {\"step\": ")
+      order = entry.time == previousTime ? order + 1 : 1
+      previousTime = entry.time
+      writer.raw(wroteAny ? ",\n    {\"time\": " : "\n    {\"time\": ")
       wroteAny = true
-      writer.integer(step)
+      writer.integer(Int(entry.time))
       writer.raw(", \"order\": ")
       writer.integer(order)
       writer.raw(", \"kind\": \"")

@@ -4,15 +4,17 @@ import PaxosSim
 extension TraceDecoder {
   static let roleNames = Roles.all.map(\.name)
 
-  static func cluster(_ reader: inout JSONReader) throws(TraceError) -> TraceDocument.ClusterPart {
+  static func cluster(_ reader: inout JSONReader, _ clock: ClockFields) throws(TraceError)
+    -> TraceDocument.ClusterPart
+  {
     var part = TraceDocument.ClusterPart(
-      nodes: [], backoff: "", backoffSteps: nil, timeout: 0, bugs: [], seed: nil)
+      nodes: [], backoff: "", backoffTicks: nil, timeout: 0, bugs: [], seed: nil)
     var seen: Set<String> = []
     try reader.object("the cluster object") { (reader, key) throws(TraceError) in
       seen.insert(key)
       switch key {
       case "nodes": part.nodes = try nodes(&reader)
-      case "settings": try settings(&reader, into: &part)
+      case "settings": try settings(&reader, clock, into: &part)
       case "seed": part.seed = reader.null() ? nil : try reader.unsigned()
       default: throw reader.fail("unknown field '\(key)'; the cluster has nodes, settings and seed")
       }
@@ -44,7 +46,7 @@ extension TraceDecoder {
   }
 
   private static func settings(
-    _ reader: inout JSONReader, into part: inout TraceDocument.ClusterPart
+    _ reader: inout JSONReader, _ clock: ClockFields, into part: inout TraceDocument.ClusterPart
   )
     throws(TraceError)
   {
@@ -59,11 +61,13 @@ extension TraceDecoder {
           switch key {
           case "kind":
             part.backoff = try EventDecoder.choice(["none", "fixed", "random"], "backoff", &reader)
-          case "steps": part.backoffSteps = reader.null() ? nil : try reader.integer(0...Int.max)
-          default: throw reader.fail("unknown field '\(key)'; a backoff has kind and steps")
+          case clock.backoff:
+            part.backoffTicks = reader.null() ? nil : try reader.integer(0...Int.max)
+          default:
+            throw reader.fail("unknown field '\(key)'; a backoff has kind and \(clock.backoff)")
           }
         }
-        try requireFields(["kind", "steps"], in: backoffSeen, of: "the backoff")
+        try requireFields(["kind", clock.backoff], in: backoffSeen, of: "the backoff")
       case "timeout": part.timeout = try reader.integer(0...Int.max)
       case "bugs":
         try reader.array("an array of bug names") { (reader, _) throws(TraceError) in

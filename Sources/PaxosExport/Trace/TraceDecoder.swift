@@ -27,15 +27,18 @@ enum TraceDecoder {
     var events = EventDecoder(keep: keepEvents)
     try reader.object("a JSON object: a trace starts with '{'") {
       (reader, key) throws(TraceError) in
-      try header(key, position: seen.count, &reader)
+      if let version = try header(key, position: seen.count, &reader) {
+        document.version = version
+      }
       seen.append(key)
+      let clock = document.clock
       switch key {
       case "format", "version": break
       case "window": document.window = try window(&reader)
-      case "run": document.totals = try totals(&reader)
-      case "cluster": document.cluster = try cluster(&reader)
-      case "commands": document.commands = try commands(&reader)
-      case "events": try events.read(&reader)
+      case "run": document.totals = try totals(&reader, clock)
+      case "cluster": document.cluster = try cluster(&reader, clock)
+      case "commands": document.commands = try commands(&reader, clock)
+      case "events": try events.read(&reader, clock)
       default:
         throw reader.fail(
           "unknown field '\(key)'; a trace has " + topFields.joined(separator: ", "))
@@ -51,9 +54,9 @@ enum TraceDecoder {
   }
 
   /// `format` and `version` come first, so that any version of paxlab can tell what a file is
-  /// before it reads on.
+  /// before it reads on. Returns the version once it is read.
   private static func header(_ key: String, position: Int, _ reader: inout JSONReader)
-    throws(TraceError)
+    throws(TraceError) -> Int?
   {
     switch position {
     case 0:
@@ -74,9 +77,11 @@ enum TraceDecoder {
             + " up to v\(TraceFormat.version)", hint: "upgrade paxlab to load it")
       }
       guard version >= 1 else { throw reader.fail("there is no trace format v\(version)") }
+      return version
     default:
-      return
+      return nil
     }
+    return nil
   }
 
   private static func window(_ reader: inout JSONReader) throws(TraceError) -> TraceWindow {
@@ -93,34 +98,36 @@ enum TraceDecoder {
     }
     try requireFields(["from", "to"], in: seen, of: "the window")
     if let from = window.from, let to = window.to, from > to {
-      throw TraceError("the window starts at step \(from), after its end, \(to)")
+      throw TraceError("the window starts at time \(from), after its end, \(to)")
     }
     return window
   }
 
-  private static func totals(_ reader: inout JSONReader) throws(TraceError) -> TraceDocument.Totals
+  private static func totals(_ reader: inout JSONReader, _ clock: ClockFields)
+    throws(TraceError) -> TraceDocument.Totals
   {
-    var totals = TraceDocument.Totals(steps: 0, events: 0, messages: 0)
+    var totals = TraceDocument.Totals(time: 0, events: 0, messages: 0)
     var seen: Set<String> = []
     try reader.object("an object of totals") { (reader, key) throws(TraceError) in
       seen.insert(key)
       switch key {
-      case "steps": totals.steps = try reader.integer(0...Int.max)
+      case clock.run: totals.time = try reader.integer(0...Int.max)
       case "events": totals.events = try reader.integer(0...Int.max)
       case "messages": totals.messages = try reader.integer(0...Int.max)
-      default: throw reader.fail("unknown field '\(key)'; run has steps, events and messages")
+      default:
+        throw reader.fail("unknown field '\(key)'; run has \(clock.run), events and messages")
       }
     }
-    try requireFields(["steps", "events", "messages"], in: seen, of: "run")
+    try requireFields([clock.run, "events", "messages"], in: seen, of: "run")
     return totals
   }
 
-  private static func commands(_ reader: inout JSONReader) throws(TraceError) -> [TraceDocument
-    .CommandEntry]
+  private static func commands(_ reader: inout JSONReader, _ clock: ClockFields)
+    throws(TraceError) -> [TraceDocument.CommandEntry]
   {
     var commands: [TraceDocument.CommandEntry] = []
     try reader.array("an array of commands") { (reader, index) throws(TraceError) in
-      var entry = TraceDocument.CommandEntry(text: "", steps: nil)
+      var entry = TraceDocument.CommandEntry(text: "", time: nil)
       var seen: Set<String> = []
       try reader.object("a command object") { (reader, key) throws(TraceError) in
         seen.insert(key)
@@ -135,30 +142,35 @@ enum TraceDecoder {
           guard !entry.text.utf8.contains(UInt8(ascii: "\n")) else {
             throw reader.fail("a command is one line; this text has a line break")
           }
-        case "steps": entry.steps = try steps(&reader)
-        default: throw reader.fail("unknown field '\(key)'; a command has number, text and steps")
+        case clock.command: entry.time = try times(&reader, clock.command)
+        default:
+          throw reader.fail(
+            "unknown field '\(key)'; a command has number, text and \(clock.command)")
         }
       }
-      try requireFields(["number", "text", "steps"], in: seen, of: "a command")
+      try requireFields(["number", "text", clock.command], in: seen, of: "a command")
       commands.append(entry)
     }
     return commands
   }
 
-  private static func steps(_ reader: inout JSONReader) throws(TraceError) -> ClosedRange<Int>? {
+  /// A command's `{"first": A, "last": B}`, its field named `name`.
+  private static func times(_ reader: inout JSONReader, _ name: String) throws(TraceError)
+    -> ClosedRange<Int>?
+  {
     guard !reader.null() else { return nil }
     var first: Int?
     var last: Int?
-    try reader.object("null or {\"first\": STEP, \"last\": STEP}") {
+    try reader.object("null or {\"first\": TIME, \"last\": TIME}") {
       (reader, key) throws(TraceError) in
       switch key {
       case "first": first = try reader.integer(0...Int.max)
       case "last": last = try reader.integer(0...Int.max)
-      default: throw reader.fail("unknown field '\(key)'; steps has first and last")
+      default: throw reader.fail("unknown field '\(key)'; \(name) has first and last")
       }
     }
-    guard let first, let last else { throw TraceError("steps needs both first and last") }
-    guard first <= last else { throw TraceError("steps run from \(first) back to \(last)") }
+    guard let first, let last else { throw TraceError("\(name) needs both first and last") }
+    guard first <= last else { throw TraceError("\(name) runs from \(first) back to \(last)") }
     return first...last
   }
 

@@ -2,7 +2,7 @@
 /// they say the same thing, however their text is laid out.
 struct TraceDocument: Equatable {
   struct Totals: Equatable {
-    var steps: Int
+    var time: Int
     var events: Int
     var messages: Int
   }
@@ -15,7 +15,7 @@ struct TraceDocument: Equatable {
   struct ClusterPart: Equatable {
     var nodes: [Node]
     var backoff: String
-    var backoffSteps: Int?
+    var backoffTicks: Int?
     var timeout: Int
     var bugs: [String]
     var seed: UInt64?
@@ -23,13 +23,16 @@ struct TraceDocument: Equatable {
 
   struct CommandEntry: Equatable {
     var text: String
-    var steps: ClosedRange<Int>?
+    var time: ClosedRange<Int>?
   }
 
+  var version = TraceFormat.version
+  /// The names this document's version gives the fields that hold the clock.
+  var clock: ClockFields { ClockFields(version: version) }
   var window = TraceWindow.whole
-  var totals = Totals(steps: 0, events: 0, messages: 0)
+  var totals = Totals(time: 0, events: 0, messages: 0)
   var cluster = ClusterPart(
-    nodes: [], backoff: "random", backoffSteps: nil, timeout: 0, bugs: [], seed: nil)
+    nodes: [], backoff: "random", backoffTicks: nil, timeout: 0, bugs: [], seed: nil)
   var commands: [CommandEntry] = []
   /// The events, when the reader was asked to keep them.
   var events: [EventRecord] = []
@@ -38,13 +41,13 @@ struct TraceDocument: Equatable {
 
 /// One event of a trace, its fields sorted by key so that layout does not matter.
 struct EventRecord: Equatable, CustomStringConvertible {
-  var step: Int
+  var time: Int
   var order: Int
   var kind: String
   var fields: [Field]
 
   var description: String {
-    "{step \(step), order \(order), \(kind)"
+    "{time \(time), order \(order), \(kind)"
       + fields.map { ", \($0.key): \($0.value)" }.joined() + "}"
   }
 }

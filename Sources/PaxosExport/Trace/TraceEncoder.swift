@@ -25,15 +25,15 @@ public enum TraceEncoder {
     optionalInteger(window.from, &writer)
     writer.raw(", \"to\": ")
     optionalInteger(window.to, &writer)
-    writer.raw("},\n  \"run\": {\"steps\": ")
-    writer.integer(cluster.step)
+    writer.raw("},\n  \"run\": {\"time\": ")
+    writer.integer(cluster.time)
     writer.raw(", \"events\": ")
     writer.integer(cluster.trace.entries.count)
     writer.raw(", \"messages\": ")
     writer.integer(cluster.trace.messages.count)
     writer.raw("},\n")
-    writeCluster(cluster, seed: CommandSteps.seed(of: timeline), &writer)
-    writeCommands(timeline, CommandSteps.ranges(of: timeline, in: cluster), &writer)
+    writeCluster(cluster, seed: CommandTimes.seed(of: timeline), &writer)
+    writeCommands(timeline, CommandTimes.ranges(of: timeline, in: cluster), &writer)
     var events = EventWriter(cluster: cluster)
     events.write(window: window, into: &writer)
     writer.raw("}\n")
@@ -58,14 +58,14 @@ public enum TraceEncoder {
     let settings = cluster.settings
     writer.raw("    \"settings\": {\"backoff\": {\"kind\": ")
     switch settings.backoff {
-    case .none: writer.raw("\"none\", \"steps\": null}")
-    case .fixed(let steps):
-      writer.raw("\"fixed\", \"steps\": ")
-      writer.integer(steps)
+    case .none: writer.raw("\"none\", \"ticks\": null}")
+    case .fixed(let ticks):
+      writer.raw("\"fixed\", \"ticks\": ")
+      writer.integer(ticks)
       writer.raw("}")
-    case .randomized(let steps):
-      writer.raw("\"random\", \"steps\": ")
-      writer.integer(steps)
+    case .randomized(let ticks):
+      writer.raw("\"random\", \"ticks\": ")
+      writer.integer(ticks)
       writer.raw("}")
     }
     writer.raw(", \"timeout\": ")
@@ -89,7 +89,7 @@ public enum TraceEncoder {
       writer.integer(index + 1)
       writer.raw(", \"text\": ")
       writer.string(entry.text)
-      writer.raw(", \"steps\": ")
+      writer.raw(", \"time\": ")
       if let range = ranges[index] {
         writer.raw("{\"first\": ")
         writer.integer(range.lowerBound)

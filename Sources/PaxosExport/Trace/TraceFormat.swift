@@ -3,8 +3,34 @@ public enum TraceFormat {
   /// The value of the top-level `format` field: what tells a trace from other JSON.
   public static let name = "paxlab-trace"
   /// The version this program writes and the newest it reads.
-  public static let version = 1
+  public static let version = 2
   public static let fileExtension = ".json"
+}
+
+/// The names of the fields that hold the simulated clock. Version 1 named them after steps,
+/// the word `run steps=K` uses for the deliveries and timer firings a run counts; from
+/// version 2 they say time, and ticks for a length of it. Older traces still load.
+struct ClockFields: Equatable {
+  /// An event's time.
+  let event: String
+  /// The time when the run ended.
+  let run: String
+  /// The times of a command's first and last step.
+  let command: String
+  /// How long a backoff waits.
+  let backoff: String
+
+  static let current = ClockFields(event: "time", run: "time", command: "time", backoff: "ticks")
+  static let version1 = ClockFields(event: "step", run: "steps", command: "steps", backoff: "steps")
+
+  init(version: Int) { self = version == 1 ? .version1 : .current }
+
+  private init(event: String, run: String, command: String, backoff: String) {
+    self.event = event
+    self.run = run
+    self.command = command
+    self.backoff = backoff
+  }
 }
 
 /// What one entry of `events` records, as its `kind` field names it.
@@ -21,7 +47,7 @@ enum TraceEventKind: String, CaseIterable, Sendable {
   case awaitingValue = "awaiting-value"
   case abandoned, decided, chosen, learned, violation
 
-  /// The fields an event of this kind has besides `step`, `order` and `kind`, in the order the
+  /// The fields an event of this kind has besides `time`, `order` and `kind`, in the order the
   /// writer puts them. A violation's fields depend on which one it is: see `violationFields`.
   var fields: [String] {
     switch self {

@@ -7,7 +7,7 @@ import PaxosSim
 /// trace's commands as its history.
 public struct LoadedTrace: Sendable {
   public let interpreter: Interpreter
-  /// The steps the trace's `events` covered; its commands always cover the whole run.
+  /// The times the trace's `events` covered; its commands always cover the whole run.
   public let window: TraceWindow
   public let commandCount: Int
   /// Events in the trace's window.

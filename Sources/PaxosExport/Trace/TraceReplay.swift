@@ -25,11 +25,11 @@ enum TraceReplay {
       case .blank, .quit, .forREPL, .expectationFailed:
         throw TraceError("'\(shortened(text))' does not replay", path: "$.commands[\(index)]")
       }
-      let steps = index > lastReset ? stepRange(result.events, in: interpreter.cluster) : nil
-      guard steps == document.commands[index].steps else {
+      let times = index > lastReset ? timeRange(result.events, in: interpreter.cluster) : nil
+      guard times == document.commands[index].time else {
         throw TraceError(
-          "replaying '\(shortened(text))' takes \(describe(steps)); the trace says \(describe(document.commands[index].steps))",
-          path: "$.commands[\(index)].steps", hint: TraceComparison.hint)
+          "replaying '\(shortened(text))' acts \(describe(times)); the trace says \(describe(document.commands[index].time))",
+          path: "$.commands[\(index)].\(document.clock.command)", hint: TraceComparison.hint)
       }
       observe?(text, result, interpreter.cluster)
     }
@@ -55,16 +55,16 @@ enum TraceReplay {
     return parsed
   }
 
-  private static func stepRange(_ events: Range<Int>, in cluster: Cluster) -> ClosedRange<Int>? {
+  private static func timeRange(_ events: Range<Int>, in cluster: Cluster) -> ClosedRange<Int>? {
     guard !events.isEmpty else { return nil }
     let entries = cluster.trace.entries
-    return Int(entries[events.lowerBound].step)...Int(entries[events.upperBound - 1].step)
+    return Int(entries[events.lowerBound].time)...Int(entries[events.upperBound - 1].time)
   }
 
-  private static func describe(_ steps: ClosedRange<Int>?) -> String {
-    guard let steps else { return "no steps" }
-    return steps.count == 1
-      ? "step \(steps.lowerBound)" : "steps \(steps.lowerBound)-\(steps.upperBound)"
+  private static func describe(_ times: ClosedRange<Int>?) -> String {
+    guard let times else { return "not at all" }
+    return times.count == 1
+      ? "at time \(times.lowerBound)" : "from time \(times.lowerBound) to \(times.upperBound)"
   }
 
   static func shortened(_ text: String) -> String {

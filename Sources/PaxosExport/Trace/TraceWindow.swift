@@ -1,4 +1,4 @@
-/// The steps a trace holds, both ends included; nil means from the first or to the last.
+/// The times a trace holds, both ends included; nil means from the first or to the last.
 public struct TraceWindow: Hashable, Sendable {
   public var from: Int?
   public var to: Int?
@@ -10,13 +10,13 @@ public struct TraceWindow: Hashable, Sendable {
 
   public static let whole = TraceWindow()
 
-  /// `steps 3-9`, `steps 3 on`, `up to step 9`, or `all steps`, for messages.
+  /// `time 3-9`, `time 3 on`, `time up to 9`, or `the whole run`, for messages.
   var summary: String {
     switch (from, to) {
-    case (nil, nil): "all steps"
-    case (let from?, nil): "steps \(from) on"
-    case (nil, let to?): "steps up to \(to)"
-    case (let from?, let to?): "steps \(from)-\(to)"
+    case (nil, nil): "the whole run"
+    case (let from?, nil): "time \(from) on"
+    case (nil, let to?): "time up to \(to)"
+    case (let from?, let to?): "time \(from)-\(to)"
     }
   }
 }

@@ -21,7 +21,7 @@ enum BackoffTable {
     var table = TextTable(header: header)
     for outcome in trials.outcomes { table.append(row(outcome)) }
     var lines = [
-      "compare backoff: from step \(cluster.step), seeds 1 to \(trials.seedsTried),"
+      "compare backoff: from time \(cluster.time), seeds 1 to \(trials.seedsTried),"
         + " at most \(steps) steps each"
     ]
     if trials.seedsTried < seeds {
@@ -41,7 +41,7 @@ enum BackoffTable {
   /// The length of the cluster's own backoff, or the default one when it waits not at all.
   private static func ownWait(_ cluster: Cluster) -> Int {
     switch cluster.settings.backoff {
-    case .fixed(let steps), .randomized(let steps): steps
+    case .fixed(let ticks), .randomized(let ticks): ticks
     case .none: Backoff.defaultBase
     }
   }
@@ -63,12 +63,12 @@ enum BackoffTable {
   private static func name(_ backoff: Backoff) -> String {
     switch backoff {
     case .none: "none"
-    case .fixed(let steps): "fixed \(steps)"
-    case .randomized(let steps): "random 1-\(2 * steps)"
+    case .fixed(let ticks): "fixed \(ticks)"
+    case .randomized(let ticks): "random 1-\(2 * ticks)"
     }
   }
 
-  /// The lower middle of sorted numbers: always one of them, as a step count should be.
+  /// The lower middle of sorted numbers: always one of them, a whole number as they are.
   private static func median(_ sorted: [Int]) -> Int? {
     sorted.isEmpty ? nil : sorted[(sorted.count - 1) / 2]
   }

@@ -47,16 +47,16 @@ extension DiagramRow {
     var rows: [DiagramRow] = []
     var down = window.downAtStart
     // CHOSEN and most violations happen at the acceptor that just received a message.
-    var receiver: (step: Int32, node: NodeID)?
+    var receiver: (time: Int32, node: NodeID)?
     for index in window.entries {
       let entry = cluster.trace.entries[index]
-      let receiverNow = receiver.flatMap { $0.step == entry.step ? $0.node : nil }
+      let receiverNow = receiver.flatMap { $0.time == entry.time ? $0.node : nil }
       let marker = { (node: NodeID?, symbol: Character, text: String) in
         DiagramRow(shape: .marker(node, symbol), text: text, down: down)
       }
       switch entry.event {
       case .delivered(let id):
-        receiver = (entry.step, cluster.trace[id].to)
+        receiver = (entry.time, cluster.trace[id].to)
         rows.append(arrow(id, end: .arrived, fate: nil, cluster, down))
       case .dropped(let id):
         rows.append(arrow(id, end: .lost, fate: "dropped", cluster, down))

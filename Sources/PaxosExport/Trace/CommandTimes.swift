@@ -1,9 +1,9 @@
 import PaxosScript
 import PaxosSim
 
-/// Which steps of the trace each command in effect caused.
-enum CommandSteps {
-  /// One entry per command: its first and last step, or nil when it caused none in the trace
+/// The times of the trace at which each command in effect acted.
+enum CommandTimes {
+  /// One entry per command: the time of its first and last step, or nil when it caused none in the trace
   /// the cluster holds now (a setting, or any command up to the last `reset`, whose trace is
   /// gone).
   static func ranges(of timeline: Timeline, in cluster: Cluster) -> [ClosedRange<Int>?] {
@@ -14,7 +14,7 @@ enum CommandSteps {
       guard index > lastReset, !events.isEmpty, events.upperBound <= entries.count else {
         return nil
       }
-      return Int(entries[events.lowerBound].step)...Int(entries[events.upperBound - 1].step)
+      return Int(entries[events.lowerBound].time)...Int(entries[events.upperBound - 1].time)
     }
   }
 

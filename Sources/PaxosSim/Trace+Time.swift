@@ -1,10 +1,10 @@
 extension Trace {
-  /// The entries whose step lies in `from...to` (both included; nil leaves that end open).
-  /// Steps never decrease along a trace, so both ends are found by binary search: a window of
+  /// The entries whose time lies in `from...to` (both included; nil leaves that end open).
+  /// Times never decrease along a trace, so both ends are found by binary search: a window of
   /// a long run costs only the entries inside it.
-  public func entries(fromStep from: Int?, toStep to: Int?) -> Range<Int> {
-    let start = from.map { step in firstEntry { Int($0.step) >= step } } ?? 0
-    let end = to.map { step in firstEntry { Int($0.step) > step } } ?? entries.count
+  public func entries(fromTime from: Int?, toTime to: Int?) -> Range<Int> {
+    let start = from.map { time in firstEntry { Int($0.time) >= time } } ?? 0
+    let end = to.map { time in firstEntry { Int($0.time) > time } } ?? entries.count
     return start..<max(start, end)
   }
 
