@@ -46,7 +46,7 @@ enum QuietCommand {
       ]
     case .setTimeout:
       return [
-        "a proposer whose attempt has not finished after \(settings.attemptTimeout) steps starts"
+        "a proposer whose attempt has not finished after \(settings.attemptTimeout) ticks starts"
           + " over with a higher round, so an attempt stalled by lost messages or crashes is"
           + " tried again"
       ]

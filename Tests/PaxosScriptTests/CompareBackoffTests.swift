@@ -19,7 +19,7 @@ import Testing
     }
     #expect(interpreter.cluster == before)
     #expect(result.events.isEmpty)
-    #expect(lines.first == "compare backoff: from step 2, seeds 1 to 10, at most 500 steps each")
+    #expect(lines.first == "compare backoff: from time 2, seeds 1 to 10, at most 500 steps each")
     let rows = lines.filter {
       $0.hasPrefix("none") || $0.hasPrefix("fixed") || $0.hasPrefix("random")
     }

@@ -14,7 +14,7 @@ import Testing
 
   @Test func afterDeliverAllTheWholeCommandIsToldInOrder() {
     let text = ExplainTests.explain(["cluster 3 1 1", "propose p1 red", "deliver all"])
-    #expect(text.hasPrefix("'deliver all' took steps 2 to "))
+    #expect(text.hasPrefix("'deliver all' took 15 steps, from time 2 to 16:"), "\(text)")
     let positions = Self.positions(
       of: ["p1 proposes its own value red", "red is chosen", "l1 learned red"], in: text)
     #expect(positions.allSatisfy { $0 != nil })
@@ -23,7 +23,7 @@ import Testing
 
   @Test func everyStepOfACommandIsTold() {
     let text = ExplainTests.explain(["cluster 3 1 1", "crash a2 a3"])
-    #expect(text.hasPrefix("'crash a2 a3' took steps 1 to 2:"))
+    #expect(text.hasPrefix("'crash a2 a3' took 2 steps, from time 1 to 2:"))
     #expect(text.contains("a2 crashed"))
     #expect(text.contains("a3 crashed"))
   }
@@ -51,13 +51,13 @@ import Testing
     #expect(
       text.contains(
         "red is chosen again: a1 a2 accepted 1.p2, a quorum (2 of 3);"
-          + " it has been the chosen value since 1.p1 (step "), "\(text)")
+          + " it has been the chosen value since 1.p1 (at time "), "\(text)")
     #expect(!text.contains("any later quorum"), "\(text)")
   }
 
   @Test func aOneStepCommandNeedsNoHeading() {
     let text = ExplainTests.explain(["cluster 3 1 1", "propose p1 red"])
-    #expect(text.hasPrefix("step 1:"))
+    #expect(text.hasPrefix("at time 1:"))
   }
 
   /// The case: the last delivery was a nack refusing p1's own ballot, not p1's start.
@@ -66,7 +66,7 @@ import Testing
       "cluster 3 1 1", "propose p1 red", "duplicate p1->a1", "deliver p1->a1", "deliver p1->a1",
       "deliver 6",
     ])
-    #expect(text.hasPrefix("step 5:\n  p1 ignores a1's nack for 1.p1: "), "\(text)")
+    #expect(text.hasPrefix("at time 5:\n  p1 ignores a1's nack for 1.p1: "), "\(text)")
     #expect(text.contains("so p1's attempt goes on"), "\(text)")
     #expect(!text.contains("started phase 1"), "\(text)")
   }
@@ -75,7 +75,7 @@ import Testing
     let text = ExplainTests.explain([
       "cluster 3 1 1", "crash a2 a3", "propose p1 red", "deliver p1->a1",
     ])
-    #expect(text.hasPrefix("step 4:\n  a1 promised 1.p1"), "\(text)")
+    #expect(text.hasPrefix("at time 4:\n  a1 promised 1.p1"), "\(text)")
   }
 
   @Test func aLongCommandWithNothingNotableTellsItsFirstSteps() {
@@ -89,7 +89,8 @@ import Testing
       ["cluster 5 1 1", "propose p1 red"] + quorumDone + ["deliver all"])
     #expect(
       text.hasPrefix(
-        "'deliver all' took steps 17 to 26, moving messages along:\nstep 17:\n  a4 promised 1.p1"),
+        "'deliver all' took 10 steps, from time 17 to 26, moving messages along:\nat time 17:\n"
+          + "  a4 promised 1.p1"),
       "\(text)")
     #expect(
       text.contains("p1 ignores a4's promise for 1.p1: it already knows red is chosen"), "\(text)")
@@ -100,7 +101,7 @@ import Testing
     let text = ExplainTests.explain([
       "cluster 3 1 1", "propose p1 red", "deliver all", "crash a1 a2", "undo",
     ])
-    #expect(text.hasPrefix("'deliver all' took steps"))
+    #expect(text.hasPrefix("'deliver all' took 15 steps"))
     #expect(!text.contains("crashed"))
   }
 
@@ -116,7 +117,17 @@ import Testing
     #expect(text.contains("was refused"))
     #expect(lines.last?.hasPrefix("not told: ") == true)
     #expect(text.contains("refusals (p1 "))
-    #expect(text.hasSuffix("'explain STEP' tells one step"))
+    #expect(text.hasSuffix("'explain TIME' tells the step at that time"))
+  }
+
+  /// The case: a run of 10 steps moved the clock from 4 to 103, as the retry timer
+  /// fired twice with nothing else to do; the heading counts the one and spans the other.
+  @Test func aRunThatJumpsTheClockCountsItsStepsApartFromItsTime() {
+    let script = ["cluster 3 1 1", "crash a2 a3", "propose p1 red", "run steps=10"]
+    let text = ExplainTests.explain(script)
+    #expect(text.hasPrefix("'run steps=10' took 10 steps, from time 4 to 103:"), "\(text)")
+    #expect(text.contains("at time 53:\n  p1 started phase 1 with 2.p1"), "\(text)")
+    #expect(Interpreter.running(script).cluster.time == 103)
   }
 }
 

@@ -173,10 +173,10 @@ import Testing
     Case(
       name: "backoff", script: ["cluster 3 1 1", "set backoff fixed 7"],
       says: "'set backoff fixed 7' changed a setting, not the cluster; from now on:\n"
-        + "  backoff fixed: a refused proposer waits 7 steps"),
+        + "  backoff fixed: a refused proposer waits 7 ticks"),
     Case(
       name: "timeout", script: ["cluster 3 1 1", "set timeout 30"],
-      says: "a proposer whose attempt has not finished after 30 steps starts over"),
+      says: "a proposer whose attempt has not finished after 30 ticks starts over"),
     Case(
       name: "switch", script: ["cluster 3 1 1", "set bug accept-any"],
       says: "bug accept-any is on (acceptors accept ballots below the one they promised): it"
@@ -190,9 +190,9 @@ import Testing
   func theLastCommandIsExplained(_ test: Case) {
     let text = ExplainTests.explain(test.script)
     #expect(text.contains(test.says), "\(text)")
-    // A step is never named without a word on it.
+    // A time is never named without a word on what happened then.
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    for (number, line) in lines.enumerated() where line.hasPrefix("step ") {
+    for (number, line) in lines.enumerated() where line.hasPrefix("at time ") {
       #expect(lines.dropFirst(number + 1).first?.hasPrefix("  ") == true, "\(text)")
     }
   }

@@ -31,14 +31,14 @@ import Testing
         "propose p2 blue", "deliver p2->a2", "deliver p2->a3", "deliver a2->p2", "deliver a3->p2",
         "deliver p2->a2", "deliver p2->a3",
       ],
-      deed: "p2 proposed blue under 1.p2 at step 12 although a2 reported having accepted 1.p1"),
+      deed: "p2 proposed blue under 1.p2 at time 12 although a2 reported having accepted 1.p1"),
     Case(
       guilty: "no-persist", innocent: "ignore-accepted",
       schedule: redChosen + [
         "crash a1 a2", "recover a1 a2", "propose p2 blue", "deliver p2->a1", "deliver p2->a2",
         "deliver a1->p2", "deliver a2->p2", "deliver p2->a1", "deliver p2->a2",
       ],
-      deed: "a1 came back at step 10 reading nothing from its disk, though it had accepted 1.p1"),
+      deed: "a1 came back at time 10 reading nothing from its disk, though it had accepted 1.p1"),
     Case(
       guilty: "small-quorum", innocent: "ignore-accepted",
       schedule: [
@@ -52,7 +52,7 @@ import Testing
         "propose p2 blue", "deliver p2->a2", "deliver p2->a3", "deliver a2->p2", "deliver a3->p2",
         "deliver p2->a2", "deliver p2->a3", "deliver p1->a1", "deliver p1->a2",
       ],
-      deed: "a2 accepted 1.p1 = red at step 14 although it had promised 1.p2"),
+      deed: "a2 accepted 1.p1 = red at time 14 although it had promised 1.p2"),
     Case(
       guilty: "forget-ballot", innocent: "accept-any",
       schedule: [
@@ -61,14 +61,14 @@ import Testing
         "deliver p1->a2", "crash p1", "recover p1", "propose p1 blue", "deliver a3->p1",
         "deliver a1->p1", "deliver all",
       ],
-      deed: "p1 started 1.p1 at step 1 and again at step 12, having forgotten it used it"),
+      deed: "p1 started 1.p1 at time 1 and again at time 12, having forgotten it used it"),
     Case(
       guilty: "reply-first", innocent: "ignore-accepted",
       schedule: redChosen + [
         "crash a1", "recover a1", "propose p2 blue", "deliver p2->a1", "deliver p2->a3",
         "deliver a1->p2", "deliver a3->p2", "deliver p2->a1", "deliver p2->a3",
       ],
-      deed: "a1 came back at step 9 reading minProposal 1.p1 from its disk, though it had"
+      deed: "a1 came back at time 9 reading minProposal 1.p1 from its disk, though it had"
         + " accepted 1.p1"),
   ]
 

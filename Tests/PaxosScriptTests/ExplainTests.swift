@@ -68,7 +68,7 @@ import Testing
     let text = Self.explain(Self.redChosenThenP2Promised + ["deliver p1->a3", "deliver a3->p1"])
     #expect(
       text.contains(
-        "the proposer of 1.p2 picked its value, red, from the promises it got (step 12)"),
+        "the proposer of 1.p2 picked its value, red, from the promises it got (at time 12)"),
       "\(text)")
   }
 
@@ -118,11 +118,20 @@ import Testing
     #expect(!broken.contains("every later ballot proposes blue"))
   }
 
-  @Test func aStepIsExplainedOnItsOwnAndSaysItIsEarlier() {
+  @Test func aTimeIsExplainedOnItsOwnAndSaysItIsEarlier() {
     let text = Self.explain(Self.redChosenThenP2Promised, "explain 5")
-    #expect(text.hasPrefix("step 5, an earlier moment (the last step is 12):"))
+    #expect(text.hasPrefix("at time 5, an earlier moment (it is now time 12):"))
     #expect(text.contains("p1 proposes its own value red"))
-    #expect(Self.explain(["cluster 3"], "explain 40").contains("nothing happened then"))
+  }
+
+  /// A time the clock jumped over had no step; a time still to come has none yet.
+  @Test func aTimeWithoutAStepSaysWhy() {
+    let waited = ["cluster 3 1 1", "crash a2 a3", "propose p1 red", "run steps=10"]
+    #expect(
+      Self.explain(waited, "explain 20") == "at time 20: nothing happened then; it is now time 103")
+    #expect(
+      Self.explain(waited, "explain 104") == "time 104 has not come yet: it is now time 103")
+    #expect(Self.explain(["cluster 3"], "explain 40") == "time 40 has not come yet: it is now time 0")
   }
 
   @Test func aLongRunIsNotScannedWhole() {
@@ -131,7 +140,7 @@ import Testing
       "propose p3 green", "run steps=20000 seed=7",
     ])
     #expect(
-      text.contains("; explain reads its last \(Explanation.lookback) trace entries, from step"),
+      text.contains("; explain reads its last \(Explanation.lookback) trace entries, from time"),
       "\(text)")
   }
 }

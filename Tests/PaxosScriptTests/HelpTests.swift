@@ -45,6 +45,15 @@ import Testing
     #expect(run.contains { $0.hasPrefix("brief: ") })
   }
 
+  /// A step is what the scheduler carries out; time, in ticks, is the clock the waits count.
+  @Test func helpSaysWhatAStepIsAndWhatATickIs() {
+    #expect(help("help run").contains { $0.hasPrefix("steps=K: take at most K steps, each one") })
+    let set = help("help set")
+    #expect(set.contains { $0.hasPrefix("backoff K: a refused proposer waits K ticks (fixed)") })
+    #expect(set.contains { $0.hasPrefix("ticks count the simulated time that 'status' shows") })
+    #expect(help("help explain").contains("  explain [TIME]"))
+  }
+
   @Test func aCommandWinsOverATopicOfTheSameName() {
     #expect(help("help cluster").first == Vocabulary.spec(.cluster).summary)
   }

@@ -19,7 +19,7 @@ import Testing
     let quiet = Transcript.lines(for: result, in: interpreter.cluster, quiet: true)
     #expect(
       quiet == [
-        "VIOLATION at step 29: agreement: blue is chosen under 1.p2, but red was chosen before"
+        "VIOLATION at time 29: agreement: blue is chosen under 1.p2, but red was chosen before"
       ])
     let loud = Transcript.lines(for: result, in: interpreter.cluster, quiet: false)
     #expect(loud.count > quiet.count)

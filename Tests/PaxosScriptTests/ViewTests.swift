@@ -99,6 +99,28 @@ import Testing
       })
   }
 
+  /// The clock is told as time; the retry timer as the time it fires, or due now.
+  @Test func statusTellsTheTimeAndWhenEachTimerFires() throws {
+    var interpreter = Interpreter.running([
+      "cluster 3 1 1", "set timeout 50", "crash a2 a3", "propose p1 red",
+    ])
+    let p1 = { (interpreter: Interpreter) throws -> [String] in
+      StatusTable.row(try #require(interpreter.cluster.node(NodeID("p1")!)), interpreter.cluster)
+    }
+    #expect(try p1(interpreter).last == "at time 53")
+    let status = Report.status(interpreter.cluster)
+    #expect(status.contains { $0.hasSuffix("(quorum 2 of 3), time 3") }, "\(status)")
+    #expect(
+      status.contains("timeout: a proposer retries an unfinished attempt after 50 ticks"))
+    // Four losses and deliveries, then the clock jumps to the timer.
+    _ = interpreter.execute("run steps=5")
+    #expect(interpreter.cluster.time == 53)
+    #expect(try p1(interpreter).last == "at time 103")
+    var due = Interpreter.running(["cluster 3 1 1", "set timeout 1", "propose p1 red"])
+    _ = due.execute("deliver p1->a1")
+    #expect(try p1(due).last == "due now")
+  }
+
   @Test func aLongValueIsShortenedInTheTableAndWholeInNet() {
     let value = String(repeating: "long", count: 10)
     let cluster = Interpreter.running([

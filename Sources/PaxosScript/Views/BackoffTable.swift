@@ -31,8 +31,9 @@ enum BackoffTable {
     lines.append("decided: every proposer that took on a value knows the chosen one")
     lines.append("never: still undecided after \(steps) steps")
     lines.append(
-      "time: on the clock, until all decided; a wait counts even when nothing else happens")
-    lines.append("round trip: from a prepare or accept leaving to its reply reaching the proposer")
+      "time: ticks on the clock until all decided; a wait counts even when nothing else happens")
+    lines.append(
+      "round trip: ticks from a prepare or accept leaving to its reply reaching the proposer")
     lines.append(
       "the cluster is unchanged; 'set backoff none' then 'run seed=1 steps=\(steps)' plays one")
     return lines
