@@ -25,7 +25,8 @@ extension Cluster {
     }
   }
 
-  /// An event as the transcript shows it: a violation also names the time of the step that caused it.
+  /// An event as the transcript shows it: a violation also names the time of the step that
+  /// caused it.
   public func describe(_ entry: TraceEntry) -> String {
     guard case .violation(let violation) = entry.event else { return describe(entry.event) }
     return "VIOLATION at time \(entry.time): " + describe(violation)

@@ -131,7 +131,8 @@ import Testing
       Self.explain(waited, "explain 20") == "at time 20: nothing happened then; it is now time 103")
     #expect(
       Self.explain(waited, "explain 104") == "time 104 has not come yet: it is now time 103")
-    #expect(Self.explain(["cluster 3"], "explain 40") == "time 40 has not come yet: it is now time 0")
+    #expect(
+      Self.explain(["cluster 3"], "explain 40") == "time 40 has not come yet: it is now time 0")
   }
 
   @Test func aLongRunIsNotScannedWhole() {

@@ -8,8 +8,8 @@ import Testing
 @Suite struct DuelingProposersTests {
   /// A seed on which proposers with no backoff duel past `limit` steps: found by running seeds
   /// 0..<3000 with `.none` and keeping the slowest to decide (2 proposers: seed 2365 decides
-  /// only at step 188; 3 proposers: seed 1182 at step 389). With `.randomized(20)` every one of
-  /// those 3000 seeds decides by step 59 (2 proposers) or 78 (3 proposers).
+  /// only at time 188; 3 proposers: seed 1182 at time 389). With `.randomized(20)` every one of
+  /// those 3000 seeds decides by time 59 (2 proposers) or 78 (3 proposers).
   struct Duel: Sendable, CustomTestStringConvertible {
     var proposers: Int
     var seed: UInt64

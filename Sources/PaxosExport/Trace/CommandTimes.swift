@@ -3,9 +3,9 @@ import PaxosSim
 
 /// The times of the trace at which each command in effect acted.
 enum CommandTimes {
-  /// One entry per command: the time of its first and last step, or nil when it caused none in the trace
-  /// the cluster holds now (a setting, or any command up to the last `reset`, whose trace is
-  /// gone).
+  /// One entry per command: the time of its first and last step, or nil when it took none in
+  /// the trace the cluster holds now (a setting, or any command up to the last `reset`, whose
+  /// trace is gone).
   static func ranges(of timeline: Timeline, in cluster: Cluster) -> [ClosedRange<Int>?] {
     let entries = cluster.trace.entries
     let lastReset = timeline.entries.lastIndex { $0.command == .reset } ?? -1

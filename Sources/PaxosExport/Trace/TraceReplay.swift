@@ -28,7 +28,8 @@ enum TraceReplay {
       let times = index > lastReset ? timeRange(result.events, in: interpreter.cluster) : nil
       guard times == document.commands[index].time else {
         throw TraceError(
-          "replaying '\(shortened(text))' acts \(describe(times)); the trace says \(describe(document.commands[index].time))",
+          "replaying '\(shortened(text))' acts \(describe(times)); the trace says"
+            + " \(describe(document.commands[index].time))",
           path: "$.commands[\(index)].\(document.clock.command)", hint: TraceComparison.hint)
       }
       observe?(text, result, interpreter.cluster)
