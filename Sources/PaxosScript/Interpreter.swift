@@ -26,6 +26,8 @@ public struct LineResult: Sendable {
   public var recordedText: String?
   /// A lesson's teaching line: a transcript shows its text, not the line itself.
   public var isTeaching = false
+  /// Bookmarks the line removed: they were on commands it replaced after an `undo` or `goto`.
+  public var droppedBookmarks: [String] = []
 
   public init(outcome: Outcome, note: Note? = nil) {
     self.outcome = outcome
@@ -77,7 +79,7 @@ public struct Interpreter: Sendable {
     guard case .done = result.outcome, command.isRecorded else { return result }
     if command.changesCluster {
       let entry = Self.entry(for: command, line: line, result: result)
-      timeline.append(entry, resulting: cluster)
+      result.droppedBookmarks = timeline.append(entry, resulting: cluster)
       result.recordedText = entry.text
     } else {
       result.recordedText = Self.trimmed(line)

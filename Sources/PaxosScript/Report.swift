@@ -57,6 +57,16 @@ enum Report {
     }
   }
 
+  /// Bookmarks a new command removed with the commands it replaced; nil for none.
+  static func droppedBookmarks(_ names: [String]) -> String? {
+    guard let last = names.last else { return nil }
+    guard names.count > 1 else {
+      return "bookmark \(last) was on the commands you replaced; it is gone"
+    }
+    return "bookmarks \(names.dropLast().joined(separator: ", ")) and \(last) were on the"
+      + " commands you replaced; they are gone"
+  }
+
   /// The commands in effect, numbered as `goto` takes them, with bookmarks; the last 50 unless
   /// `all`.
   static func history(_ timeline: Timeline, all: Bool) -> [String] {

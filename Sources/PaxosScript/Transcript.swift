@@ -16,14 +16,16 @@ public enum Transcript {
       let indent = previousStep == entry.step && !quiet ? "  " : ""
       lines.append(indent + cluster.describe(entry))
     }
-    guard !quiet, let note = result.note else { return lines }
-    switch note {
-    case .membership: lines.append(Report.membership(cluster))
-    case .reset: lines.append("reset: no cluster, no history")
-    case .run(let summary): lines.append(Report.run(summary, cluster))
-    case .settings: lines += Report.settings(cluster.settings)
-    case .text(let text): lines += text
+    guard !quiet else { return lines }
+    switch result.note {
+    case .membership?: lines.append(Report.membership(cluster))
+    case .reset?: lines.append("reset: no cluster, no history")
+    case .run(let summary)?: lines.append(Report.run(summary, cluster))
+    case .settings?: lines += Report.settings(cluster.settings)
+    case .text(let text)?: lines += text
+    case nil: break
     }
+    if let dropped = Report.droppedBookmarks(result.droppedBookmarks) { lines.append(dropped) }
     return lines
   }
 }
