@@ -4,8 +4,34 @@ import PaxosCore
 /// trace of a million events is written in the time it takes to copy its bytes.
 struct JSONByteWriter {
   private(set) var bytes: [UInt8] = []
+  /// A writer that only measures lets go of what it wrote now and then, keeping its count.
+  private let measuresOnly: Bool
+  private var forgotten = 0
 
-  init(capacity: Int) { bytes.reserveCapacity(capacity) }
+  init(capacity: Int) {
+    measuresOnly = false
+    bytes.reserveCapacity(capacity)
+  }
+
+  /// A writer that counts the bytes it is given but keeps at most about 64 KiB of them.
+  static func measuring() -> JSONByteWriter { JSONByteWriter(measuring: ()) }
+
+  private init(measuring: Void) {
+    measuresOnly = true
+    bytes.reserveCapacity(Self.measuringBuffer * 2)
+  }
+
+  private static let measuringBuffer = 1 << 16
+
+  /// Every byte written so far, kept or not.
+  var count: Int { forgotten + bytes.count }
+
+  /// Called between the entries of a long array: where a measuring writer forgets.
+  mutating func endEntry() {
+    guard measuresOnly, bytes.count >= Self.measuringBuffer else { return }
+    forgotten += bytes.count
+    bytes.removeAll(keepingCapacity: true)
+  }
 
   /// Literal JSON text: keys, punctuation, fixed words.
   mutating func raw(_ text: StaticString) {
