@@ -4,7 +4,7 @@ import PaxosSim
 extension Command {
   /// Carries out a command that changes the cluster; nil for every other command. Refuses
   /// with the cluster unchanged, or does the whole command.
-  func apply(to cluster: inout Cluster, interrupted: (@Sendable () -> Bool)?) throws(ClusterError)
+  func apply(to cluster: inout Cluster, interrupted: Checkpoint?) throws(ClusterError)
     -> Note?
   {
     switch self {

@@ -60,8 +60,9 @@ public enum Note: Sendable {
 public struct Interpreter: Sendable {
   public private(set) var cluster = Cluster()
   public private(set) var timeline = Timeline()
-  /// Asked now and then during a long `run`; true stops it, keeping the steps taken.
-  public var interrupted: (@Sendable () -> Bool)?
+  /// Asked now and then during a long `run` or `compare backoff` with how far it got; true
+  /// stops it, keeping the steps taken.
+  public var interrupted: Checkpoint?
   /// Writes `export`s; without one, `export` says it needs the paxlab program.
   public var exporter: (any Exporter)?
   /// The lesson's question waiting for a reveal that names its answer.

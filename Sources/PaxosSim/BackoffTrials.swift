@@ -31,12 +31,12 @@ public struct BackoffTrials: Sendable {
   /// for at most `steps` steps. `interrupted` is asked between runs.
   public init(
     from cluster: Cluster, seeds: Int, steps: Int, base: Int,
-    interrupted: (@Sendable () -> Bool)? = nil
+    interrupted: Checkpoint? = nil
   ) {
     outcomes = [.none, .fixed(base), .randomized(base)].map { Outcome(backoff: $0) }
     // Seed by seed rather than backoff by backoff, so an interrupted comparison stays fair.
     for seed in 1...max(1, seeds) {
-      if interrupted?() == true { break }
+      if interrupted?(seed - 1, seeds) == true { break }
       for index in outcomes.indices {
         var trial = cluster
         trial.settings.backoff = outcomes[index].backoff

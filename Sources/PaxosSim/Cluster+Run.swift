@@ -28,12 +28,12 @@ extension Cluster {
   /// message in flight picked at random is delivered; when neither, the clock jumps to the
   /// next timer. Stops when nothing is left to do, after `limit` steps, or when `interrupted`
   /// says so.
-  public mutating func run(limit: Int, interrupted: (@Sendable () -> Bool)? = nil) -> RunSummary {
+  public mutating func run(limit: Int, interrupted: Checkpoint? = nil) -> RunSummary {
     let limit = min(limit, Self.maxRunSteps)
     var taken = 0
     while taken < limit {
       // Checked every 1024 steps: often enough to feel instant, rarely enough to cost nothing.
-      if taken & 1023 == 1023, interrupted?() == true {
+      if taken & 1023 == 1023, interrupted?(taken, limit) == true {
         return RunSummary(steps: taken, quiescent: false, interrupted: true)
       }
       if traceIsFull { return RunSummary(steps: taken, quiescent: false, traceFull: true) }

@@ -71,7 +71,7 @@ import Testing
     let temporary = try TemporaryPlace()
     let session = try Session(opening: temporary.place)
     session.run(["cluster 3", "crash a2 a3", "propose p1 red"])
-    session.interrupted = { true }
+    session.interrupted = { _, _ in true }
     let result = session.execute("run steps=100000 seed=4")
     #expect(result.succeeded)
     let saved = try #require(temporary.fileText.split(separator: "\n").last)

@@ -8,7 +8,7 @@ enum BackoffTable {
   ]
 
   static func lines(
-    _ cluster: Cluster, seeds: Int, steps: Int, interrupted: (@Sendable () -> Bool)?
+    _ cluster: Cluster, seeds: Int, steps: Int, interrupted: Checkpoint?
   ) throws(ScriptError) -> [String] {
     try requireUndecidedAttempt(in: cluster)
     let base: Int
