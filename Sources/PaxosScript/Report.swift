@@ -18,9 +18,7 @@ enum Report {
   }
 
   /// Why `run` or `deliver all` stopped early: the trace holds as much as a cluster keeps.
-  static let traceFull =
-    "the trace holds \(Settings.maxTraceEntries / 1_000_000) million events, as many as a"
-    + " cluster keeps; 'reset' starts over (or 'undo' goes back)"
+  static let traceFull = Cluster.traceFullReason + "; 'reset' starts over (or 'undo' goes back)"
 
   static func run(_ summary: RunSummary, _ cluster: Cluster) -> String {
     let steps = "\(summary.steps) step\(summary.steps == 1 ? "" : "s")"

@@ -2,21 +2,33 @@ import PaxosSim
 
 /// Renders what a line did as the text users read and golden tests compare.
 public enum Transcript {
-  /// Every event of the line, one per line; the ones after a step's first are indented.
+  /// Every line: the events, then what the line reports.
   public static func lines(for result: LineResult, in cluster: Cluster, quiet: Bool) -> [String] {
-    var lines: [String] = []
+    Array(eventLines(for: result, in: cluster, quiet: quiet))
+      + reportLines(for: result, in: cluster, quiet: quiet)
+  }
+
+  /// Every event of the line, one per line; the ones after a step's first are indented. Made
+  /// as they are read: a long run has millions, which are printed, never all held at once.
+  public static func eventLines(for result: LineResult, in cluster: Cluster, quiet: Bool)
+    -> some Sequence<String>
+  {
     // Quiet output shows only violations: skip the scan when there are none.
-    guard !quiet || !cluster.violations.isEmpty else { return lines }
+    let events = quiet && cluster.violations.isEmpty ? result.events.prefix(0) : result.events
     let entries = cluster.trace.entries
-    var previousStep: Int32?
-    for index in result.events {
+    return events.lazy.filter { !quiet || entries[$0].event.isViolation }.map { index in
       let entry = entries[index]
-      defer { previousStep = entry.step }
-      guard !quiet || entry.event.isViolation else { continue }
-      let indent = previousStep == entry.step && !quiet ? "  " : ""
-      lines.append(indent + cluster.describe(entry))
+      let indent = !quiet && index > events.lowerBound && entries[index - 1].step == entry.step
+      return (indent ? "  " : "") + cluster.describe(entry)
     }
-    guard !quiet else { return lines }
+  }
+
+  /// What the line reports after its events: its note, and the bookmarks it removed.
+  public static func reportLines(for result: LineResult, in cluster: Cluster, quiet: Bool)
+    -> [String]
+  {
+    guard !quiet else { return [] }
+    var lines: [String] = []
     switch result.note {
     case .membership?: lines.append(Report.membership(cluster))
     case .reset?: lines.append("reset: no cluster, no history")

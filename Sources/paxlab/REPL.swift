@@ -63,7 +63,7 @@ struct REPL {
     let colours = TranscriptColours(palette: palette, cluster: cluster)
     for (index, text) in transcript.events.enumerated() {
       if isInteractive, Signals.takeInterrupt() {
-        output.line("... (Ctrl-C: \(transcript.events.count - index) lines not shown)")
+        output.line("... (Ctrl-C: \(transcript.eventCount - index) lines not shown)")
         break
       }
       output.line(colours.line(text))

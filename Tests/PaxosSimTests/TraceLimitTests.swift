@@ -45,6 +45,17 @@ import Testing
     #expect(again.steps == 0 && again.traceFull)
   }
 
+  @Test func aFullTraceRefusesEveryCommandThatWouldAddToIt() throws {
+    var cluster = try busyCluster()
+    try cluster.requireRoomInTrace(to: "propose")
+    cluster.settings.traceLimit = cluster.trace.entries.count
+    let error = try #require(throws: ClusterError.self) {
+      try cluster.requireRoomInTrace(to: "propose")
+    }
+    #expect(error.message == "cannot propose: " + Cluster.traceFullReason)
+    #expect(error.hint == "'reset' starts over, or 'undo' goes back")
+  }
+
   @Test func aLongRunTellsItsCheckpointHowFarItGotAndStopsWhenTold() throws {
     var cluster = try busyCluster()
     try cluster.setBackoff(.none)
