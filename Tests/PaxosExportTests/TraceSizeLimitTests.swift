@@ -1,4 +1,5 @@
 import PaxosScript
+import PaxosSim
 import Testing
 
 @testable import PaxosExport
@@ -39,6 +40,17 @@ import Testing
     #expect(error.message.hasSuffix("nothing was written"))
     #expect(error.hint?.contains("from=STEP to=STEP") == true)
     #expect(error.hint?.contains("\(interpreter.cluster.step) steps") == true)
+  }
+
+  /// The cap on events is set so that a run at the cap, as the benchmark runs it, can be
+  /// exported and loaded back.
+  @Test func aRunAtTheEventCapFitsInWhatLoadReads() {
+    let interpreter = Scenarios.longRun(messages: 20_000)
+    let bytesPerEvent =
+      Double(TraceEncoder.encode(interpreter).count)
+      / Double(interpreter.cluster.trace.entries.count)
+    let atTheCap = bytesPerEvent * Double(Settings.maxTraceEntries)
+    #expect(atTheCap < Double(TraceFormat.maxBytes), "\(bytesPerEvent) bytes an event")
   }
 
   @Test func theReaderAndTheWriterShareOneLimit() {
