@@ -65,3 +65,21 @@ import Testing
     #expect(TraceEncoder.approximate(bytes) == text)
   }
 }
+
+/// Loading checks the replayed run against the file without writing a second copy of it.
+@Suite struct TraceCheckWithoutACopyTests {
+  @Test func aTraceMatchesItsOwnRunAndNoOtherBytes() throws {
+    let interpreter = TraceCatalogue.interpreter(TraceSizeLimitTests.longRun)
+    let bytes = TraceEncoder.encode(interpreter)
+    #expect(bytes.count > 1 << 16, "long enough to be compared in parts")
+    #expect(TraceEncoder.encodes(interpreter, window: .whole, as: bytes))
+    for offset in [0, 1 << 16, bytes.count / 2, bytes.count - 2] {
+      var changed = bytes
+      changed[offset] = changed[offset] == UInt8(ascii: "1") ? UInt8(ascii: "2") : UInt8(ascii: "1")
+      #expect(!TraceEncoder.encodes(interpreter, window: .whole, as: changed), "at \(offset)")
+    }
+    #expect(!TraceEncoder.encodes(interpreter, window: .whole, as: Array(bytes.dropLast())))
+    #expect(!TraceEncoder.encodes(interpreter, window: .whole, as: bytes + [0x0A]))
+    #expect(!TraceEncoder.encodes(interpreter, window: TraceWindow(from: 3), as: bytes))
+  }
+}

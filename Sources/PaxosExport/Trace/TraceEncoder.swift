@@ -32,6 +32,14 @@ public enum TraceEncoder {
     return encode(interpreter, window: window)
   }
 
+  /// Whether `bytes` are exactly the trace of `interpreter`: found without a second copy of
+  /// them, which for a large trace is most of the memory loading it takes.
+  static func encodes(_ interpreter: Interpreter, window: TraceWindow, as bytes: [UInt8]) -> Bool {
+    var compare = JSONByteWriter.measuring(against: bytes)
+    write(interpreter, window: window, into: &compare)
+    return compare.matchesExpected()
+  }
+
   static func tooLarge(_ size: Int, limit: Int, steps: Int) -> ScriptError {
     ScriptError(
       "this JSON trace would be \(approximate(size)) (\(size) bytes), more than the"
