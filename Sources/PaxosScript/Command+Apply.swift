@@ -4,9 +4,10 @@ import PaxosSim
 extension Command {
   /// Carries out a command that changes the cluster; nil for every other command. Refuses
   /// with the cluster unchanged, or does the whole command.
-  func apply(to cluster: inout Cluster, interrupted: (@Sendable () -> Bool)?) throws(ClusterError)
+  func apply(to cluster: inout Cluster, interrupted: Checkpoint?) throws(ClusterError)
     -> Note?
   {
+    if recordsEventsUnchecked { try cluster.requireRoomInTrace(to: word.rawValue) }
     switch self {
     case .cluster(let acceptors, let proposers, let learners):
       guard cluster.isEmpty else {
@@ -75,6 +76,17 @@ extension Command {
       return nil
     }
     return nil
+  }
+
+  /// Commands that record events without stopping at a full trace themselves, as `run` and
+  /// `deliver all` do.
+  private var recordsEventsUnchecked: Bool {
+    switch self {
+    case .propose, .prepare, .timeout, .deliver, .drop, .duplicate, .crash, .recover, .partition,
+      .heal:
+      true
+    default: false
+    }
   }
 
   /// Validates every node before touching any, so a bad name leaves the cluster unchanged.

@@ -28,6 +28,8 @@ public struct LineResult: Sendable {
   public var isTeaching = false
   /// `run ... brief`: a transcript shows only the events that matter to the outcome.
   public var isBrief = false
+  /// Bookmarks the line removed: they were on commands it replaced after an `undo` or `goto`.
+  public var droppedBookmarks: [String] = []
 
   public init(outcome: Outcome, note: Note? = nil) {
     self.outcome = outcome
@@ -60,8 +62,9 @@ public enum Note: Sendable {
 public struct Interpreter: Sendable {
   public private(set) var cluster = Cluster()
   public private(set) var timeline = Timeline()
-  /// Asked now and then during a long `run`; true stops it, keeping the steps taken.
-  public var interrupted: (@Sendable () -> Bool)?
+  /// Asked now and then during a long `run` or `compare backoff` with how far it got; true
+  /// stops it, keeping the steps taken.
+  public var interrupted: Checkpoint?
   /// Writes `export`s; without one, `export` says it needs the paxlab program.
   public var exporter: (any Exporter)?
   /// The lesson's question waiting for a reveal that names its answer.
@@ -79,7 +82,7 @@ public struct Interpreter: Sendable {
     guard case .done = result.outcome, command.isRecorded else { return result }
     if command.changesCluster {
       let entry = Self.entry(for: command, line: line, result: result)
-      timeline.append(entry, resulting: cluster)
+      result.droppedBookmarks = timeline.append(entry, resulting: cluster)
       result.recordedText = entry.text
     } else {
       result.recordedText = Self.trimmed(line)

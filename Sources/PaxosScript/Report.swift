@@ -18,9 +18,7 @@ enum Report {
   }
 
   /// Why `run` or `deliver all` stopped early: the trace holds as much as a cluster keeps.
-  static let traceFull =
-    "the trace holds \(Settings.maxTraceEntries / 1_000_000) million events, as many as a"
-    + " cluster keeps; 'reset' starts over (or 'undo' goes back)"
+  static let traceFull = Cluster.traceFullReason + "; 'reset' starts over (or 'undo' goes back)"
 
   static func run(_ summary: RunSummary, _ cluster: Cluster) -> String {
     let steps = "\(summary.steps) step\(summary.steps == 1 ? "" : "s")"
@@ -90,6 +88,16 @@ enum Report {
     case .fixed(let steps): "fixed: a refused proposer waits \(steps) steps"
     case .randomized(let steps): "random: a refused proposer waits 1 to \(2 * steps) steps"
     }
+  }
+
+  /// Bookmarks a new command removed with the commands it replaced; nil for none.
+  static func droppedBookmarks(_ names: [String]) -> String? {
+    guard let last = names.last else { return nil }
+    guard names.count > 1 else {
+      return "bookmark \(last) was on the commands you replaced; it is gone"
+    }
+    return "bookmarks \(names.dropLast().joined(separator: ", ")) and \(last) were on the"
+      + " commands you replaced; they are gone"
   }
 
   /// The commands in effect, numbered as `goto` takes them, with bookmarks; the last 50 unless

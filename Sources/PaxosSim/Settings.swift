@@ -45,8 +45,10 @@ public struct Settings: Hashable, Sendable {
   /// command can take all the memory there is (or a session that replays it). Tests lower it.
   var traceLimit = Settings.maxTraceEntries
 
-  /// About 1 GB of trace: twice the benchmark's long run of five million events.
-  public static let maxTraceEntries = 10_000_000
+  /// About 470 MB of trace (78 bytes an event), under 1 GB for the whole process (README:
+  /// Speed and memory); its JSON trace, about 150 bytes an event, stays within what `load`
+  /// reads. More than the benchmark's long run of five million events.
+  public static let maxTraceEntries = 6_000_000
 
   public init() {}
 }

@@ -95,4 +95,28 @@ import Testing
     #expect(run.status == 0)
     #expect(run.output.isEmpty)
   }
+
+  /// The README promises 2 for every usage error, not ArgumentParser's 64; the message still
+  /// says what was wrong.
+  @Test(
+    "a usage error on the command line exits 2",
+    arguments: [
+      (["--session", "bad/name"], "bad/name"),
+      (["export", "trace.json", "--format", "pdf"], "pdf"),
+      (["export"], "Missing expected argument"),
+      (["run", "--no-such-option"], "--no-such-option"),
+      (["export", "trace.json", "--format", "json", "--from", "-3"], "--from"),
+    ])
+  func aUsageErrorExitsTwo(_ arguments: [String], _ named: String) throws {
+    let run = try Paxlab.run(arguments)
+    #expect(run.status == 2, "\(run.output)")
+    #expect(run.stderr.contains(named), "\(run.stderr)")
+    #expect(run.stderr.contains("Usage:"), "\(run.stderr)")
+  }
+
+  @Test func helpStillExitsZero() throws {
+    let run = try Paxlab.run(["--help"])
+    #expect(run.status == 0)
+    #expect(run.stdout.contains("USAGE:") || run.stdout.contains("Usage:"), "\(run.output)")
+  }
 }

@@ -12,7 +12,7 @@ enum BackoffTable {
   /// random wait of the cluster's own length.
   static func lines(
     _ cluster: Cluster, waits: [Int]?, seeds: Int, steps: Int,
-    interrupted: (@Sendable () -> Bool)?
+    interrupted: Checkpoint?
   ) throws(ScriptError) -> [String] {
     try requireUndecidedAttempt(in: cluster)
     let trials = BackoffTrials(
