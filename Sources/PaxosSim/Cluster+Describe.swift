@@ -66,8 +66,8 @@ extension Cluster {
     case .decided(let value, let ballot):
       "\(ballot.proposer) knows \(values.display(value)) is chosen (a quorum accepted \(ballot))"
     case .chosen(let value, let ballot):
-      // A later ballot that carries the chosen value reaches its own quorum: nothing new.
-      if let first = choices.chosen.first, first.ballot < ballot, first.value == value {
+      // Another ballot that carries the chosen value reaches its own quorum: nothing new.
+      if choices.isChosenAgain(value, under: ballot) {
         "chosen again: a quorum accepted \(ballot), with the value already chosen,"
           + " \(values.display(value))"
       } else {
