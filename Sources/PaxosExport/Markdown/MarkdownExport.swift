@@ -58,7 +58,7 @@ public enum MarkdownExport {
     if !outcome.violations.isEmpty {
       return "\(outcome.violations.count) violation\(outcome.violations.count == 1 ? "" : "s")"
     }
-    guard let chosen = outcome.chosen else { return "nothing chosen" }
+    guard let chosen = outcome.chosen.first else { return "nothing chosen" }
     return "chosen " + MarkdownText.inline(cluster.values.display(chosen.value))
   }
 
