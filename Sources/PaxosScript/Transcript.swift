@@ -23,6 +23,7 @@ public enum Transcript {
     case .run(let summary): lines.append(Report.run(summary, cluster))
     case .settings: lines += Report.settings(cluster.settings)
     case .text(let text): lines += text
+    case .nothingToDo(let text): lines.append(text)
     }
     return lines
   }

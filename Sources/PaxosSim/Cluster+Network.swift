@@ -54,14 +54,15 @@ extension Cluster {
         let known = id.raw > 0 && Int(id.raw) <= trace.messages.count
         throw ClusterError(
           (known ? "message \(id) is no longer in flight" : "no message \(id) was ever sent")
-            + "; \(inFlightSummary)")
+            + "; \(inFlightSummary)", hint: netHint)
       }
       return position
     case .link(let from, let to):
       guard
         let position = inFlight.firstIndex(where: { trace[$0].from == from && trace[$0].to == to })
       else {
-        throw ClusterError("no message in flight from \(from) to \(to); \(inFlightSummary)")
+        throw ClusterError(
+          "no message in flight from \(from) to \(to); \(inFlightSummary)", hint: netHint)
       }
       return position
     }
@@ -69,6 +70,12 @@ extension Cluster {
 
   public static let nothingInFlight = ClusterError(
     "no message in flight", hint: "a proposer sends the first ones: 'propose p1 red'")
+
+  /// Where to look for a message that is not where the command said.
+  private var netHint: String {
+    inFlight.isEmpty
+      ? Self.nothingInFlight.hint ?? "" : "'net' lists the messages in flight with their links"
+  }
 
   /// "in flight: #3 #5", shortened when there are many.
   public var inFlightSummary: String {

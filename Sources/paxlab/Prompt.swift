@@ -23,7 +23,7 @@ enum Prompt {
         down.prefix(3).joined(separator: " ") + (down.count > 3 ? " +\(down.count - 3)" : "")
       parts.append(palette.paint("down: " + shown, .red))
     }
-    if Set(cluster.nodes.map(\.side)).count > 1 { parts.append(palette.paint("partitioned", .red)) }
+    if cluster.isPartitioned { parts.append(palette.paint("partitioned", .red)) }
     parts.append("\(cluster.inFlight.count) in flight")
     // After an agreement violation every value chosen shows, not only the first.
     let chosen = cluster.choices.distinctChoices.map { cluster.values.display($0.value) }
