@@ -92,7 +92,8 @@ extension Command {
         throw ClusterError(
           "\(id) is already \(mustBeUp ? "down" : "up"); cannot \(verb) it",
           hint: mustBeUp
-            ? "'recover \(id)' brings it back" : "only a node that is down recovers; 'status' shows which are")
+            ? "'recover \(id)' brings it back"
+            : "only a node that is down recovers; 'status' shows which are")
       }
     }
     for id in ids { try body(&cluster, id) }

@@ -29,7 +29,8 @@ enum Prompt {
     let chosen = cluster.choices.distinctChoices.map { cluster.values.display($0.value) }
     if !chosen.isEmpty {
       parts.append(
-        palette.paint("chosen: " + chosen.joined(separator: ", "), chosen.count > 1 ? .red : .green))
+        palette.paint("chosen: " + chosen.joined(separator: ", "), chosen.count > 1 ? .red : .green)
+      )
     }
     if !cluster.violations.isEmpty { parts.append(palette.paint("VIOLATION", .boldRed)) }
     return parts

@@ -22,6 +22,8 @@ import Testing
   @Test func showsEveryValueChosenAfterAViolation() {
     let cluster = Interpreter.running(Self.twoValuesChosen).cluster
     #expect(
-      Prompt.summary(cluster, .off) == ["3a 2p 1l", "0 in flight", "chosen: red, blue", "VIOLATION"])
+      Prompt.summary(cluster, .off) == [
+        "3a 2p 1l", "0 in flight", "chosen: red, blue", "VIOLATION",
+      ])
   }
 }

@@ -49,7 +49,8 @@ struct MermaidRealParserTests {
     for entry in oneProposer.trace.entries {
       guard case .delivered(let id) = entry.event else { continue }
       let message = oneProposer.trace[id]
-      let words = oneProposer.describe(id).replacing("\(id) \(message.from) -> \(message.to) ", with: "")
+      let words = oneProposer.describe(id).replacing(
+        "\(id) \(message.from) -> \(message.to) ", with: "")
       #expect(shown("one-proposer-0").split(separator: "\n").contains { $0 == words }, "\(words)")
     }
     #expect(shown("dueling-0").contains("nack 1.p1 (promised 2.p2)"))

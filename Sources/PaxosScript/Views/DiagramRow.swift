@@ -47,7 +47,10 @@ extension DiagramRow {
   /// writes to disk, phase changes) leave no row: the arrows and markers tell them.
   static func rows(_ window: DiagramWindow, in cluster: Cluster) -> [DiagramRow] {
     var down = window.downAtStart
-    var rows = earlierChoice(window, in: cluster).map { [DiagramRow(shape: .note, text: $0, down: down)] } ?? []
+    var rows: [DiagramRow] = []
+    if let earlier = earlierChoice(window, in: cluster) {
+      rows.append(DiagramRow(shape: .note, text: earlier, down: down))
+    }
     // CHOSEN and most violations happen at the acceptor that just received a message.
     var receiver: (step: Int32, node: NodeID)?
     for index in window.entries {
@@ -113,7 +116,8 @@ extension DiagramRow {
     guard !window.entries.contains(where: { cluster.trace.entries[$0].event == event }) else {
       return nil
     }
-    return "CHOSEN \(cluster.shortValue(first.value)) (\(first.ballot)) earlier, at step \(first.step)"
+    return
+      "CHOSEN \(cluster.shortValue(first.value)) (\(first.ballot)) earlier, at step \(first.step)"
   }
 
   /// A violation in few words; `status` and the transcript give it in full.
