@@ -69,7 +69,8 @@ extension Cluster {
   }
 
   public static let nothingInFlight = ClusterError(
-    "no message in flight", hint: "a proposer sends the first ones: 'propose p1 red'")
+    "no message in flight",
+    hint: "a proposer sends messages when it proposes ('propose P VALUE') or retries ('timeout P')")
 
   /// Where to look for a message that is not where the command said.
   private var netHint: String {
