@@ -31,7 +31,7 @@ extension Command {
     case .deliver(let selector):
       try cluster.deliver(selector)
     case .deliverAll:
-      guard !cluster.inFlight.isEmpty else { throw Cluster.nothingInFlight }
+      guard !cluster.inFlight.isEmpty else { return .nothingToDo("deliver all: nothing in flight") }
       cluster.deliverAll()
       if !cluster.inFlight.isEmpty {
         return .text([
@@ -53,6 +53,9 @@ extension Command {
     case .partition(let groups):
       try cluster.partition(groups)
     case .heal:
+      guard cluster.isPartitioned else {
+        return .nothingToDo("heal: no partition to heal; every node already reaches every other")
+      }
       try cluster.heal()
     case .run(let steps, let seed, let untilViolation, _):
       guard !cluster.isEmpty else {
@@ -99,7 +102,11 @@ extension Command {
       let index = try cluster.require(id)
       guard seen.insert(id).inserted else { throw ClusterError("\(id) is named twice") }
       guard cluster.nodes[index].isUp == mustBeUp else {
-        throw ClusterError("\(id) is already \(mustBeUp ? "down" : "up"); cannot \(verb) it")
+        throw ClusterError(
+          "\(id) is already \(mustBeUp ? "down" : "up"); cannot \(verb) it",
+          hint: mustBeUp
+            ? "'recover \(id)' brings it back"
+            : "only a node that is down recovers; 'status' shows which are")
       }
     }
     for id in ids { try body(&cluster, id) }

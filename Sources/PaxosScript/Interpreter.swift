@@ -55,6 +55,10 @@ public enum Note: Sendable {
   case run(RunSummary)
   case settings
   case text([String])
+  /// A command that found nothing to do (`deliver all` with nothing in flight, `heal` with no
+  /// partition): it says so, and is not kept in the history, since it changed nothing that
+  /// `undo` could take back.
+  case nothingToDo(String)
 }
 
 /// Runs lines of the command language against one cluster. The REPL, lessons and `paxlab run`
@@ -80,6 +84,7 @@ public struct Interpreter: Sendable {
   public mutating func execute(_ command: Command, line: String) -> LineResult {
     var result = execute(command)
     guard case .done = result.outcome, command.isRecorded else { return result }
+    if case .nothingToDo? = result.note { return result }
     if command.changesCluster {
       let entry = Self.entry(for: command, line: line, result: result)
       result.droppedBookmarks = timeline.append(entry, resulting: cluster)
@@ -128,7 +133,9 @@ public struct Interpreter: Sendable {
     } catch let error as ScriptError {
       result.outcome = .error(error)
     } catch let error as ClusterError {
-      let usage = Vocabulary.usage(Vocabulary.spec(command.word))
+      // Without a hint of its own, the command's forms; its example only when that is not the
+      // very command just refused.
+      let usage = Vocabulary.usage(Vocabulary.spec(command.word), refused: command)
       result.outcome = .error(
         ScriptError(error.message, hint: error.hint ?? usage.map { "write " + $0 }))
     } catch let failure as ExpectationFailure {

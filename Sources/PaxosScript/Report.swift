@@ -82,12 +82,15 @@ enum Report {
     ]
   }
 
+  /// The backoff's name, as every view gives it, then what it does.
   static func describe(_ backoff: Backoff) -> String {
-    switch backoff {
-    case .none: "none: a refused proposer retries at once"
-    case .fixed(let steps): "fixed: a refused proposer waits \(steps) steps"
-    case .randomized(let steps): "random: a refused proposer waits 1 to \(2 * steps) steps"
-    }
+    let effect =
+      switch backoff {
+      case .none: "a refused proposer retries at once"
+      case .fixed(let steps): "a refused proposer waits \(steps) steps"
+      case .randomized(let steps): "a refused proposer waits a random 1 to \(2 * steps) steps"
+      }
+    return "\(backoff): " + effect
   }
 
   /// Bookmarks a new command removed with the commands it replaced; nil for none.

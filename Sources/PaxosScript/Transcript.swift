@@ -42,6 +42,7 @@ public enum Transcript {
       if result.isBrief { lines.append(Report.standing(cluster)) }
     case .settings?: lines += Report.settings(cluster.settings)
     case .text(let text)?: lines += text
+    case .nothingToDo(let text)?: lines.append(text)
     case nil: break
     }
     if let dropped = Report.droppedBookmarks(result.droppedBookmarks) { lines.append(dropped) }

@@ -10,6 +10,17 @@ public enum Backoff: Hashable, Sendable {
   public static let defaultBase = 20
 }
 
+extension Backoff: CustomStringConvertible {
+  /// `none`, `fixed 20`, `random 1-40`: the waits it draws from, as every view names them.
+  public var description: String {
+    switch self {
+    case .none: "none"
+    case .fixed(let steps): "fixed \(steps)"
+    case .randomized(let steps): "random 1-\(2 * steps)"
+    }
+  }
+}
+
 /// Teaching switches that break the protocol on purpose, to show why each rule exists.
 public enum Bug: String, CaseIterable, Hashable, Sendable {
   case noPersist = "no-persist"

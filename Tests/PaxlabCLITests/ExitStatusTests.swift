@@ -20,6 +20,17 @@ import Testing
     #expect(run.stderr.isEmpty)
   }
 
+  /// Delivering all twice to be sure, or healing twice, is not a mistake: the script goes on.
+  @Test func aSecondDeliverAllOrHealSaysSoAndTheScriptGoesOn() throws {
+    let run = try Paxlab.run(
+      "cluster 3 1 1\npropose p1 red\ndeliver all\ndeliver all\nheal\nexpect chosen red\n")
+    #expect(run.status == 0, "\(run.output)")
+    #expect(run.lines.contains("deliver all: nothing in flight"))
+    #expect(run.lines.contains { $0.hasPrefix("heal: no partition to heal") })
+    #expect(run.lines.last == "ok: chosen red")
+    #expect(run.stderr.isEmpty)
+  }
+
   @Test func aFailedExpectExitsOneWithFileLineExpectedAndActual() throws {
     let run = try Paxlab.run(
       Self.chooseRed + "expect chosen blue\nstatus\nexpect chosen green\n", named: "colours.paxos")
@@ -65,11 +76,11 @@ import Testing
     #expect(!run.output.contains("> status"))
   }
 
-  /// Section 5 asks for a hint with every usage error; refusals that come from the cluster
-  /// (unknown node, message not in flight, ...) currently print none.
+  /// Refusals that come from the cluster (unknown node, message not in flight, ...) print a
+  /// hint too.
   @Test(
     "a refusal by the cluster also prints a hint",
-    arguments: ["crash zz", "deliver 99", "recover a1", "heal", "timeout p1"])
+    arguments: ["crash zz", "deliver 99", "recover a1", "timeout p1"])
   func aRefusalByTheClusterPrintsAHint(_ line: String) throws {
     let run = try Paxlab.run("cluster 3\n\(line)\n")
     #expect(run.status == 2)

@@ -185,6 +185,14 @@ struct REPLTerminalTests {
 
   // MARK: The session
 
+  /// A newcomer is told how to start learning before anything else.
+  @Test func theGreetingSaysHowToStartTheCourse() throws {
+    let terminal = try open()
+    let greeting = terminal.screen().prefix(2)
+    #expect(greeting.first == "Paxos Lab: session 't', 0 commands, in .paxlab/")
+    #expect(greeting.last?.hasPrefix("'lesson 1' starts the course;") == true, "\(greeting)")
+  }
+
   @Test func reopeningTheSessionShowsTheSameCluster() throws {
     let first = try open()
     for line in ["cluster 3 2 1", "propose p1 red", "deliver all", "crash a3", "propose p2 blue"] {

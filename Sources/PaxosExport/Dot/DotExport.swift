@@ -92,6 +92,15 @@ public enum DotExport {
       diagram.out.append(Int(entries[window.entries.lowerBound].step))
       diagram.out.append("–" as StaticString)
       diagram.out.append(Int(entries[window.entries.upperBound - 1].step))
+      // A window that starts after the first choice says what its "chosen again" boxes repeat.
+      if let first = cluster.choices.chosen.first,
+        first.step < entries[window.entries.lowerBound].step
+      {
+        diagram.out.append("; CHOSEN " as StaticString)
+        diagram.appendChoice(first.value, first.ballot)
+        diagram.out.append(" earlier, at step " as StaticString)
+        diagram.out.append(first.step)
+      }
     }
     diagram.out.append("\"\n" as StaticString)
     for (column, node) in nodes.enumerated() {

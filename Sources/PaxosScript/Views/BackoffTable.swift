@@ -49,7 +49,7 @@ enum BackoffTable {
   private static func row(_ outcome: BackoffTrials.Outcome) -> [String] {
     let sorted = outcome.timeToDecide.sorted()
     return [
-      name(outcome.backoff),
+      outcome.backoff.description,
       "\(outcome.decided)/\(outcome.runs)",
       "\(outcome.runs - outcome.decided)",
       median(sorted).map(String.init) ?? "",
@@ -57,15 +57,6 @@ enum BackoffTable {
       median(outcome.retries.sorted()).map(String.init) ?? "",
       median(outcome.roundTrips.sorted()).map(String.init) ?? "",
     ]
-  }
-
-  /// `none`, `fixed 20`, `random 1-40`: how long a refused proposer waits.
-  private static func name(_ backoff: Backoff) -> String {
-    switch backoff {
-    case .none: "none"
-    case .fixed(let steps): "fixed \(steps)"
-    case .randomized(let steps): "random 1-\(2 * steps)"
-    }
   }
 
   /// The lower middle of sorted numbers: always one of them, as a step count should be.
