@@ -73,6 +73,9 @@ public struct Interpreter: Sendable {
   public var exporter: (any Exporter)?
   /// The lesson's question waiting for a reveal that names its answer.
   public internal(set) var openQuestion: Question?
+  /// The last line, when it found nothing to do: it is not in the history, yet 'explain'
+  /// answers about it.
+  private var idleLine: Timeline.Entry?
 
   public init() {}
 
@@ -84,7 +87,11 @@ public struct Interpreter: Sendable {
   public mutating func execute(_ command: Command, line: String) -> LineResult {
     var result = execute(command)
     guard case .done = result.outcome, command.isRecorded else { return result }
-    if case .nothingToDo? = result.note { return result }
+    if case .nothingToDo? = result.note {
+      idleLine = Timeline.Entry(text: Self.trimmed(line))
+      return result
+    }
+    idleLine = nil
     if command.changesCluster {
       let entry = Self.entry(for: command, line: line, result: result)
       result.droppedBookmarks = timeline.append(entry, resulting: cluster)
@@ -171,7 +178,7 @@ public struct Interpreter: Sendable {
     case .diagram(let last):
       return .text(TerminalDiagram.lines(cluster, last: last))
     case .explain(let step):
-      return .text(Explanation.lines(cluster, step: step, history: timeline))
+      return .text(Explanation.lines(cluster, step: step, history: timeline, idle: idleLine))
     case .compareBackoff(let seeds, let steps, let waits):
       return .text(
         try BackoffTable.lines(
