@@ -4,9 +4,10 @@ import PaxosSim
 extension Command {
   /// Carries out a command that changes the cluster; nil for every other command. Refuses
   /// with the cluster unchanged, or does the whole command.
-  func apply(to cluster: inout Cluster, interrupted: (@Sendable () -> Bool)?) throws(ClusterError)
+  func apply(to cluster: inout Cluster, interrupted: Checkpoint?) throws(ClusterError)
     -> Note?
   {
+    if recordsEventsUnchecked { try cluster.requireRoomInTrace(to: word.rawValue) }
     switch self {
     case .cluster(let acceptors, let proposers, let learners):
       guard cluster.isEmpty else {
@@ -30,7 +31,7 @@ extension Command {
     case .deliver(let selector):
       try cluster.deliver(selector)
     case .deliverAll:
-      guard !cluster.inFlight.isEmpty else { throw Cluster.nothingInFlight }
+      guard !cluster.inFlight.isEmpty else { return .nothingToDo("deliver all: nothing in flight") }
       cluster.deliverAll()
       if !cluster.inFlight.isEmpty {
         return .text([
@@ -52,6 +53,9 @@ extension Command {
     case .partition(let groups):
       try cluster.partition(groups)
     case .heal:
+      guard cluster.isPartitioned else {
+        return .nothingToDo("heal: no partition to heal; every node already reaches every other")
+      }
       try cluster.heal()
     case .run(let steps, let seed, let untilViolation, _):
       guard !cluster.isEmpty else {
@@ -66,8 +70,8 @@ extension Command {
     case .setBackoff(let backoff):
       try cluster.setBackoff(backoff)
       return .settings
-    case .setTimeout(let steps):
-      try cluster.setAttemptTimeout(steps)
+    case .setTimeout(let ticks):
+      try cluster.setAttemptTimeout(ticks)
       return .settings
     case .status, .net, .diagram, .history, .explain, .compareBackoff, .undo, .redo, .goto,
       .bookmark, .help, .expect, .export, .save, .load, .sessions, .open, .quit, .lesson,
@@ -75,6 +79,17 @@ extension Command {
       return nil
     }
     return nil
+  }
+
+  /// Commands that record events without stopping at a full trace themselves, as `run` and
+  /// `deliver all` do.
+  private var recordsEventsUnchecked: Bool {
+    switch self {
+    case .propose, .prepare, .timeout, .deliver, .drop, .duplicate, .crash, .recover, .partition,
+      .heal:
+      true
+    default: false
+    }
   }
 
   /// Validates every node before touching any, so a bad name leaves the cluster unchanged.
@@ -87,7 +102,11 @@ extension Command {
       let index = try cluster.require(id)
       guard seen.insert(id).inserted else { throw ClusterError("\(id) is named twice") }
       guard cluster.nodes[index].isUp == mustBeUp else {
-        throw ClusterError("\(id) is already \(mustBeUp ? "down" : "up"); cannot \(verb) it")
+        throw ClusterError(
+          "\(id) is already \(mustBeUp ? "down" : "up"); cannot \(verb) it",
+          hint: mustBeUp
+            ? "'recover \(id)' brings it back"
+            : "only a node that is down recovers; 'status' shows which are")
       }
     }
     for id in ids { try body(&cluster, id) }

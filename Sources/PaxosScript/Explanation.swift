@@ -9,7 +9,10 @@ enum Explanation {
 
   /// Without a time, the story of the last command that changed the cluster, whatever it did:
   /// `history` says where its events begin and end.
-  static func lines(_ cluster: Cluster, time: Int?, history: Timeline) -> [String] {
+  /// `idle` is the last line when it found nothing to do, and so is not in `history`.
+  static func lines(_ cluster: Cluster, time: Int?, history: Timeline, idle: Timeline.Entry?)
+    -> [String]
+  {
     guard !cluster.isEmpty else {
       return ["nothing to explain: there is no cluster; start with 'cluster 3'"]
     }
@@ -17,7 +20,9 @@ enum Explanation {
     let entries = cluster.trace.entries
     let window = max(0, entries.count - lookback)..<entries.count
     var lines: [String]
-    if let command = history.entries.last, !command.events.isEmpty {
+    if let idle {
+      lines = QuietCommand.lines(idle, in: cluster)
+    } else if let command = history.entries.last, !command.events.isEmpty {
       lines = CommandStory(cluster: cluster, command: command, window: window).lines()
     } else {
       lines = QuietCommand.lines(history.entries.last, in: cluster)

@@ -212,7 +212,8 @@ struct EventContext {
   private func chosen(_ value: ValueID, _ ballot: Ballot) -> [String] {
     let proposal = ChoiceHistory.Proposal(ballot: ballot, value: value)
     let accepted = acceptors(of: proposal)
-    if let first = cluster.choices.chosen.first, first.ballot < ballot, first.value == value {
+    if cluster.choices.isChosenAgain(value, under: ballot), let first = cluster.choices.chosen.first
+    {
       return [
         "\(show(value)) is chosen again: \(names(accepted)) accepted \(ballot), a quorum"
           + " (\(quorum) of \(acceptorCount)); it has been the chosen value since \(first.ballot)"

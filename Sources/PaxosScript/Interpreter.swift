@@ -28,6 +28,8 @@ public struct LineResult: Sendable {
   public var isTeaching = false
   /// `run ... brief`: a transcript shows only the events that matter to the outcome.
   public var isBrief = false
+  /// Bookmarks the line removed: they were on commands it replaced after an `undo` or `goto`.
+  public var droppedBookmarks: [String] = []
 
   public init(outcome: Outcome, note: Note? = nil) {
     self.outcome = outcome
@@ -53,6 +55,10 @@ public enum Note: Sendable {
   case run(RunSummary)
   case settings
   case text([String])
+  /// A command that found nothing to do (`deliver all` with nothing in flight, `heal` with no
+  /// partition): it says so, and is not kept in the history, since it changed nothing that
+  /// `undo` could take back.
+  case nothingToDo(String)
 }
 
 /// Runs lines of the command language against one cluster. The REPL, lessons and `paxlab run`
@@ -60,12 +66,16 @@ public enum Note: Sendable {
 public struct Interpreter: Sendable {
   public private(set) var cluster = Cluster()
   public private(set) var timeline = Timeline()
-  /// Asked now and then during a long `run`; true stops it, keeping the steps taken.
-  public var interrupted: (@Sendable () -> Bool)?
+  /// Asked now and then during a long `run` or `compare backoff` with how far it got; true
+  /// stops it, keeping the steps taken.
+  public var interrupted: Checkpoint?
   /// Writes `export`s; without one, `export` says it needs the paxlab program.
   public var exporter: (any Exporter)?
   /// The lesson's question waiting for a reveal that names its answer.
   public internal(set) var openQuestion: Question?
+  /// The last line, when it found nothing to do: it is not in the history, yet 'explain'
+  /// answers about it.
+  private var idleLine: Timeline.Entry?
 
   public init() {}
 
@@ -77,9 +87,14 @@ public struct Interpreter: Sendable {
   public mutating func execute(_ command: Command, line: String) -> LineResult {
     var result = execute(command)
     guard case .done = result.outcome, command.isRecorded else { return result }
+    if case .nothingToDo? = result.note {
+      idleLine = Timeline.Entry(text: Self.trimmed(line))
+      return result
+    }
+    idleLine = nil
     if command.changesCluster {
       let entry = Self.entry(for: command, line: line, result: result)
-      timeline.append(entry, resulting: cluster)
+      result.droppedBookmarks = timeline.append(entry, resulting: cluster)
       result.recordedText = entry.text
     } else {
       result.recordedText = Self.trimmed(line)
@@ -125,7 +140,9 @@ public struct Interpreter: Sendable {
     } catch let error as ScriptError {
       result.outcome = .error(error)
     } catch let error as ClusterError {
-      let usage = Vocabulary.usage(Vocabulary.spec(command.word))
+      // Without a hint of its own, the command's forms; its example only when that is not the
+      // very command just refused.
+      let usage = Vocabulary.usage(Vocabulary.spec(command.word), refused: command)
       result.outcome = .error(
         ScriptError(error.message, hint: error.hint ?? usage.map { "write " + $0 }))
     } catch let failure as ExpectationFailure {
@@ -161,7 +178,7 @@ public struct Interpreter: Sendable {
     case .diagram(let last):
       return .text(TerminalDiagram.lines(cluster, last: last))
     case .explain(let time):
-      return .text(Explanation.lines(cluster, time: time, history: timeline))
+      return .text(Explanation.lines(cluster, time: time, history: timeline, idle: idleLine))
     case .compareBackoff(let seeds, let steps, let waits):
       return .text(
         try BackoffTable.lines(

@@ -1,3 +1,5 @@
+import PaxosSim
+
 /// Plays a lesson: narration as text, commands with their transcript, pauses and questions
 /// either asked of the student or passed straight through. Reads and writes only through the
 /// closures it is given, so the same player serves the terminal, pipes and tests.
@@ -27,7 +29,7 @@ public struct LessonPlayer {
   public var endOfInputLeaves = false
   /// Asked during a long `run` or `compare`, by the lesson's lines and a student's alike:
   /// true stops it (Ctrl-C at a terminal).
-  public var interrupted: (@Sendable () -> Bool)?
+  public var interrupted: Checkpoint?
   /// The student left before the end (`quit` at a pause, or Ctrl-D at a terminal): the lesson
   /// stopped there and is not finished.
   public private(set) var left = false

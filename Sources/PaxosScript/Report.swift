@@ -18,9 +18,7 @@ enum Report {
   }
 
   /// Why `run` or `deliver all` stopped early: the trace holds as much as a cluster keeps.
-  static let traceFull =
-    "the trace holds \(Settings.maxTraceEntries / 1_000_000) million events, as many as a"
-    + " cluster keeps; 'reset' starts over (or 'undo' goes back)"
+  static let traceFull = Cluster.traceFullReason + "; 'reset' starts over (or 'undo' goes back)"
 
   static func run(_ summary: RunSummary, _ cluster: Cluster) -> String {
     let steps = "\(summary.steps) step\(summary.steps == 1 ? "" : "s")"
@@ -84,12 +82,25 @@ enum Report {
     ]
   }
 
+  /// The backoff's name, as every view gives it, then what it does.
   static func describe(_ backoff: Backoff) -> String {
-    switch backoff {
-    case .none: "none: a refused proposer retries at once"
-    case .fixed(let ticks): "fixed: a refused proposer waits \(ticks) ticks"
-    case .randomized(let ticks): "random: a refused proposer waits 1 to \(2 * ticks) ticks"
+    let effect =
+      switch backoff {
+      case .none: "a refused proposer retries at once"
+      case .fixed(let ticks): "a refused proposer waits \(ticks) ticks"
+      case .randomized(let ticks): "a refused proposer waits a random 1 to \(2 * ticks) ticks"
+      }
+    return "\(backoff): " + effect
+  }
+
+  /// Bookmarks a new command removed with the commands it replaced; nil for none.
+  static func droppedBookmarks(_ names: [String]) -> String? {
+    guard let last = names.last else { return nil }
+    guard names.count > 1 else {
+      return "bookmark \(last) was on the commands you replaced; it is gone"
     }
+    return "bookmarks \(names.dropLast().joined(separator: ", ")) and \(last) were on the"
+      + " commands you replaced; they are gone"
   }
 
   /// The commands in effect, numbered as `goto` takes them, with bookmarks; the last 50 unless

@@ -35,9 +35,9 @@ public struct ScriptRunner {
         return .passed
       case .done:
         if !quiet && !result.isTeaching { emit("> " + text) }
-        for output in Transcript.lines(for: result, in: interpreter.cluster, quiet: quiet) {
-          emit(output)
-        }
+        let cluster = interpreter.cluster
+        for output in Transcript.eventLines(for: result, in: cluster, quiet: quiet) { emit(output) }
+        Transcript.reportLines(for: result, in: cluster, quiet: quiet).forEach(emit)
       case .error, .expectationFailed:
         let failure = ScriptFailure(result.outcome, file: name, line: number, text: text)
         failure.lines.forEach(emit)

@@ -30,14 +30,18 @@ enum StatusTable {
       count == 0
         ? "in flight: none"
         : "in flight: \(count) message\(count == 1 ? "" : "s") ('net' lists them)")
-    if let choice = cluster.choices.chosen.first {
-      lines.append("chosen: \(cluster.values.display(choice.value)) under \(choice.ballot)")
-    } else {
-      lines.append("chosen: nothing yet")
-    }
+    lines.append("chosen: " + chosen(cluster))
     lines += Report.settings(cluster.settings)
     for violation in cluster.violations { lines.append("VIOLATION " + cluster.describe(violation)) }
     return lines
+  }
+
+  /// Every value chosen, each with the ballot that first chose it: one unless agreement broke.
+  private static func chosen(_ cluster: Cluster) -> String {
+    let choices = cluster.choices.distinctChoices
+    guard !choices.isEmpty else { return "nothing yet" }
+    return choices.map { "\(cluster.values.display($0.value)) under \($0.ballot)" }
+      .joined(separator: ", ") + (choices.count > 1 ? " (VIOLATION)" : "")
   }
 
   static func row(_ node: Node, _ cluster: Cluster) -> [String] {

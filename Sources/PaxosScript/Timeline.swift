@@ -44,10 +44,19 @@ public struct Timeline: Sendable {
 
   public init() {}
 
-  /// Adds a command that just ran; a new command ends what `redo` could bring back.
-  mutating func append(_ entry: Entry, resulting cluster: Cluster, keepingRedo: Bool = false) {
+  /// Adds a command that just ran. A new command ends what `redo` could bring back, and with it
+  /// the bookmarks set there, whose moments no longer exist: returns their names.
+  @discardableResult
+  mutating func append(_ entry: Entry, resulting cluster: Cluster, keepingRedo: Bool = false)
+    -> [String]
+  {
+    var dropped: [String] = []
+    if !keepingRedo {
+      undone.removeAll()
+      dropped = bookmarks.filter { $0.value > entries.count }.keys.sorted()
+      for name in dropped { bookmarks[name] = nil }
+    }
     entries.append(entry)
-    if !keepingRedo { undone.removeAll() }
     let events = cluster.trace.entries.count
     // After a reset the trace starts again from nothing.
     let eventsSince = events >= eventsAtSnapshot ? events - eventsAtSnapshot : events
@@ -58,13 +67,14 @@ public struct Timeline: Sendable {
     let copyCost = cluster.choices.proposalCount + cluster.values.texts.count
     guard commandsSince >= spacing || eventsSince >= Self.eventsPerSnapshot,
       eventsSince >= copyCost
-    else { return }
+    else { return dropped }
     snapshots.append((entries.count, cluster))
     eventsAtSnapshot = events
     if snapshots.count > Self.maxSnapshots {
       snapshots = snapshots.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
       spacing *= 2
     }
+    return dropped
   }
 
   /// Moves the last `count` commands to the redo stack and returns the cluster before them.

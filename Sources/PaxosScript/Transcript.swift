@@ -2,35 +2,50 @@ import PaxosSim
 
 /// Renders what a line did as the text users read and golden tests compare.
 public enum Transcript {
-  /// Every event of the line, one per line; the ones after a step's first are indented.
+  /// Every line: the events, then what the line reports.
   public static func lines(for result: LineResult, in cluster: Cluster, quiet: Bool) -> [String] {
-    var lines: [String] = []
+    Array(eventLines(for: result, in: cluster, quiet: quiet))
+      + reportLines(for: result, in: cluster, quiet: quiet)
+  }
+
+  /// Every event of the line, one per line; the ones after a step's first are indented. Made
+  /// as they are read: a long run has millions, which are printed, never all held at once.
+  public static func eventLines(for result: LineResult, in cluster: Cluster, quiet: Bool)
+    -> some Sequence<String>
+  {
     // Quiet output shows only violations: skip the scan when there are none.
-    guard !quiet || !cluster.violations.isEmpty else { return lines }
+    let events = quiet && cluster.violations.isEmpty ? result.events.prefix(0) : result.events
     let entries = cluster.trace.entries
-    var previousTime: Int32?
-    for index in result.events {
+    // Brief shows only the events that matter to the outcome, each with its time.
+    let brief = result.isBrief && !quiet
+    return events.lazy.filter {
+      quiet ? entries[$0].event.isViolation : !brief || Self.isBrief(entries[$0].event)
+    }.map { index in
       let entry = entries[index]
-      defer { previousTime = entry.time }
-      guard !quiet || entry.event.isViolation else { continue }
-      if result.isBrief && !quiet {
-        guard Self.isBrief(entry.event) else { continue }
-        lines.append("time \(entry.time): " + cluster.describe(entry.event))
-        continue
-      }
-      let indent = previousTime == entry.time && !quiet ? "  " : ""
-      lines.append(indent + cluster.describe(entry))
+      if brief { return "time \(entry.time): " + cluster.describe(entry.event) }
+      let indent = !quiet && index > events.lowerBound && entries[index - 1].time == entry.time
+      return (indent ? "  " : "") + cluster.describe(entry)
     }
-    guard !quiet, let note = result.note else { return lines }
-    switch note {
-    case .membership: lines.append(Report.membership(cluster))
-    case .reset: lines.append("reset: no cluster, no history")
-    case .run(let summary):
+  }
+
+  /// What the line reports after its events: its note, and the bookmarks it removed.
+  public static func reportLines(for result: LineResult, in cluster: Cluster, quiet: Bool)
+    -> [String]
+  {
+    guard !quiet else { return [] }
+    var lines: [String] = []
+    switch result.note {
+    case .membership?: lines.append(Report.membership(cluster))
+    case .reset?: lines.append("reset: no cluster, no history")
+    case .run(let summary)?:
       lines.append(Report.run(summary, cluster))
       if result.isBrief { lines.append(Report.standing(cluster)) }
-    case .settings: lines += Report.settings(cluster.settings)
-    case .text(let text): lines += text
+    case .settings?: lines += Report.settings(cluster.settings)
+    case .text(let text)?: lines += text
+    case .nothingToDo(let text)?: lines.append(text)
+    case nil: break
     }
+    if let dropped = Report.droppedBookmarks(result.droppedBookmarks) { lines.append(dropped) }
     return lines
   }
 

@@ -219,14 +219,18 @@ public enum Vocabulary {
 
   /// The command's forms, or only those for `topic` (`expect chosen`, `set backoff`) when the
   /// line named one: a mistake in one form does not need all eight. Nil for a command that
-  /// takes no arguments: its name is all there is to write.
-  public static func usage(_ spec: CommandSpec, topic: String? = nil) -> String? {
+  /// takes no arguments: its name is all there is to write. The example is left out when it is
+  /// the `refused` command itself: showing a student what they just typed helps nobody.
+  public static func usage(_ spec: CommandSpec, topic: String? = nil, refused: Command? = nil)
+    -> String?
+  {
     guard spec.forms != [spec.name] else { return nil }
     let matching = spec.forms.filter { form in
       form.split(separator: " ").dropFirst().first.map { topic == String($0) } ?? false
     }
     let forms = matching.isEmpty ? spec.forms : matching
-    let example = matching.isEmpty ? " e.g. '\(spec.example)'" : ""
+    let repeats = refused != nil && (try? Parser.parse(spec.example)) == refused
+    let example = matching.isEmpty && !repeats ? " e.g. '\(spec.example)'" : ""
     return forms.map { "'\($0)'" }.joined(separator: " or ")
       + (example.isEmpty ? "" : "," + example)
   }

@@ -1,4 +1,5 @@
 import PaxosScript
+import PaxosSim
 
 /// A cluster that outlives the program: every command that changes it is appended to the
 /// session file and synced before its result is shown, and opening the session replays the file.
@@ -43,7 +44,7 @@ public final class Session {
   /// already on disk). Nothing is carried out here after this.
   public func close() { lock.release() }
 
-  public var interrupted: (@Sendable () -> Bool)? {
+  public var interrupted: Checkpoint? {
     get { interpreter.interrupted }
     set { interpreter.interrupted = newValue }
   }

@@ -43,12 +43,12 @@ public struct BackoffTrials: Sendable {
   /// `interrupted` is asked between seeds.
   public init(
     from cluster: Cluster, backoffs: [Backoff], seeds: Int, steps: Int,
-    interrupted: (@Sendable () -> Bool)? = nil
+    interrupted: Checkpoint? = nil
   ) {
     outcomes = backoffs.map { Outcome(backoff: $0) }
     // Seed by seed rather than backoff by backoff, so an interrupted comparison stays fair.
     for seed in 1...max(1, seeds) {
-      if interrupted?() == true { break }
+      if interrupted?(seed - 1, seeds) == true { break }
       for index in outcomes.indices {
         var trial = cluster
         trial.settings.backoff = outcomes[index].backoff

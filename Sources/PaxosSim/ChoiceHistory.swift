@@ -38,6 +38,22 @@ public struct ChoiceHistory: Hashable, Sendable {
 
   public var value: ValueID? { chosen.first?.value }
 
+  /// Whether a quorum for `ballot` carrying `value` only repeats the first choice: every view
+  /// says "chosen again" for it, and CHOSEN for the first choice alone.
+  public func isChosenAgain(_ value: ValueID, under ballot: Ballot) -> Bool {
+    guard let first = chosen.first else { return false }
+    return first.value == value && first.ballot != ballot
+  }
+
+  /// The first choice of each value, in order: more than one means agreement broke.
+  public var distinctChoices: [Choice] {
+    var distinct: [Choice] = []
+    for choice in chosen where !distinct.contains(where: { $0.value == choice.value }) {
+      distinct.append(choice)
+    }
+    return distinct
+  }
+
   /// Takes over the storage of `other`'s tallies, emptied.
   mutating func reuse(_ other: inout ChoiceHistory) {
     other.acceptedBy.removeAll(keepingCapacity: true)

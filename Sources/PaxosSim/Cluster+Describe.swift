@@ -5,24 +5,7 @@ extension Cluster {
   /// `#4 a2 -> p1 promise 5.p1 (accepted 3.p2 = red)`
   public func describe(_ id: MessageID) -> String {
     let message = trace[id]
-    return "\(id) \(message.from) -> \(message.to) \(message.kind.name) \(message.ballot)"
-      + describeArguments(of: message)
-  }
-
-  private func describeArguments(of message: Message) -> String {
-    switch message.kind {
-    case .prepare: ""
-    case .promise:
-      if let value = message.value {
-        " (accepted \(message.prior) = \(values.display(value)))"
-      } else {
-        " (nothing accepted)"
-      }
-    case .accept, .accepted: message.value.map { " " + values.display($0) } ?? ""
-    // A prepare for the very ballot already promised is refused too (it must be higher).
-    case .nack where message.prior == message.ballot: " (already promised \(message.prior))"
-    case .nack: " (promised \(message.prior))"
-    }
+    return "\(id) \(message.from) -> \(message.to) " + message.words(value: values.display)
   }
 
   /// An event as the transcript shows it: a violation also names the time of the step that
@@ -69,8 +52,8 @@ extension Cluster {
     case .decided(let value, let ballot):
       "\(ballot.proposer) knows \(values.display(value)) is chosen (a quorum accepted \(ballot))"
     case .chosen(let value, let ballot):
-      // A later ballot that carries the chosen value reaches its own quorum: nothing new.
-      if let first = choices.chosen.first, first.ballot < ballot, first.value == value {
+      // Another ballot that carries the chosen value reaches its own quorum: nothing new.
+      if choices.isChosenAgain(value, under: ballot) {
         "chosen again: a quorum accepted \(ballot), with the value already chosen,"
           + " \(values.display(value))"
       } else {

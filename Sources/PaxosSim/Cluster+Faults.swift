@@ -53,8 +53,11 @@ extension Cluster {
     record(.partitioned(groupsIndex: trace.register(partition: sides)))
   }
 
+  /// Whether some nodes are cut off from others.
+  public var isPartitioned: Bool { nodes.contains { $0.side != 0 } }
+
   public mutating func heal() throws(ClusterError) {
-    guard nodes.contains(where: { $0.side != 0 }) else {
+    guard isPartitioned else {
       throw ClusterError(
         "there is no partition to heal", hint: "'partition a1 | a2 a3' cuts the network in two")
     }

@@ -54,21 +54,29 @@ extension Cluster {
         let known = id.raw > 0 && Int(id.raw) <= trace.messages.count
         throw ClusterError(
           (known ? "message \(id) is no longer in flight" : "no message \(id) was ever sent")
-            + "; \(inFlightSummary)")
+            + "; \(inFlightSummary)", hint: netHint)
       }
       return position
     case .link(let from, let to):
       guard
         let position = inFlight.firstIndex(where: { trace[$0].from == from && trace[$0].to == to })
       else {
-        throw ClusterError("no message in flight from \(from) to \(to); \(inFlightSummary)")
+        throw ClusterError(
+          "no message in flight from \(from) to \(to); \(inFlightSummary)", hint: netHint)
       }
       return position
     }
   }
 
   public static let nothingInFlight = ClusterError(
-    "no message in flight", hint: "a proposer sends the first ones: 'propose p1 red'")
+    "no message in flight",
+    hint: "a proposer sends messages when it proposes ('propose P VALUE') or retries ('timeout P')")
+
+  /// Where to look for a message that is not where the command said.
+  private var netHint: String {
+    inFlight.isEmpty
+      ? Self.nothingInFlight.hint ?? "" : "'net' lists the messages in flight with their links"
+  }
 
   /// "in flight: #3 #5", shortened when there are many.
   public var inFlightSummary: String {

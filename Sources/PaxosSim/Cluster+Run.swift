@@ -33,7 +33,7 @@ extension Cluster {
   /// next timer. Stops when nothing is left to do, after `limit` steps, when `interrupted`
   /// says so, or, `untilViolation`, at the first step that breaks safety.
   public mutating func run(
-    limit: Int, interrupted: (@Sendable () -> Bool)? = nil, untilViolation: Bool = false
+    limit: Int, interrupted: Checkpoint? = nil, untilViolation: Bool = false
   ) -> RunSummary {
     var summary = runSteps(
       limit: limit, interrupted: interrupted, stopAbove: untilViolation ? violations.count : nil)
@@ -43,13 +43,13 @@ extension Cluster {
 
   /// The run; it stops as soon as there are more violations than `stopAbove`, when given.
   private mutating func runSteps(
-    limit: Int, interrupted: (@Sendable () -> Bool)?, stopAbove known: Int?
+    limit: Int, interrupted: Checkpoint?, stopAbove known: Int?
   ) -> RunSummary {
     let limit = min(limit, Self.maxRunSteps)
     var taken = 0
     while taken < limit {
       // Checked every 1024 steps: often enough to feel instant, rarely enough to cost nothing.
-      if taken & 1023 == 1023, interrupted?() == true {
+      if taken & 1023 == 1023, interrupted?(taken, limit) == true {
         return RunSummary(steps: taken, quiescent: false, interrupted: true)
       }
       if traceIsFull { return RunSummary(steps: taken, quiescent: false, traceFull: true) }

@@ -30,6 +30,18 @@ public struct Cluster: Hashable, Sendable {
   /// Whether the trace holds as many entries as a cluster keeps: `run` and `deliver all` stop.
   public var traceIsFull: Bool { trace.entries.count >= settings.traceLimit }
 
+  public static let traceFullReason =
+    "the trace holds \(Settings.maxTraceEntries / 1_000_000) million events, as many as a"
+    + " cluster keeps"
+
+  /// Refuses a command that would add to a full trace. With `run` and `deliver all` stopping
+  /// there, no sequence of commands makes the trace, and the memory it takes, grow further.
+  public func requireRoomInTrace(to verb: String) throws(ClusterError) {
+    guard traceIsFull else { return }
+    throw ClusterError(
+      "cannot \(verb): " + Self.traceFullReason, hint: "'reset' starts over, or 'undo' goes back")
+  }
+
   public func index(of id: NodeID) -> Int? { nodes.firstIndex { $0.id == id } }
 
   public func node(_ id: NodeID) -> Node? { index(of: id).map { nodes[$0] } }

@@ -12,7 +12,7 @@ enum BenchRun {
     }
     var attempt = 0
     while interpreter.cluster.trace.entries.count < events
-      && interpreter.cluster.trace.messages.count < messages
+      && interpreter.cluster.trace.messages.count < messages && !interpreter.cluster.traceIsFull
     {
       attempt += 1
       for proposer in 1...3 { _ = interpreter.execute("propose p\(proposer) v\(attempt)") }

@@ -102,7 +102,7 @@ struct Classroom {
     defer { input.close() }
     var player = LessonPlayer(mode: mode, emit: output.line, read: input.read)
     player.endOfInputLeaves = place != nil
-    if place != nil { player.interrupted = Signals.isInterrupted }
+    if place != nil { player.interrupted = { _, _ in Signals.isInterrupted() } }
     let status = player.play(lesson, file: path)
     if player.left {
       output.line(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PaxosScript
 
 @main
 struct Paxlab: ParsableCommand {
@@ -11,4 +12,17 @@ struct Paxlab: ParsableCommand {
     ],
     defaultSubcommand: ReplCommand.self
   )
+
+  /// ArgumentParser's own `main`, except that a usage error (a bad option, value or name, a
+  /// missing argument) exits 2, as a script's bad line does, not 64.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+      StandardError.line(fullMessage(for: error))
+      exit(withError: ExitCode(ScriptStatus.usageError.rawValue))
+    }
+  }
 }

@@ -1,7 +1,8 @@
 import PaxosCore
 import PaxosSim
 
-/// The REPL's prompt says where you are: `paxlab [3a 2p 1l | 4 in flight | chosen: red]> `.
+/// The REPL's prompt says where you are: `paxlab [3a 2p 1l | 4 in flight | chosen: red]> `,
+/// or `chosen: red, blue | VIOLATION` once two values were chosen.
 enum Prompt {
   static func text(_ cluster: Cluster, session: String, palette: Palette) -> String {
     let name = palette.paint("paxlab", .bold) + (session == "default" ? "" : ":" + session)
@@ -22,10 +23,14 @@ enum Prompt {
         down.prefix(3).joined(separator: " ") + (down.count > 3 ? " +\(down.count - 3)" : "")
       parts.append(palette.paint("down: " + shown, .red))
     }
-    if Set(cluster.nodes.map(\.side)).count > 1 { parts.append(palette.paint("partitioned", .red)) }
+    if cluster.isPartitioned { parts.append(palette.paint("partitioned", .red)) }
     parts.append("\(cluster.inFlight.count) in flight")
-    if let value = cluster.choices.value {
-      parts.append(palette.paint("chosen: " + cluster.values.display(value), .green))
+    // After an agreement violation every value chosen shows, not only the first.
+    let chosen = cluster.choices.distinctChoices.map { cluster.values.display($0.value) }
+    if !chosen.isEmpty {
+      parts.append(
+        palette.paint("chosen: " + chosen.joined(separator: ", "), chosen.count > 1 ? .red : .green)
+      )
     }
     if !cluster.violations.isEmpty { parts.append(palette.paint("VIOLATION", .boldRed)) }
     return parts

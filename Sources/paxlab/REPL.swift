@@ -9,12 +9,13 @@ struct REPL {
   let isInteractive: Bool
   let output: StandardOutput
   let palette: Palette
+  let progress = ProgressLine()
 
   /// Runs until the input ends, `quit`, or a command that moves to another session (a lesson
   /// played to its end, `open`). The move's status is the exit status: 0, or for piped input
   /// the worst line, as `paxlab run` would have exited at it (1 a failed expect, 2 an error).
   func run(reading source: inout some LineSource) -> Move {
-    session.interrupted = Signals.isInterrupted
+    session.interrupted = progress.checkpoint
     var status = ScriptStatus.passed
     defer { source.close() }
     while !Signals.leaveRequested {
@@ -25,7 +26,9 @@ struct REPL {
         continue
       case .line(let line):
         _ = Signals.takeInterrupt()
+        progress.begin(line)
         let result = session.execute(line)
+        progress.end()
         if case .quit = result.outcome { return Move(status: status) }
         // A Ctrl-C that stopped a run is spent; with piped input it also ends the input.
         let stopped = Signals.takeInterrupt()
@@ -60,7 +63,7 @@ struct REPL {
     let colours = TranscriptColours(palette: palette, cluster: cluster)
     for (index, text) in transcript.events.enumerated() {
       if isInteractive, Signals.takeInterrupt() {
-        output.line("... (Ctrl-C: \(transcript.events.count - index) lines not shown)")
+        output.line("... (Ctrl-C: \(transcript.eventCount - index) lines not shown)")
         break
       }
       output.line(colours.line(text))

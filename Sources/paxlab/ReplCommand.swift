@@ -80,7 +80,7 @@ struct ReplCommand: ParsableCommand {
     print(
       "Paxos Lab: session '\(session.place.name)', \(count) command\(count == 1 ? "" : "s"),"
         + " in \(session.place.folder)/")
-    print("'help' lists the commands; Tab completes; Ctrl-D leaves")
+    print("'lesson 1' starts the course; 'help' lists the commands; Tab completes; Ctrl-D leaves")
   }
 }
 

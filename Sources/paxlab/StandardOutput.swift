@@ -36,8 +36,11 @@ final class StandardOutput {
 
 /// Messages about the program itself, not the transcript: unbuffered, on stderr.
 enum StandardError {
-  static func line(_ text: String) {
-    let bytes = Array((text + "\n").utf8)
+  static func line(_ line: String) { text(line + "\n") }
+
+  /// Text as it is, without a newline: the progress line redraws itself with `\r`.
+  static func text(_ text: String) {
+    let bytes = Array(text.utf8)
     bytes.withUnsafeBytes { raw in _ = raw.baseAddress.map { write(STDERR_FILENO, $0, raw.count) } }
   }
 }

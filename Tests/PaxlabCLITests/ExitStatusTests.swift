@@ -20,6 +20,17 @@ import Testing
     #expect(run.stderr.isEmpty)
   }
 
+  /// Delivering all twice to be sure, or healing twice, is not a mistake: the script goes on.
+  @Test func aSecondDeliverAllOrHealSaysSoAndTheScriptGoesOn() throws {
+    let run = try Paxlab.run(
+      "cluster 3 1 1\npropose p1 red\ndeliver all\ndeliver all\nheal\nexpect chosen red\n")
+    #expect(run.status == 0, "\(run.output)")
+    #expect(run.lines.contains("deliver all: nothing in flight"))
+    #expect(run.lines.contains { $0.hasPrefix("heal: no partition to heal") })
+    #expect(run.lines.last == "ok: chosen red")
+    #expect(run.stderr.isEmpty)
+  }
+
   @Test func aFailedExpectExitsOneWithFileLineExpectedAndActual() throws {
     let run = try Paxlab.run(
       Self.chooseRed + "expect chosen blue\nstatus\nexpect chosen green\n", named: "colours.paxos")
@@ -65,11 +76,11 @@ import Testing
     #expect(!run.output.contains("> status"))
   }
 
-  /// Section 5 asks for a hint with every usage error; refusals that come from the cluster
-  /// (unknown node, message not in flight, ...) currently print none.
+  /// Refusals that come from the cluster (unknown node, message not in flight, ...) print a
+  /// hint too.
   @Test(
     "a refusal by the cluster also prints a hint",
-    arguments: ["crash zz", "deliver 99", "recover a1", "heal", "timeout p1"])
+    arguments: ["crash zz", "deliver 99", "recover a1", "timeout p1"])
   func aRefusalByTheClusterPrintsAHint(_ line: String) throws {
     let run = try Paxlab.run("cluster 3\n\(line)\n")
     #expect(run.status == 2)
@@ -94,5 +105,29 @@ import Testing
     let run = try Paxlab.run("")
     #expect(run.status == 0)
     #expect(run.output.isEmpty)
+  }
+
+  /// The README promises 2 for every usage error, not ArgumentParser's 64; the message still
+  /// says what was wrong.
+  @Test(
+    "a usage error on the command line exits 2",
+    arguments: [
+      (["--session", "bad/name"], "bad/name"),
+      (["export", "trace.json", "--format", "pdf"], "pdf"),
+      (["export"], "Missing expected argument"),
+      (["run", "--no-such-option"], "--no-such-option"),
+      (["export", "trace.json", "--format", "json", "--from", "-3"], "--from"),
+    ])
+  func aUsageErrorExitsTwo(_ arguments: [String], _ named: String) throws {
+    let run = try Paxlab.run(arguments)
+    #expect(run.status == 2, "\(run.output)")
+    #expect(run.stderr.contains(named), "\(run.stderr)")
+    #expect(run.stderr.contains("Usage:"), "\(run.stderr)")
+  }
+
+  @Test func helpStillExitsZero() throws {
+    let run = try Paxlab.run(["--help"])
+    #expect(run.status == 0)
+    #expect(run.stdout.contains("USAGE:") || run.stdout.contains("Usage:"), "\(run.output)")
   }
 }

@@ -115,4 +115,48 @@ import Testing
     #expect(run.status != 0)
     #expect(run.stderr.contains("not a session name"), "\(run.stderr)")
   }
+
+  /// Ctrl-C reaches a long command with piped input too: it stops, shows what it did, and the
+  /// input ends there.
+  @Test func ctrlCStopsALongCompareFromAPipe() throws {
+    let binary = try #require(Paxlab.binary)
+    let scratch = try Scratch()
+    let input = try scratch.file(
+      "duel.paxos",
+      """
+      cluster 5 3 1
+      set backoff none
+      set timeout 3
+      propose p1 a
+      propose p2 b
+      propose p3 c
+      compare backoff seeds=1000 steps=2000
+      status
+
+      """)
+    let output = try scratch.emptyFile("stdout")
+    let process = Process()
+    process.executableURL = binary
+    process.currentDirectoryURL = scratch.url
+    process.standardInput = try FileHandle(forReadingFrom: input)
+    process.standardOutput = try FileHandle(forWritingTo: output)
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+    let started = Date()
+    while !(try String(contentsOf: output, encoding: .utf8)).contains("> propose p3 c") {
+      try #require(Date().timeIntervalSince(started) < 30, "the duel was not set up")
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    Thread.sleep(forTimeInterval: 0.3)
+    process.interrupt()
+    let interrupted = Date()
+    while process.isRunning && Date().timeIntervalSince(interrupted) < 10 {
+      Thread.sleep(forTimeInterval: 0.02)
+    }
+    #expect(!process.isRunning, "still running 10 s after Ctrl-C")
+    let text = try String(contentsOf: output, encoding: .utf8)
+    #expect(text.contains(" of 1000 seeds (interrupted)"), "\(text)")
+    #expect(!text.contains("> status"), "the input ends at Ctrl-C")
+  }
 }

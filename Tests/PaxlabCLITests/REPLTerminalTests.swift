@@ -144,6 +144,32 @@ struct REPLTerminalTests {
     #expect(lines.contains { $0.hasPrefix("run: interrupted after \(steps) steps; they are kept") })
   }
 
+  @Test func aLongCompareShowsItsProgressThenErasesItAndStopsOnCtrlC() throws {
+    let terminal = try open()
+    for line in [
+      "cluster 5 3 1", "set backoff none", "set timeout 3", "propose p1 a", "propose p2 b",
+      "propose p3 c",
+    ] {
+      try terminal.enter(line)
+    }
+    try terminal.type("compare backoff seeds=1000 steps=2000")
+    try terminal.press("Enter")
+    let progress = try terminal.waitFor("the progress line") { lines in
+      lines.last?.hasPrefix("compare backoff seeds=1000 steps...: ") == true
+        && lines.last?.hasSuffix(" of 1000); Ctrl-C stops it") == true
+    }
+    #expect(progress.last?.contains("% (") == true, "\(progress)")
+    try terminal.press("C-c")
+    let lines = try terminal.waitFor("the table of the seeds tried") { lines in
+      lines.last.map(REPLTerminal.isPrompt) == true
+    }
+    #expect(
+      lines.contains {
+        $0.hasPrefix("stopped after ") && $0.hasSuffix(" of 1000 seeds (interrupted)")
+      })
+    #expect(!lines.contains { $0.contains("Ctrl-C stops it") }, "the progress line is erased")
+  }
+
   @Test func ctrlDLeaves() throws {
     let terminal = try open()
     try terminal.press("C-d")
@@ -158,6 +184,14 @@ struct REPLTerminalTests {
   }
 
   // MARK: The session
+
+  /// A newcomer is told how to start learning before anything else.
+  @Test func theGreetingSaysHowToStartTheCourse() throws {
+    let terminal = try open()
+    let greeting = terminal.screen().prefix(2)
+    #expect(greeting.first == "Paxos Lab: session 't', 0 commands, in .paxlab/")
+    #expect(greeting.last?.hasPrefix("'lesson 1' starts the course;") == true, "\(greeting)")
+  }
 
   @Test func reopeningTheSessionShowsTheSameCluster() throws {
     let first = try open()

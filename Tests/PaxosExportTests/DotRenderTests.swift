@@ -46,8 +46,18 @@ struct DotRenderTests {
     #expect(
       drawing.groups(withClass: "recover").count
         == count { if case .recovered = $0 { true } else { false } })
+    // The first choice of each value gets a gold box; a later quorum for the first value is
+    // only "chosen again".
+    let repeats = count {
+      if case .chosen(let value, let ballot) = $0 {
+        cluster.choices.isChosenAgain(value, under: ballot)
+      } else {
+        false
+      }
+    }
     let choices = count { if case .chosen = $0 { true } else { false } }
-    #expect(drawing.groups(withClass: "chosen").count == choices)
+    #expect(drawing.groups(withClass: "chosen").count == choices - repeats)
+    #expect(drawing.groups(withClass: "chosen_again").count == repeats)
     if let value = cluster.choices.value {
       let text = "★ CHOSEN " + cluster.values.display(value)
       #expect(

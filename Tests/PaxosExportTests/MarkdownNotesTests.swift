@@ -32,6 +32,24 @@ import Testing
     #expect(lines.contains("None: every safety check held."))
   }
 
+  /// The backoff has one name, the one `status` and `compare backoff` give it.
+  @Test func theBackoffIsNamedAsEveryOtherViewNamesIt() {
+    for (line, name) in [
+      ("set backoff random", "random 1-40"), ("set backoff fixed 7", "fixed 7"),
+      ("set backoff none", "none"),
+    ] {
+      let interpreter = Interpreter.running(Scenarios.oneProposer + [line])
+      let notes = MarkdownExport.notes(of: interpreter, from: nil, to: nil)
+      #expect(notes.contains("- **Settings:** backoff \(name) · "), "\(line)")
+      var copy = interpreter
+      guard case .text(let status)? = copy.execute("status").note else {
+        Issue.record("status printed no text")
+        continue
+      }
+      #expect(status.contains { $0.hasPrefix("backoff \(name): ") }, "\(status)")
+    }
+  }
+
   @Test func violationsAreListedWithTheirSteps() {
     let notes = MarkdownExport.notes(
       of: Interpreter.running(Scenarios.violation), from: nil, to: nil)

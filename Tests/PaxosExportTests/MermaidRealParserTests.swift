@@ -44,7 +44,16 @@ struct MermaidRealParserTests {
     // The chosen value is on its band, the crash and the loss are told.
     let shown = { (name: String) in results[name]?.texts.joined(separator: "\n") ?? "" }
     #expect(shown("one-proposer-0").contains("★ CHOSEN red (1.p1)"))
-    #expect(shown("one-proposer-0").contains("promise 1.p1 (none)"))
+    // Each arrow's label is the transcript's line for the message, without its number and ends.
+    let oneProposer = Interpreter.running(Scenarios.oneProposer).cluster
+    for entry in oneProposer.trace.entries {
+      guard case .delivered(let id) = entry.event else { continue }
+      let message = oneProposer.trace[id]
+      let words = oneProposer.describe(id).replacing(
+        "\(id) \(message.from) -> \(message.to) ", with: "")
+      #expect(shown("one-proposer-0").split(separator: "\n").contains { $0 == words }, "\(words)")
+    }
+    #expect(shown("dueling-0").contains("nack 1.p1 (promised 2.p2)"))
     #expect(shown("crashes-0").contains("crash, keeps only its disk"))
     #expect(shown("drops-0").contains("(dropped)"))
     #expect(shown("partitions-0").contains("(lost, partition)"))

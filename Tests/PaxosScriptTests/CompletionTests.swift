@@ -180,6 +180,13 @@ import Testing
     #expect(offers("goto s", after: setup) == ["start"])
   }
 
+  @Test func gotoNoLongerOffersABookmarkOnReplacedCommands() {
+    let setup = [
+      "cluster 3", "bookmark start", "propose p1 red", "bookmark asked", "undo", "reset",
+    ]
+    #expect(offers("goto ", after: setup) == ["start"])
+  }
+
   @Test func helpOffersCommandsAndTopics() {
     #expect(offers("help del") == ["deliver"])
     #expect(offers("help time") == ["timeout", "time-travel"])

@@ -144,3 +144,21 @@ import Testing
     #expect(lines.first?.hasPrefix(says) == true, "\(lines)")
   }
 }
+
+/// A line that found nothing to do is not kept in the history, yet `explain` right after it
+/// answers about it, not about the command before.
+@Suite struct ExplainIdleLineTests {
+  @Test(arguments: [
+    (["propose p1 red", "deliver all", "deliver all"], "'deliver all' did nothing"),
+    (["propose p1 red", "deliver all", "heal"], "'heal' did nothing"),
+  ])
+  func theIdleLineIsExplained(_ lines: [String], _ says: String) {
+    let text = ExplainTests.explain(["cluster 3 1 1"] + lines)
+    #expect(text.hasPrefix(says), "\(text)")
+  }
+
+  @Test func aCommandAfterTheIdleLineIsExplainedAgain() {
+    let text = ExplainTests.explain(["cluster 3 1 1", "heal", "crash a2"])
+    #expect(text.contains("a2 crashed") && !text.contains("'heal'"), "\(text)")
+  }
+}

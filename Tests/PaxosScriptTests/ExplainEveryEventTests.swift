@@ -173,7 +173,7 @@ import Testing
     Case(
       name: "backoff", script: ["cluster 3 1 1", "set backoff fixed 7"],
       says: "'set backoff fixed 7' changed a setting, not the cluster; from now on:\n"
-        + "  backoff fixed: a refused proposer waits 7 ticks"),
+        + "  backoff fixed 7: a refused proposer waits 7 ticks"),
     Case(
       name: "timeout", script: ["cluster 3 1 1", "set timeout 30"],
       says: "a proposer whose attempt has not finished after 30 ticks starts over"),

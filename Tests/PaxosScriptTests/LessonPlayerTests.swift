@@ -42,7 +42,7 @@ import Testing
     ][...]
     var player = LessonPlayer(
       mode: .interactive, emit: { output.append($0) }, read: { _, _ in replies.popFirst() })
-    player.interrupted = { true }
+    player.interrupted = { _, _ in true }
     #expect(player.play(Self.lesson, file: "tiny.paxos") == .passed)
     #expect(output.contains { $0.hasPrefix("run: interrupted after 1023 steps") }, "\(output)")
   }

@@ -48,6 +48,23 @@ import Testing
     "help delvier", "help xyzzy",
   ]
 
+  /// A hint shows a way forward, never the very line that was just refused. Each command's
+  /// example is tried on an empty cluster and a busy one, twice: the second may be refused for
+  /// what the first did (a node crashed, a ballot used, a name taken).
+  @Test func aHintNeverRepeatsTheRefusedLine() {
+    for spec in Vocabulary.commands {
+      for setup in [[], midRunScript] {
+        var interpreter = Interpreter.running(setup)
+        for _ in 0..<2 {
+          guard case .error(let error) = interpreter.execute(spec.example).outcome else { continue }
+          #expect(
+            error.hint?.contains("'\(spec.example)'") != true,
+            "'\(spec.example)': \(error.message); hint: \(error.hint ?? "")")
+        }
+      }
+    }
+  }
+
   @Test func theMidRunClusterIsBusy() {
     let cluster = Interpreter.running(midRunScript).cluster
     #expect(!cluster.inFlight.isEmpty)

@@ -44,7 +44,7 @@ import Testing
   @Test func anInterruptedRunKeepsItsOptions() {
     var interpreter = Interpreter.running(
       ["cluster 5 3 1", "set backoff none", "set timeout 3", "propose p1 a", "propose p2 b"])
-    interpreter.interrupted = { true }
+    interpreter.interrupted = { _, _ in true }
     let result = interpreter.execute("run steps=100000 seed=4 until violation brief")
     #expect(result.recordedText == "run steps=1023 seed=4 until violation brief")
   }

@@ -59,6 +59,38 @@ import Testing
     #expect(!interpreter.execute("goto nowhere").outcome.isDone, "there is no such bookmark")
   }
 
+  /// The case: after `goto base` and a new command, `b` named a moment that is gone.
+  static let branching = [
+    "cluster 3 1 1", "propose p1 red", "bookmark base", "deliver p1->a1", "bookmark b",
+    "goto base",
+  ]
+
+  @Test func aNewBranchRemovesTheBookmarksOnTheCommandsItReplacedAndSaysSo() {
+    var interpreter = Interpreter.running(Self.branching)
+    let lines = transcript(of: "deliver p1->a3", in: &interpreter)
+    #expect(lines.last == "bookmark b was on the commands you replaced; it is gone")
+    #expect(interpreter.timeline.bookmarks == ["base": 2])
+    let goto = transcript(of: "goto b", in: &interpreter)
+    #expect(goto.first == "error: no bookmark 'b'; bookmarks: base")
+    #expect(interpreter.timeline.entries.map(\.text).last == "deliver p1->a3", "it did not move")
+  }
+
+  @Test func everyBookmarkAfterThePresentGoesAndThoseBeforeItStay() {
+    var interpreter = Interpreter.running(
+      Self.branching + ["goto 1", "bookmark one", "redo 2", "bookmark c", "bookmark a", "goto one"])
+    let lines = transcript(of: "propose p1 blue", in: &interpreter)
+    #expect(
+      lines.last == "bookmarks a, b, base and c were on the commands you replaced; they are gone")
+    #expect(interpreter.timeline.bookmarks == ["one": 1])
+  }
+
+  @Test func undoAndRedoKeepTheBookmarksAhead() {
+    var interpreter = Interpreter.running(Self.branching)
+    let lines = transcript(of: "redo", in: &interpreter)
+    #expect(!lines.contains { $0.contains("gone") })
+    #expect(interpreter.timeline.bookmarks == ["base": 2, "b": 3])
+  }
+
   @Test func rewindingALongHistoryMatchesAFreshReplay() {
     // Far more commands than one snapshot spans, with snapshots taken and discarded.
     var lines = ["cluster 3 3 1"]

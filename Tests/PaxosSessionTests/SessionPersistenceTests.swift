@@ -51,11 +51,32 @@ import Testing
     #expect(reopened.interpreter.timeline.bookmarks == ["proposed": 2])
   }
 
+  @Test func aBookmarkRemovedByANewBranchStaysRemovedAfterARestart() throws {
+    let temporary = try TemporaryPlace()
+    let first = try Session(opening: temporary.place)
+    let results = first.run([
+      "cluster 3 1 1", "propose p1 red", "bookmark base", "deliver p1->a1", "bookmark b",
+      "goto base", "deliver p1->a3", "goto b",
+    ])
+    #expect(results.dropLast().allSatisfy { $0.succeeded })
+    #expect(!results[results.count - 1].succeeded, "b is gone")
+    first.close()
+    let reopened = try Session(opening: temporary.place)
+    #expect(reopened.warnings.isEmpty)
+    #expect(reopened.interpreter.cluster == first.interpreter.cluster)
+    #expect(reopened.interpreter.timeline.bookmarks == ["base": 2])
+    guard case .text(let history)? = reopened.execute("history").note else {
+      Issue.record("history prints lines")
+      return
+    }
+    #expect(history.filter { $0.contains("[") } == ["  #2  propose p1 red  [base]"])
+  }
+
   @Test func anInterruptedRunIsSavedAsTheStepsItTook() throws {
     let temporary = try TemporaryPlace()
     let cluster = try temporary.inSession { session in
       session.run(["cluster 3", "crash a2 a3", "propose p1 red"])
-      session.interrupted = { true }
+      session.interrupted = { _, _ in true }
       #expect(session.execute("run steps=100000 seed=4").succeeded)
       return session.interpreter.cluster
     }

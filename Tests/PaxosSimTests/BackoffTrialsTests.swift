@@ -103,9 +103,20 @@ import Testing
     let calls = Counter()
     let trials = BackoffTrials(
       from: try threeWayDuel(), backoffs: Self.usual, seeds: 50, steps: 2000,
-      interrupted: { calls.increment() > 2 })
+      interrupted: { _, _ in calls.increment() > 2 })
     #expect(trials.seedsTried == 2)
     #expect(trials.outcomes.allSatisfy { $0.runs == 2 })
+  }
+
+  @Test func theCheckpointIsToldHowManySeedsAreDoneOfHowMany() throws {
+    let seen = Mutex<[[Int]]>([])
+    _ = BackoffTrials(
+      from: try threeWayDuel(), backoffs: Self.usual, seeds: 4, steps: 2000,
+      interrupted: { done, total in
+        seen.withLock { $0.append([done, total]) }
+        return false
+      })
+    #expect(seen.withLock { $0 } == [[0, 4], [1, 4], [2, 4], [3, 4]])
   }
 
   @Test func proposersThatNeverTriedHaveNotDecided() throws {

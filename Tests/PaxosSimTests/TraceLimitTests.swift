@@ -1,5 +1,6 @@
 import PaxosCore
 import PaxosTestSupport
+import Synchronization
 import Testing
 
 @testable import PaxosSim
@@ -42,6 +43,30 @@ import Testing
     #expect(cluster.trace.entries.count < 500 + 20)
     let again = cluster.run(limit: 10)
     #expect(again.steps == 0 && again.traceFull)
+  }
+
+  @Test func aFullTraceRefusesEveryCommandThatWouldAddToIt() throws {
+    var cluster = try busyCluster()
+    try cluster.requireRoomInTrace(to: "propose")
+    cluster.settings.traceLimit = cluster.trace.entries.count
+    let error = try #require(throws: ClusterError.self) {
+      try cluster.requireRoomInTrace(to: "propose")
+    }
+    #expect(error.message == "cannot propose: " + Cluster.traceFullReason)
+    #expect(error.hint == "'reset' starts over, or 'undo' goes back")
+  }
+
+  @Test func aLongRunTellsItsCheckpointHowFarItGotAndStopsWhenTold() throws {
+    var cluster = try busyCluster()
+    try cluster.setBackoff(.none)
+    try cluster.setAttemptTimeout(1)
+    let seen = Mutex<[[Int]]>([])
+    let summary = cluster.run(limit: 10_000) { done, total in
+      seen.withLock { $0.append([done, total]) }
+      return done >= 3000
+    }
+    #expect(seen.withLock { $0 } == [[1023, 10_000], [2047, 10_000], [3071, 10_000]])
+    #expect(summary.interrupted && summary.steps == 3071)
   }
 
   @Test func deliverAllStopsWhenTheTraceIsFullAndKeepsTheRestInOrder() throws {

@@ -92,6 +92,15 @@ public enum DotExport {
       diagram.out.append(Int(entries[window.entries.lowerBound].time))
       diagram.out.append("–" as StaticString)
       diagram.out.append(Int(entries[window.entries.upperBound - 1].time))
+      // A window that starts after the first choice says what its "chosen again" boxes repeat.
+      if let first = cluster.choices.chosen.first,
+        first.time < entries[window.entries.lowerBound].time
+      {
+        diagram.out.append("; CHOSEN " as StaticString)
+        diagram.appendChoice(first.value, first.ballot)
+        diagram.out.append(" earlier, at time " as StaticString)
+        diagram.out.append(first.time)
+      }
     }
     diagram.out.append("\"\n" as StaticString)
     for (column, node) in nodes.enumerated() {

@@ -68,14 +68,28 @@ extension SpaceTimeDiagram {
     out.append("]\n" as StaticString)
   }
 
+  /// The first choice in a gold box; a later quorum for the same value only repeats it, in a
+  /// pale one, as the transcript's "chosen again".
   mutating func chosen(_ value: ValueID, _ ballot: Ballot, time: Int32) {
-    note(time: time, kind: "chosen", fill: "\"#ffd84d\"", near: receiverColumn) { diagram in
-      diagram.out.append("★ CHOSEN " as StaticString)
-      diagram.values.appendFull(value, to: &diagram.out)
-      diagram.out.append(" (" as StaticString)
-      diagram.out.append(ballot)
-      diagram.out.append(UInt8(ascii: ")"))
+    guard cluster.choices.isChosenAgain(value, under: ballot) else {
+      note(time: time, kind: "chosen", fill: "\"#ffd84d\"", near: receiverColumn) { diagram in
+        diagram.out.append("★ CHOSEN " as StaticString)
+        diagram.appendChoice(value, ballot)
+      }
+      return
     }
+    note(time: time, kind: "chosen_again", fill: "\"#fff3c4\"", near: receiverColumn) { diagram in
+      diagram.out.append("chosen again " as StaticString)
+      diagram.appendChoice(value, ballot)
+    }
+  }
+
+  /// `red (1.p1)`
+  mutating func appendChoice(_ value: ValueID, _ ballot: Ballot) {
+    values.appendFull(value, to: &out)
+    out.append(" (" as StaticString)
+    out.append(ballot)
+    out.append(UInt8(ascii: ")"))
   }
 
   mutating func violation(_ violation: Violation, time: Int32) {

@@ -51,7 +51,7 @@ public struct FileExporter: Exporter {
     let toOutput = path == "-"
     switch request.format {
     case .json:
-      let bytes = TraceEncoder.encode(interpreter, window: window)
+      let bytes = try TraceEncoder.encodeLoadable(interpreter, window: window)
       if toOutput { return [Self.text(bytes)] }
       try target(.json).write(bytes, to: path)
       let events = TimeWindow(interpreter.cluster.trace, from: window.from, to: window.to)

@@ -58,7 +58,7 @@ public enum MarkdownExport {
     if !outcome.violations.isEmpty {
       return "\(outcome.violations.count) violation\(outcome.violations.count == 1 ? "" : "s")"
     }
-    guard let chosen = outcome.chosen else { return "nothing chosen" }
+    guard let chosen = outcome.chosen.first else { return "nothing chosen" }
     return "chosen " + MarkdownText.inline(cluster.values.display(chosen.value))
   }
 
@@ -88,18 +88,10 @@ public enum MarkdownExport {
     }
     return [
       "- **Cluster:** " + roles.joined(separator: " · ") + " · " + quorum,
-      "- **Settings:** backoff \(describe(settings.backoff)) · timeout \(settings.attemptTimeout) ticks"
+      "- **Settings:** backoff \(settings.backoff) · timeout \(settings.attemptTimeout) ticks"
         + " · bugs " + MarkdownText.inline(bugs),
       "- **Time:** " + time,
       "- **Messages:** \(cluster.trace.messages.count) sent, \(cluster.inFlight.count) still in flight",
     ]
-  }
-
-  private static func describe(_ backoff: Backoff) -> String {
-    switch backoff {
-    case .none: "none"
-    case .fixed(let ticks): "fixed \(ticks)"
-    case .randomized(let ticks): "random \(ticks)"
-    }
   }
 }

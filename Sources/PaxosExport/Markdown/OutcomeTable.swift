@@ -5,16 +5,17 @@ import PaxosSim
 enum OutcomeTable {
   static func lines(_ outcome: RunOutcome, _ cluster: Cluster, atEnd: Bool) -> [String] {
     var rows: [(String, String)] = []
-    if let chosen = outcome.chosen {
-      rows.append(
-        (
-          "chosen",
-          value(chosen.value, cluster) + " (ballot "
-            + MarkdownText.inline(chosen.ballot.description) + ", time \(chosen.time))"
-        ))
-    } else {
-      rows.append(("chosen", "nothing yet"))
+    let chosen = outcome.chosen.map {
+      value($0.value, cluster) + " (ballot " + MarkdownText.inline($0.ballot.description)
+        + ", time \($0.time))"
     }
+    rows.append(
+      (
+        "chosen",
+        chosen.isEmpty
+          ? "nothing yet"
+          : chosen.joined(separator: "; ") + (chosen.count > 1 ? " (VIOLATION)" : "")
+      ))
     for node in cluster.nodesInRoleOrder {
       let name = MarkdownText.inline(node.id.name)
       let knowledge = [

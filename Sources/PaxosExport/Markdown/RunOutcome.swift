@@ -1,7 +1,7 @@
 import PaxosCore
 import PaxosSim
 
-/// What a run had come to by the end of a window: the value chosen, what each proposer decided
+/// What a run had come to by the end of a window: the values chosen, what each proposer decided
 /// and each learner learned, and every violation, read from the trace's events.
 struct RunOutcome {
   struct Choice {
@@ -10,7 +10,8 @@ struct RunOutcome {
     var time: Int
   }
 
-  var chosen: Choice?
+  /// The first choice of each value, in order: more than one means agreement broke.
+  var chosen: [Choice] = []
   var decided: [NodeID: (value: ValueID, ballot: Ballot)] = [:]
   var learned: [NodeID: (value: ValueID, ballot: Ballot)] = [:]
   var violations: [(time: Int, violation: Violation)] = []
@@ -21,8 +22,8 @@ struct RunOutcome {
     for index in 0..<window.entries.upperBound {
       let entry = entries[index]
       switch entry.event {
-      case .chosen(let value, let ballot) where chosen == nil:
-        chosen = Choice(value: value, ballot: ballot, time: Int(entry.time))
+      case .chosen(let value, let ballot) where !chosen.contains(where: { $0.value == value }):
+        chosen.append(Choice(value: value, ballot: ballot, time: Int(entry.time)))
       case .decided(let value, let ballot): decided[ballot.proposer] = (value, ballot)
       case .learned(let node, let value, let ballot): learned[node] = (value, ballot)
       case .violation(let violation): violations.append((Int(entry.time), violation))

@@ -21,6 +21,7 @@ struct MermaidBody {
     values = ValueTexts(cluster.values, encode: MermaidText.append)
     // About 15 bytes per trace event in long runs (a third of the events are drawn).
     text = TextBuffer(capacity: 16 * window.entries.count + 64)
+    noteEarlierChoice(window)
     for index in window.entries { add(cluster.trace.entries[index]) }
   }
 
@@ -64,13 +65,16 @@ struct MermaidBody {
       text.append("learned " as StaticString)
       values.appendFull(value, to: &text)
       text.append(UInt8(ascii: "\n"))
+    case .chosen(let value, let ballot) where cluster.choices.isChosenAgain(value, under: ballot):
+      // The value was chosen before: a note, not a second band, as the transcript tells it.
+      participants.appendNoteOverAll(to: &text)
+      text.append("chosen again " as StaticString)
+      appendChoice(value, ballot)
+      text.append(UInt8(ascii: "\n"))
     case .chosen(let value, let ballot):
       highlighted(color: "rgb(255, 226, 122)") { body in
         body.text.append("★ CHOSEN " as StaticString)
-        body.values.appendFull(value, to: &body.text)
-        body.text.append(" (" as StaticString)
-        body.text.append(ballot)
-        body.text.append(UInt8(ascii: ")"))
+        body.appendChoice(value, ballot)
       }
     case .violation(let violation):
       highlighted(color: "rgb(255, 170, 170)") { body in
@@ -90,6 +94,31 @@ struct MermaidBody {
       ends.append(text.count)
       times.append(entry.time)
     }
+  }
+
+  /// `red (1.p1)`
+  private mutating func appendChoice(_ value: ValueID, _ ballot: Ballot) {
+    values.appendFull(value, to: &text)
+    text.append(" (" as StaticString)
+    text.append(ballot)
+    text.append(UInt8(ascii: ")"))
+  }
+
+  /// A window that starts after the first choice says what its "chosen again" notes repeat.
+  private mutating func noteEarlierChoice(_ window: TimeWindow) {
+    guard let first = cluster.choices.chosen.first, let start = window.entries.first else {
+      return
+    }
+    let time = cluster.trace.entries[start].time
+    guard first.time < time else { return }
+    participants.appendNoteOverAll(to: &text)
+    text.append("CHOSEN " as StaticString)
+    appendChoice(first.value, first.ballot)
+    text.append(" earlier, at time " as StaticString)
+    text.append(first.time)
+    text.append(UInt8(ascii: "\n"))
+    ends.append(text.count)
+    times.append(time)
   }
 
   private mutating func arrow(_ id: MessageID, _ shape: StaticString, suffix: StaticString) {

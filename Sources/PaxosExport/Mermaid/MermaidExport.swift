@@ -11,7 +11,7 @@ import PaxosSim
 ///   participant p1
 ///   participant a1
 ///   p1->>a1: prepare 1.p1
-///   a1->>p1: promise 1.p1 (none)
+///   a1->>p1: promise 1.p1 (nothing accepted)
 /// ```
 public enum MermaidExport {
   /// Mermaid replaces a diagram longer than 50,000 characters (its `maxTextSize`, counted in

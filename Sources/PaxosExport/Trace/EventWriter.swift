@@ -36,6 +36,7 @@ struct EventWriter {
       writer.raw(", \"kind\": \"")
       event(entry.event, &writer)
       writer.raw("}")
+      writer.endEntry()
     }
     writer.raw(wroteAny ? "\n  ]\n" : "]\n")
   }

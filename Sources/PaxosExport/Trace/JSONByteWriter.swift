@@ -4,8 +4,64 @@ import PaxosCore
 /// trace of a million events is written in the time it takes to copy its bytes.
 struct JSONByteWriter {
   private(set) var bytes: [UInt8] = []
+  /// A writer that only measures lets go of what it wrote now and then, keeping its count.
+  private let measuresOnly: Bool
+  private var forgotten = 0
+  /// What a measuring writer checks its bytes against as it lets go of them, and whether they
+  /// differed somewhere.
+  private let expected: [UInt8]?
+  private var differs = false
 
-  init(capacity: Int) { bytes.reserveCapacity(capacity) }
+  init(capacity: Int) {
+    measuresOnly = false
+    expected = nil
+    bytes.reserveCapacity(capacity)
+  }
+
+  /// A writer that counts the bytes it is given, and compares them with `expected` if given,
+  /// but keeps at most about 64 KiB of them.
+  static func measuring(against expected: [UInt8]? = nil) -> JSONByteWriter {
+    JSONByteWriter(measuringAgainst: expected)
+  }
+
+  private init(measuringAgainst expected: [UInt8]?) {
+    measuresOnly = true
+    self.expected = expected
+    bytes.reserveCapacity(Self.measuringBuffer * 2)
+  }
+
+  private static let measuringBuffer = 1 << 16
+
+  /// Every byte written so far, kept or not.
+  var count: Int { forgotten + bytes.count }
+
+  /// Called between the entries of a long array: where a measuring writer forgets.
+  mutating func endEntry() {
+    guard measuresOnly, bytes.count >= Self.measuringBuffer else { return }
+    forget()
+  }
+
+  /// For a writer measuring against expected bytes, at the end: whether it was given exactly
+  /// those.
+  mutating func matchesExpected() -> Bool {
+    forget()
+    return !differs && forgotten == expected?.count
+  }
+
+  private mutating func forget() {
+    if let expected, !differs {
+      let end = forgotten + bytes.count
+      differs =
+        end > expected.count
+        || !bytes.withUnsafeBytes { written in
+          expected.withUnsafeBytes { whole in
+            written.elementsEqual(UnsafeRawBufferPointer(rebasing: whole[forgotten..<end]))
+          }
+        }
+    }
+    forgotten += bytes.count
+    bytes.removeAll(keepingCapacity: true)
+  }
 
   /// Literal JSON text: keys, punctuation, fixed words.
   mutating func raw(_ text: StaticString) {

@@ -11,12 +11,60 @@ public enum TraceEncoder {
   static let bytesPerEvent = 200
 
   public static func encode(_ interpreter: Interpreter, window: TraceWindow = .whole) -> [UInt8] {
+    let commandBytes = interpreter.timeline.entries.reduce(0) { $0 + $1.text.utf8.count + 64 }
+    var writer = JSONByteWriter(
+      capacity: 1024 + commandBytes + interpreter.cluster.nodes.count * 64
+        + interpreter.cluster.trace.entries.count * bytesPerEvent)
+    write(interpreter, window: window, into: &writer)
+    return writer.bytes
+  }
+
+  /// The trace for `export json`: refused, before any of it is written, when it is larger
+  /// than `load` and `replay` read.
+  public static func encodeLoadable(
+    _ interpreter: Interpreter, window: TraceWindow = .whole, limit: Int = TraceFormat.maxBytes
+  ) throws(ScriptError) -> [UInt8] {
+    var measure = JSONByteWriter.measuring()
+    write(interpreter, window: window, into: &measure)
+    guard measure.count <= limit else {
+      throw tooLarge(measure.count, limit: limit, endsAt: interpreter.cluster.time)
+    }
+    return encode(interpreter, window: window)
+  }
+
+  /// Whether `bytes` are exactly the trace of `interpreter`: found without a second copy of
+  /// them, which for a large trace is most of the memory loading it takes.
+  static func encodes(_ interpreter: Interpreter, window: TraceWindow, as bytes: [UInt8]) -> Bool {
+    var compare = JSONByteWriter.measuring(against: bytes)
+    write(interpreter, window: window, into: &compare)
+    return compare.matchesExpected()
+  }
+
+  static func tooLarge(_ size: Int, limit: Int, endsAt time: Int) -> ScriptError {
+    ScriptError(
+      "this JSON trace would be \(approximate(size)) (\(size) bytes), more than the"
+        + " \(approximate(limit)) that 'load' and 'replay' read; nothing was written",
+      hint:
+        "export a part of the run, which ends at time \(time): 'export json FILE from=TIME to=TIME'"
+    )
+  }
+
+  /// `1.44 GiB`, `12 MiB`, `40 KiB`: rounded down, for a person; the exact count goes beside.
+  static func approximate(_ bytes: Int) -> String {
+    guard bytes >= 1 << 30 else {
+      return bytes >= 1 << 20 ? "\(bytes >> 20) MiB" : "\(bytes >> 10) KiB"
+    }
+    let hundredths = (bytes * 100) >> 30
+    let fraction = hundredths % 100
+    guard fraction != 0 else { return "\(hundredths / 100) GiB" }
+    return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction) GiB"
+  }
+
+  private static func write(
+    _ interpreter: Interpreter, window: TraceWindow, into writer: inout JSONByteWriter
+  ) {
     let cluster = interpreter.cluster
     let timeline = interpreter.timeline
-    let commandBytes = timeline.entries.reduce(0) { $0 + $1.text.utf8.count + 64 }
-    var writer = JSONByteWriter(
-      capacity: 1024 + commandBytes + cluster.nodes.count * 64
-        + cluster.trace.entries.count * bytesPerEvent)
     writer.raw("{\n  \"format\": ")
     writer.string(TraceFormat.name)
     writer.raw(",\n  \"version\": ")
@@ -37,7 +85,6 @@ public enum TraceEncoder {
     var events = EventWriter(cluster: cluster)
     events.write(window: window, into: &writer)
     writer.raw("}\n")
-    return writer.bytes
   }
 
   private static func writeCluster(
@@ -99,6 +146,7 @@ public enum TraceEncoder {
       } else {
         writer.raw("null}")
       }
+      writer.endEntry()
     }
     writer.raw(timeline.entries.isEmpty ? "],\n" : "\n  ],\n")
   }

@@ -41,7 +41,7 @@ public struct TraceError: Error, Hashable, Sendable, CustomStringConvertible {
 
 /// The limits a trace must stay within, so that a hostile file fails fast and small.
 public struct TraceLimits: Hashable, Sendable {
-  public var maxFileBytes = 1 << 30
+  public var maxFileBytes = TraceFormat.maxBytes
   /// Far deeper than the format goes (five levels): anything deeper is not a trace.
   public var maxDepth = 16
   /// A command line, comment included, or a value (at most 1,000 characters) fits easily.

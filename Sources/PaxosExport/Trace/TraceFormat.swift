@@ -5,6 +5,8 @@ public enum TraceFormat {
   /// The version this program writes and the newest it reads.
   public static let version = 2
   public static let fileExtension = ".json"
+  /// The largest trace `load` and `replay` read, and so the largest `export json` writes.
+  public static let maxBytes = 1 << 30
 }
 
 /// The names of the fields that hold the simulated clock. Version 1 named them after steps,

@@ -12,7 +12,7 @@ enum BackoffTable {
   /// random wait of the cluster's own length.
   static func lines(
     _ cluster: Cluster, waits: [Int]?, seeds: Int, steps: Int,
-    interrupted: (@Sendable () -> Bool)?
+    interrupted: Checkpoint?
   ) throws(ScriptError) -> [String] {
     try requireUndecidedAttempt(in: cluster)
     let trials = BackoffTrials(
@@ -50,7 +50,7 @@ enum BackoffTable {
   private static func row(_ outcome: BackoffTrials.Outcome) -> [String] {
     let sorted = outcome.timeToDecide.sorted()
     return [
-      name(outcome.backoff),
+      outcome.backoff.description,
       "\(outcome.decided)/\(outcome.runs)",
       "\(outcome.runs - outcome.decided)",
       median(sorted).map(String.init) ?? "",
@@ -58,15 +58,6 @@ enum BackoffTable {
       median(outcome.retries.sorted()).map(String.init) ?? "",
       median(outcome.roundTrips.sorted()).map(String.init) ?? "",
     ]
-  }
-
-  /// `none`, `fixed 20`, `random 1-40`: how long a refused proposer waits.
-  private static func name(_ backoff: Backoff) -> String {
-    switch backoff {
-    case .none: "none"
-    case .fixed(let ticks): "fixed \(ticks)"
-    case .randomized(let ticks): "random 1-\(2 * ticks)"
-    }
   }
 
   /// The lower middle of sorted numbers: always one of them, a whole number as they are.

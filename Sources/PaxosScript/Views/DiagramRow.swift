@@ -31,12 +31,14 @@ enum DiagramSymbol {
   static let timer: Character = "◔"
   static let knows: Character = "◆"
   static let chosen: Character = "★"
+  static let chosenAgain: Character = "☆"
   static let violation: Character = "!"
   static let lost: Character = "x"
 
   static let legend: [(Character, String)] = [
     (lost, "lost or dropped"), (crash, "crash"), (recover, "recover"), (timer, "timer fires"),
-    (knows, "decided or learned"), (chosen, "CHOSEN"), (violation, "VIOLATION"),
+    (knows, "decided or learned"), (chosen, "CHOSEN"), (chosenAgain, "chosen again"),
+    (violation, "VIOLATION"),
   ]
 }
 
@@ -44,8 +46,11 @@ extension DiagramRow {
   /// The rows for the window's entries, oldest first. Events a diagram does not show (sends,
   /// writes to disk, phase changes) leave no row: the arrows and markers tell them.
   static func rows(_ window: DiagramWindow, in cluster: Cluster) -> [DiagramRow] {
-    var rows: [DiagramRow] = []
     var down = window.downAtStart
+    var rows: [DiagramRow] = []
+    if let earlier = earlierChoice(window, in: cluster) {
+      rows.append(DiagramRow(shape: .note, text: earlier, down: down))
+    }
     // CHOSEN and most violations happen at the acceptor that just received a message.
     var receiver: (time: Int32, node: NodeID)?
     for index in window.entries {
@@ -84,9 +89,11 @@ extension DiagramRow {
         rows.append(
           marker(node, DiagramSymbol.knows, "\(node) learned \(cluster.shortValue(value))"))
       case .chosen(let value, let ballot):
+        let again = cluster.choices.isChosenAgain(value, under: ballot)
         rows.append(
           marker(
-            receiverNow, DiagramSymbol.chosen, "CHOSEN \(cluster.shortValue(value)) (\(ballot))"))
+            receiverNow, again ? DiagramSymbol.chosenAgain : DiagramSymbol.chosen,
+            (again ? "chosen again " : "CHOSEN ") + "\(cluster.shortValue(value)) (\(ballot))"))
       case .violation(let violation):
         var node = receiverNow
         if case .promiseDecreased(let acceptor, _, _) = violation { node = acceptor }
@@ -99,6 +106,18 @@ extension DiagramRow {
       }
     }
     return rows
+  }
+
+  /// The first choice, when it came before the window: the window's later quorums for that
+  /// value are only "chosen again", and the diagram says what they repeat.
+  private static func earlierChoice(_ window: DiagramWindow, in cluster: Cluster) -> String? {
+    guard let first = cluster.choices.chosen.first else { return nil }
+    let event = Event.chosen(first.value, first.ballot)
+    guard !window.entries.contains(where: { cluster.trace.entries[$0].event == event }) else {
+      return nil
+    }
+    return
+      "CHOSEN \(cluster.shortValue(first.value)) (\(first.ballot)) earlier, at time \(first.time)"
   }
 
   /// A violation in few words; `status` and the transcript give it in full.

@@ -12,19 +12,8 @@ extension Cluster {
     values.display(id).withVisibleControls.truncated(toWidth: Self.shortValueWidth)
   }
 
-  /// `prepare 1.p1`, `promise 1.p1 (3.p2=red)`, `accept 1.p1 red`, `nack 1.p1 (2.p2)`.
+  /// A message's words as the transcript writes them, values shortened.
   func shortLabel(_ message: Message) -> String {
-    let head = "\(message.kind.name) \(message.ballot)"
-    switch message.kind {
-    case .prepare:
-      return head
-    case .promise:
-      let accepted = message.value.map { "\(message.prior)=" + shortValue($0) } ?? "none"
-      return head + " (\(accepted))"
-    case .accept, .accepted:
-      return head + (message.value.map { " " + shortValue($0) } ?? "")
-    case .nack:
-      return head + " (\(message.prior))"
-    }
+    message.words(value: shortValue)
   }
 }

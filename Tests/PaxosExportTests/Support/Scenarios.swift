@@ -38,12 +38,20 @@ enum Scenarios {
     "recover a1 a2", "propose p2 blue", "deliver all",
   ]
 
+  /// Red is chosen under 1.p1; p2 adopts it, and 1.p2 reaches a quorum too: chosen again.
+  static let chosenAgain = [
+    "cluster 3 2 1", "propose p1 red", "deliver p1->a1", "deliver p1->a2", "deliver a1->p1",
+    "deliver a2->p1", "deliver p1->a1", "deliver p1->a2", "propose p2 blue", "deliver p2->a2",
+    "deliver p2->a3", "deliver a3->p2", "deliver a2->p2", "deliver all",
+  ]
+
   /// Messages left in flight at the end.
   static let inFlight = ["cluster 3 1 1", "propose p1 red", "deliver p1->a1"]
 
   static let all: [(name: String, lines: [String])] = [
     ("one-proposer", oneProposer), ("dueling", dueling), ("crashes", crashes),
     ("drops", dropsAndDuplicates), ("partitions", partitions), ("violation", violation),
+    ("chosen-again", chosenAgain),
     ("in-flight", inFlight), ("empty", []),
   ]
 

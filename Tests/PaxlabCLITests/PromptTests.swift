@@ -1,0 +1,29 @@
+import PaxosScript
+import PaxosTestSupport
+import Testing
+
+@testable import paxlab
+
+/// The prompt's summary of the cluster.
+@Suite struct PromptTests {
+  /// Red is chosen under 1.p1; the acceptors forget it in a crash (bug no-persist), and blue is
+  /// chosen under 1.p2.
+  static let twoValuesChosen = [
+    "cluster 3 2 1", "set bug no-persist", "propose p1 red", "deliver all", "crash a1 a2",
+    "recover a1 a2", "propose p2 blue", "deliver all",
+  ]
+
+  @Test func showsTheChosenValue() {
+    let cluster = Interpreter.running(Array(Self.twoValuesChosen.prefix(4))).cluster
+    #expect(Prompt.summary(cluster, .off) == ["3a 2p 1l", "0 in flight", "chosen: red"])
+  }
+
+  /// After an agreement violation the prompt does not go on naming only the first value.
+  @Test func showsEveryValueChosenAfterAViolation() {
+    let cluster = Interpreter.running(Self.twoValuesChosen).cluster
+    #expect(
+      Prompt.summary(cluster, .off) == [
+        "3a 2p 1l", "0 in flight", "chosen: red, blue", "VIOLATION",
+      ])
+  }
+}
