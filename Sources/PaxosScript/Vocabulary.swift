@@ -99,7 +99,7 @@ public enum Vocabulary {
       CommandSpec(
         .run, .network, forms: ["run [steps=K] [seed=S] [until violation] [brief]"],
         summary:
-          "let a seeded scheduler take K steps (1000), each delivering a message or firing a timer",
+          "let a seeded scheduler take up to K steps (1000), each delivering a message or firing a timer",
         example: "run seed=3"),
       CommandSpec(
         .compare, .network, forms: ["compare backoff [seeds=N] [steps=K] [waits=K,K,...]"],

@@ -79,7 +79,7 @@ enum TraceDecoder {
       guard version >= 1 else { throw reader.fail("there is no trace format v\(version)") }
       return version
     default:
-      return nil
+      break
     }
     return nil
   }
