@@ -35,9 +35,13 @@ public struct ScriptRunner {
         return .passed
       case .done:
         if !quiet && !result.isTeaching { emit("> " + text) }
-        let cluster = interpreter.cluster
-        for output in Transcript.eventLines(for: result, in: cluster, quiet: quiet) { emit(output) }
-        Transcript.reportLines(for: result, in: cluster, quiet: quiet).forEach(emit)
+        // Quiet output shows only violations: most lines have none to look for.
+        if !quiet || !interpreter.cluster.violations.isEmpty {
+          for output in Transcript.eventLines(for: result, in: interpreter.cluster, quiet: quiet) {
+            emit(output)
+          }
+        }
+        Transcript.reportLines(for: result, in: interpreter.cluster, quiet: quiet).forEach(emit)
       case .error, .expectationFailed:
         let failure = ScriptFailure(result.outcome, file: name, line: number, text: text)
         failure.lines.forEach(emit)

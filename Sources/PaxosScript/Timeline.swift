@@ -51,7 +51,8 @@ public struct Timeline: Sendable {
     -> [String]
   {
     var dropped: [String] = []
-    if !keepingRedo {
+    // Only a redo stack holds moments a bookmark could name past the present.
+    if !keepingRedo && !undone.isEmpty {
       undone.removeAll()
       dropped = bookmarks.filter { $0.value > entries.count }.keys.sorted()
       for name in dropped { bookmarks[name] = nil }

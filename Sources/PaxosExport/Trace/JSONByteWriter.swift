@@ -5,17 +5,21 @@ import PaxosCore
 struct JSONByteWriter {
   private(set) var bytes: [UInt8] = []
   /// A writer that only measures lets go of what it wrote now and then, keeping its count.
-  private let measuresOnly: Bool
+  private var measuresOnly: Bool
+  /// Past this many bytes a writer stops keeping them and only counts: a trace too large to
+  /// be loaded is measured, never held whole.
+  private let keepsAtMost: Int
   private var forgotten = 0
   /// What a measuring writer checks its bytes against as it lets go of them, and whether they
   /// differed somewhere.
   private let expected: [UInt8]?
   private var differs = false
 
-  init(capacity: Int) {
+  init(capacity: Int, keepingAtMost limit: Int = .max) {
     measuresOnly = false
+    keepsAtMost = limit
     expected = nil
-    bytes.reserveCapacity(capacity)
+    bytes.reserveCapacity(min(capacity, limit))
   }
 
   /// A writer that counts the bytes it is given, and compares them with `expected` if given,
@@ -26,6 +30,7 @@ struct JSONByteWriter {
 
   private init(measuringAgainst expected: [UInt8]?) {
     measuresOnly = true
+    keepsAtMost = 0
     self.expected = expected
     bytes.reserveCapacity(Self.measuringBuffer * 2)
   }
@@ -37,6 +42,13 @@ struct JSONByteWriter {
 
   /// Called between the entries of a long array: where a measuring writer forgets.
   mutating func endEntry() {
+    if !measuresOnly && bytes.count > keepsAtMost {
+      measuresOnly = true
+      forgotten = bytes.count
+      bytes = []
+      bytes.reserveCapacity(Self.measuringBuffer * 2)
+      return
+    }
     guard measuresOnly, bytes.count >= Self.measuringBuffer else { return }
     forget()
   }

@@ -11,25 +11,33 @@ public enum TraceEncoder {
   static let bytesPerEvent = 200
 
   public static func encode(_ interpreter: Interpreter, window: TraceWindow = .whole) -> [UInt8] {
-    let commandBytes = interpreter.timeline.entries.reduce(0) { $0 + $1.text.utf8.count + 64 }
-    var writer = JSONByteWriter(
-      capacity: 1024 + commandBytes + interpreter.cluster.nodes.count * 64
-        + interpreter.cluster.trace.entries.count * bytesPerEvent)
+    var writer = writer(for: interpreter, keepingAtMost: .max)
     write(interpreter, window: window, into: &writer)
     return writer.bytes
   }
 
+  /// A writer whose buffer fits most traces of `interpreter` without growing.
+  private static func writer(for interpreter: Interpreter, keepingAtMost limit: Int)
+    -> JSONByteWriter
+  {
+    let commandBytes = interpreter.timeline.entries.reduce(0) { $0 + $1.text.utf8.count + 64 }
+    return JSONByteWriter(
+      capacity: 1024 + commandBytes + interpreter.cluster.nodes.count * 64
+        + interpreter.cluster.trace.entries.count * bytesPerEvent,
+      keepingAtMost: limit)
+  }
+
   /// The trace for `export json`: refused, before any of it is written, when it is larger
-  /// than `load` and `replay` read.
+  /// than `load` and `replay` read. One pass: past the limit the writer only counts.
   public static func encodeLoadable(
     _ interpreter: Interpreter, window: TraceWindow = .whole, limit: Int = TraceFormat.maxBytes
   ) throws(ScriptError) -> [UInt8] {
-    var measure = JSONByteWriter.measuring()
-    write(interpreter, window: window, into: &measure)
-    guard measure.count <= limit else {
-      throw tooLarge(measure.count, limit: limit, endsAt: interpreter.cluster.time)
+    var writer = writer(for: interpreter, keepingAtMost: limit)
+    write(interpreter, window: window, into: &writer)
+    guard writer.count <= limit else {
+      throw tooLarge(writer.count, limit: limit, endsAt: interpreter.cluster.time)
     }
-    return encode(interpreter, window: window)
+    return writer.bytes
   }
 
   /// Whether `bytes` are exactly the trace of `interpreter`: found without a second copy of
