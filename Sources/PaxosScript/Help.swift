@@ -40,7 +40,7 @@ enum Help {
     case .set:
       [
         "backoff K: a refused proposer waits K ticks (fixed) or 1 to 2K (random) before retrying;"
-          + " timeout K: a proposer retries an attempt unfinished after K ticks",
+          + " timeout K: a proposer retries an attempt still unfinished after K ticks",
         "ticks count the simulated time that 'status' shows: each step takes one",
         "teaching switches, each breaking one rule:",
       ]
