@@ -136,7 +136,8 @@ public enum Expectation: Hashable, Sendable {
   case decided(NodeID, String?)
   case promised(NodeID, Ballot?)
   case accepted(NodeID, Ballot?, String?)
-  case inFlight(Int)
+  /// How many messages are in flight, of one kind when it is given.
+  case inFlight(Int, MessageKind?)
   case safe
   case violation
 }

@@ -248,6 +248,7 @@ public enum Completion {
     case ("learned", 2), ("decided", 2): return state.values + ["none"]
     case ("promised", 2), ("accepted", 2): return state.recentBallots + ["none"]
     case ("accepted", 3): return state.values
+    case ("inflight", 2), ("in-flight", 2): return MessageKind.allCases.map(\.name)
     default: return []
     }
   }

@@ -43,8 +43,11 @@ enum Expect {
         state.acceptedValue.map { "\(state.acceptedProposal) \(cluster.values.display($0))" }
         ?? "none"
       return ("\(acceptor) accepted", expected, actual)
-    case .inFlight(let count):
+    case .inFlight(let count, nil):
       return ("in flight", "\(count)", "\(cluster.inFlight.count)")
+    case .inFlight(let count, let kind?):
+      let actual = cluster.inFlight.count { cluster.trace[$0].kind == kind }
+      return ("in flight", "\(count) \(kind.name)", "\(actual) \(kind.name)")
     case .safe, .violation:
       let expected = expectation == .safe ? "is safe" : "has a violation"
       let violations = cluster.violations

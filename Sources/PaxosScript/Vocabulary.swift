@@ -150,7 +150,8 @@ public enum Vocabulary {
         .expect, .checks,
         forms: [
           "expect chosen VALUE|none", "expect learned L VALUE|none", "expect decided P VALUE|none",
-          "expect promised A N.P|none", "expect accepted A N.P VALUE|none", "expect inflight K",
+          "expect promised A N.P|none", "expect accepted A N.P VALUE|none",
+          "expect inflight K [KIND]",
           "expect safe", "expect violation",
         ],
         summary: "check the cluster; a script stops with an error when the check fails",

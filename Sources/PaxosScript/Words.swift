@@ -337,12 +337,24 @@ struct Words {
       let acceptor = try node("an acceptor")
       guard let ballot = try ballotOrNone() else { return .accepted(acceptor, nil, nil) }
       return .accepted(acceptor, ballot, try value())
-    case "inflight", "in-flight": return .inFlight(try count("the number of messages"))
+    case "inflight", "in-flight":
+      return .inFlight(try count("the number of messages"), try optionalMessageKind())
     case "safe": return .safe
     case "violation": return .violation
     default:
       throw fail("cannot expect '\(Self.shorten(what.text))'")
     }
+  }
+
+  /// A message kind (`accept`), or nil when the line ends here.
+  mutating func optionalMessageKind() throws(ScriptError) -> MessageKind? {
+    guard let token = next() else { return nil }
+    guard let kind = MessageKind.allCases.first(where: { $0.name == token.text }) else {
+      throw fail(
+        "'\(Self.shorten(token.text))' is not a kind of message; the kinds: "
+          + MessageKind.allCases.map(\.name).joined(separator: ", "))
+    }
+    return kind
   }
 
   /// `5.p1`, or nil for `none`.

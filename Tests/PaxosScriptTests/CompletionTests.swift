@@ -164,6 +164,7 @@ import Testing
     #expect(offers("expect decided ", after: ["cluster 3 2 2"]) == ["p1", "p2"])
     #expect(offers("expect promised ", after: ["cluster 3 2 2"]) == ["a1", "a2", "a3"])
     #expect(offers("expect accepted a", after: ["cluster 3 2 2"]) == ["a1", "a2", "a3"])
+    #expect(offers("expect inflight 3 acc", after: ["cluster 3 2 2"]) == ["accept", "accepted"])
   }
 
   @Test func expectOffersValuesAndBallotsThatCouldHoldNotTheAnswer() {

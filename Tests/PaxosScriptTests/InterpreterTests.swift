@@ -78,6 +78,30 @@ import Testing
     #expect(transcript(of: line, in: &interpreter) == [note])
   }
 
+  /// `expect inflight N KIND` counts only the messages of that kind.
+  @Test func aCountOfMessagesInFlightCanNameTheirKind() {
+    var interpreter = Interpreter.running([
+      "cluster 3 1 1", "propose p1 red", "deliver p1->a1", "deliver p1->a2", "deliver a1->p1",
+      "deliver a2->p1",
+    ])
+    #expect(transcript(of: "expect inflight 4", in: &interpreter) == ["ok: in flight 4"])
+    #expect(
+      transcript(of: "expect inflight 3 accept", in: &interpreter) == ["ok: in flight 3 accept"])
+    #expect(
+      transcript(of: "expect inflight 0 promise", in: &interpreter)
+        == ["ok: in flight 0 promise"])
+    guard
+      case .expectationFailed(let expected, let actual) = interpreter.execute(
+        "expect inflight 2 prepare"
+      ).outcome
+    else {
+      Issue.record("did not fail")
+      return
+    }
+    #expect(expected == "in flight 2 prepare")
+    #expect(actual == "in flight 1 prepare")
+  }
+
   @Test func resetForgetsTheClusterAndItsHistory() {
     var interpreter = Interpreter.running(midRunScript)
     #expect(transcript(of: "reset", in: &interpreter) == ["reset: no cluster, no history"])

@@ -68,7 +68,8 @@ import Testing
   @Test func usageForATopicNamesOnlyItsForms() {
     let expect = Vocabulary.spec(.expect)
     #expect(Vocabulary.usage(expect, topic: "chosen") == "'expect chosen VALUE|none'")
-    #expect(Vocabulary.usage(expect, topic: "nonsense")?.contains("'expect inflight K'") == true)
+    #expect(
+      Vocabulary.usage(expect, topic: "nonsense")?.contains("'expect inflight K [KIND]'") == true)
   }
 
   @Test func everyCommandWordHasASpec() {
