@@ -54,7 +54,7 @@ enum ExportBench {
         MermaidExport.diagrams(of: cluster, from: nil, to: nil).reduce(0) { $0 + $1.utf8.count }
       },
       format("dot_export", repetitions) {
-        DotExport.graph(of: cluster, from: nil, to: nil).utf8.count
+        DotExport.bytes(of: cluster, from: nil, to: nil).count
       },
       format("markdown_export", repetitions) {
         MarkdownExport.notes(of: interpreter, from: nil, to: nil).utf8.count

@@ -79,7 +79,7 @@ import Testing
             "sequenceDiagram\n  a->>b: three",
           ]
         },
-        dot: { _, _, _ in "" }, markdown: { _, _, _ in "" }))
+        dot: { _, _, _ in [] }, markdown: { _, _, _ in "" }))
     let lines = try exporter.export(
       ExportRequest(format: .mermaid, path: folder + "/duel.mmd"), of: interpreter())
     #expect(lines.first?.contains("wrote 3 Mermaid diagrams") == true, "\(lines)")
@@ -100,7 +100,7 @@ import Testing
     FileExporter(
       renderers: .init(
         mermaid: { _, _, _ in (1...count).map { "sequenceDiagram\n  a->>b: \($0)" } },
-        dot: { _, _, _ in "" }, markdown: { _, _, _ in "" }))
+        dot: { _, _, _ in [] }, markdown: { _, _, _ in "" }))
   }
 
   /// A shorter export removes the parts a longer one left, and only those: a file of the same

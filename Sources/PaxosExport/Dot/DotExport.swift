@@ -23,6 +23,11 @@ import PaxosSim
 /// ```
 public enum DotExport {
   public static func graph(of cluster: Cluster, from: Int?, to: Int?) -> String {
+    String(decoding: bytes(of: cluster, from: from, to: to), as: UTF8.self)
+  }
+
+  /// The graph as the file holds it: a long run's is large, and a file needs no `String` copy.
+  public static func bytes(of cluster: Cluster, from: Int?, to: Int?) -> [UInt8] {
     let window = TimeWindow(cluster.trace, from: from, to: to)
     let nodes = cluster.nodesInRoleOrder
     // About 95 bytes per trace event in long runs: room enough that the buffer rarely regrows.
@@ -38,7 +43,7 @@ public enum DotExport {
     // Messages sent in the window and not settled by its end were still travelling then.
     diagram.finishInFlight()
     appendFooter(nodes: nodes, to: &diagram)
-    return diagram.out.text
+    return diagram.out.bytes
   }
 
   private static func draw(_ entry: TraceEntry, on diagram: inout SpaceTimeDiagram) {

@@ -10,12 +10,12 @@ public struct FileExporter: Exporter {
   /// The drawing functions, replaceable so that tests can check how parts are written.
   struct Renderers: Sendable {
     var mermaid: @Sendable (Cluster, Int?, Int?) -> [String]
-    var dot: @Sendable (Cluster, Int?, Int?) -> String
+    var dot: @Sendable (Cluster, Int?, Int?) -> [UInt8]
     var markdown: @Sendable (Interpreter, Int?, Int?) -> String
 
     static let standard = Renderers(
       mermaid: { MermaidExport.diagrams(of: $0, from: $1, to: $2) },
-      dot: { DotExport.graph(of: $0, from: $1, to: $2) },
+      dot: { DotExport.bytes(of: $0, from: $1, to: $2) },
       markdown: { MarkdownExport.notes(of: $0, from: $1, to: $2) })
   }
 
@@ -67,8 +67,8 @@ public struct FileExporter: Exporter {
       return try writeMermaid(diagrams, to: path)
     case .dot:
       let graph = renderers.dot(interpreter.cluster, request.from, request.to)
-      if toOutput { return [Self.trimmed(graph)] }
-      try target(.dot).write(Array(graph.utf8), to: path)
+      if toOutput { return [Self.text(graph)] }
+      try target(.dot).write(graph, to: path)
       return ["export: wrote \(path)"]
     case .markdown:
       let notes = renderers.markdown(interpreter, request.from, request.to)
