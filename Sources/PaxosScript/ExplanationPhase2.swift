@@ -9,13 +9,20 @@ extension EventContext {
     let promisers = promises.map(\.from)
     switch source {
     case .own:
+      // Switches that make an acceptor forget what it accepted void the proposer's reasoning.
+      let forgetting = [Bug.noPersist, .replyFirst].first(where: cluster.settings.bugs.contains)
       return [
         "\(proposer) proposes its own value \(show(value)) under \(ballot): none of the"
           + " acceptors that promised (\(names(promisers))) reported an accepted value",
         cluster.config.quorum < cluster.config.majority
           ? "but bug small-quorum is on: two quorums need not share an acceptor, so a lower"
             + " ballot may have been chosen by acceptors that did not answer"
-          : "so no lower ballot can have been chosen: a chosen value would have been accepted"
+          : forgetting.map {
+            "so \(proposer) concludes that no lower ballot was chosen, which holds only while"
+              + " acceptors remember what they accepted; bug \($0.rawValue) is on, so one that"
+              + " crashed may have forgotten"
+          }
+            ?? "so no lower ballot can have been chosen: a chosen value would have been accepted"
             + " by a quorum, and any two quorums share an acceptor",
       ]
     case .adopted(let reporter, let accepted):

@@ -97,3 +97,17 @@ import Testing
     #expect(!text.contains("bug accept-any is to blame"))
   }
 }
+
+/// A proposer that heard of no accepted value concludes nothing lower was chosen; with a switch
+/// that makes acceptors forget, `explain` says that conclusion is unsafe instead of stating it.
+@Suite struct ExplainForgetfulAcceptorTests {
+  @Test(arguments: ["no-persist", "none"])
+  func theProposersConclusionIsQualifiedWhenAcceptorsMayForget(_ bug: String) {
+    let text = ExplainTests.explain([
+      "cluster 3 2 1", "set bug \(bug)", "propose p1 red", "deliver all",
+    ])
+    let qualified = "so p1 concludes that no lower ballot was chosen, which holds only while"
+    #expect(text.contains(qualified) == (bug != "none"), "\(text)")
+    #expect(text.contains("so no lower ballot can have been chosen") == (bug == "none"), "\(text)")
+  }
+}
