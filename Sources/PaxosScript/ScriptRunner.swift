@@ -35,8 +35,7 @@ public struct ScriptRunner {
         return .passed
       case .done:
         if !quiet && !result.isTeaching { emit("> " + text) }
-        // Quiet output shows only violations: most lines have none to look for.
-        if !quiet || !interpreter.cluster.violations.isEmpty {
+        if Transcript.hasEventLines(in: interpreter.cluster, quiet: quiet) {
           for output in Transcript.eventLines(for: result, in: interpreter.cluster, quiet: quiet) {
             emit(output)
           }

@@ -13,8 +13,7 @@ public enum Transcript {
   public static func eventLines(for result: LineResult, in cluster: Cluster, quiet: Bool)
     -> some Sequence<String>
   {
-    // Quiet output shows only violations: skip the scan when there are none.
-    let events = quiet && cluster.violations.isEmpty ? result.events.prefix(0) : result.events
+    let events = hasEventLines(in: cluster, quiet: quiet) ? result.events : result.events.prefix(0)
     let entries = cluster.trace.entries
     // Brief shows only the events that matter to the outcome, each with its time.
     let brief = result.isBrief && !quiet
@@ -26,6 +25,12 @@ public enum Transcript {
       let indent = !quiet && index > events.lowerBound && entries[index - 1].time == entry.time
       return (indent ? "  " : "") + cluster.describe(entry)
     }
+  }
+
+  /// Whether a line's events print anything: quiet output shows only violations, so without
+  /// any there is nothing to look through.
+  public static func hasEventLines(in cluster: Cluster, quiet: Bool) -> Bool {
+    !quiet || !cluster.violations.isEmpty
   }
 
   /// What the line reports after its events: its note, and the bookmarks it removed.

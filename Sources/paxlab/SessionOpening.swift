@@ -17,7 +17,7 @@ enum SessionOpening {
         StandardError.line(
           "hint: 'paxlab --session \(place.name) --recover new' starts an empty session;"
             + (choices.count > 1 ? " '--recover keep' keeps the readable commands;" : "")
-            + " either way the file is kept beside it, renamed")
+            + " the file as it is stays beside it, as \(place.file).unreadable")
         throw ExitCode(2)
       }
       guard let chosen = ask(choices) else { throw ExitCode(2) }

@@ -117,6 +117,11 @@ final class Scratch: @unchecked Sendable {
   func file(_ name: String, _ text: String) throws -> URL { try file(name, Data(text.utf8)) }
 
   func emptyFile(_ name: String) throws -> URL { try file(name, Data()) }
+
+  /// The text of session `name`'s file, `.paxlab/NAME.paxos` here.
+  func sessionText(_ name: String) throws -> String {
+    try String(contentsOf: url.appendingPathComponent(".paxlab/\(name).paxos"), encoding: .utf8)
+  }
 }
 
 /// Checks that a run ended the way a script may end: an exit status of 0, 1 or 2, no signal, no

@@ -4,11 +4,6 @@ import Testing
 /// The session and the files it writes, with the real binary: one process per session at a
 /// time, and no `export` over the session or the script being run.
 @Suite struct FileSafetyCLITests {
-  func sessionText(_ name: String, in scratch: Scratch) throws -> String {
-    try String(
-      contentsOf: scratch.url.appendingPathComponent(".paxlab/\(name).paxos"), encoding: .utf8)
-  }
-
   @Test func aSecondProcessIsToldWhoHasTheSession() throws {
     let scratch = try Scratch()
     let first = try PipedREPL(arguments: ["--session", "k"], in: scratch.url)
@@ -26,11 +21,11 @@ import Testing
       [], stdin: Data("open k\ncluster 7\n".utf8), in: scratch.url, timeout: 20)
     #expect(opening.stdout.contains("the REPL stays on session 'default'"), "\(opening.output)")
     try first.close()
-    #expect(try sessionText("k", in: scratch).hasSuffix("\ncluster 3\n"))
+    #expect(try scratch.sessionText("k").hasSuffix("\ncluster 3\n"))
     let after = try Paxlab.run(
       ["--session", "k"], stdin: Data("propose p1 red\n".utf8), in: scratch.url, timeout: 20)
     #expect(after.status == 0, "\(after.output)")
-    #expect(try sessionText("k", in: scratch).hasSuffix("\ncluster 3\npropose p1 red\n"))
+    #expect(try scratch.sessionText("k").hasSuffix("\ncluster 3\npropose p1 red\n"))
   }
 
   @Test func neitherExportNorSaveWritesOverTheSessionFile() throws {
@@ -50,7 +45,7 @@ import Testing
     }
     let reopened = try Paxlab.run([], stdin: Data("history\n".utf8), in: scratch.url)
     #expect(reopened.status == 0, "\(reopened.output)")
-    #expect(try sessionText("default", in: scratch).hasSuffix("\ncluster 3\npropose p1 red\n"))
+    #expect(try scratch.sessionText("default").hasSuffix("\ncluster 3\npropose p1 red\n"))
   }
 
   /// A script may begin as Markdown notes do: it is still never exported over.

@@ -100,6 +100,9 @@ import Testing
     #expect(refused.status == 2)
     #expect(refused.stderr.contains(".paxlab/t.paxos:4"), "\(refused.stderr)")
     #expect(refused.stderr.contains("--recover"), "\(refused.stderr)")
+    #expect(
+      refused.stderr.contains("stays beside it, as .paxlab/t.paxos.unreadable"),
+      "\(refused.stderr)")
     #expect(refused.stdout.isEmpty)
     let file = scratch.url.appendingPathComponent(".paxlab/t.paxos")
     #expect(try String(contentsOf: file, encoding: .utf8) == damaged)

@@ -115,15 +115,21 @@ struct REPLTerminalTests {
     #expect(sessionFile == saved)
   }
 
-  @Test func ctrlCStopsALongRunAndKeepsItsSteps() throws {
+  /// The REPL on three proposers that retry at once and keep knocking each other out: a run
+  /// or a comparison from there goes on until it is stopped.
+  func openOnEndlessDuel() throws -> REPLTerminal {
     let terminal = try open()
-    // Three proposers that retry at once keep knocking each other out: a run that never ends.
     for line in [
       "cluster 5 3 1", "set backoff none", "set timeout 3", "propose p1 a", "propose p2 b",
       "propose p3 c",
     ] {
       try terminal.enter(line)
     }
+    return terminal
+  }
+
+  @Test func ctrlCStopsALongRunAndKeepsItsSteps() throws {
+    let terminal = try openOnEndlessDuel()
     try terminal.type("run steps=1000000 seed=1")
     try terminal.press("Enter")
     try terminal.waitForLineTaken()
@@ -145,13 +151,7 @@ struct REPLTerminalTests {
   }
 
   @Test func aLongCompareShowsItsProgressThenErasesItAndStopsOnCtrlC() throws {
-    let terminal = try open()
-    for line in [
-      "cluster 5 3 1", "set backoff none", "set timeout 3", "propose p1 a", "propose p2 b",
-      "propose p3 c",
-    ] {
-      try terminal.enter(line)
-    }
+    let terminal = try openOnEndlessDuel()
     try terminal.type("compare backoff seeds=1000 steps=2000")
     try terminal.press("Enter")
     let progress = try terminal.waitFor("the progress line") { lines in
