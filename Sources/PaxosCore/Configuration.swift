@@ -6,6 +6,8 @@ public struct Configuration: Hashable, Sendable {
 
   public private(set) var acceptors: [NodeID] = []
   public private(set) var learners: [NodeID] = []
+  /// A replicated log: messages name slots, and a leader keeps its ballot for every slot.
+  public var isLog = false
   /// Quorums are majorities, unless a teaching switch shrinks them.
   public var quorumShortfall = 0
   /// Teaching switch: proposers ignore the values that promises report.

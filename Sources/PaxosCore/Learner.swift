@@ -10,8 +10,15 @@ public struct Learner: Hashable, Sendable {
   public private(set) var learned: ValueID?
   /// Accepted messages counted until a value is learned, one tally per ballot and value.
   public private(set) var tallies: [Tally] = []
+  /// In a log cluster: what it learned in each slot, `slots[slot - 1]`. Durable.
+  public internal(set) var slots: [SlotVote?]
+  /// In a log cluster: accepted messages counted for slots not yet learned. Volatile.
+  var slotTallies: [SlotVote: AcceptorSet] = [:]
 
-  public init(id: NodeID) { self.id = id }
+  public init(id: NodeID, slots: [SlotVote?] = []) {
+    self.id = id
+    self.slots = slots
+  }
 
   /// Counts an accepted message; returns the value and ballot when a quorum is reached. Once a
   /// value is learned the learner stops counting: in Paxos a chosen value never changes.

@@ -11,12 +11,15 @@ public enum Attempt: Hashable, Sendable {
   case decided(ValueID, Ballot)
   /// A nack showed a higher ballot; the proposer retries when its timer fires.
   case abandoned(Ballot, outbidBy: Ballot)
+  /// In a log cluster: phase 1 succeeded, and the proposer fills slots under `ballot` with no
+  /// further prepare, until a nack shows a higher ballot.
+  case leading(Ballot)
 
   public var ballot: Ballot? {
     switch self {
     case .idle: nil
     case .preparing(let ballot, _), .awaitingValue(let ballot), .accepting(let ballot, _, _),
-      .decided(_, let ballot), .abandoned(let ballot, _):
+      .decided(_, let ballot), .abandoned(let ballot, _), .leading(let ballot):
       ballot
     }
   }
@@ -52,6 +55,8 @@ public struct Proposer: Hashable, Sendable {
   /// The value a client asked this proposer to get chosen.
   public var value: ValueID?
   public var attempt = Attempt.idle
+  /// In a log cluster: the requests, slots and tallies of its leadership. Volatile.
+  public var log = ProposerLog()
 
   public init(id: NodeID, highestRound: Int = 0) {
     self.id = id
@@ -68,6 +73,18 @@ public struct Proposer: Hashable, Sendable {
     case abandoned(Ballot, outbidBy: Ballot)
     /// The message belongs to an attempt the proposer is no longer making.
     case stale
+    // Log clusters only.
+    /// Phase 1 succeeded: the promises reported slots up to `top`, or it knows them chosen.
+    case leads(Ballot, top: Int)
+    /// It sent `accept` for a slot to every acceptor.
+    case proposed(SlotVote, SlotSource)
+    /// A majority accepted the slot's command under one of its ballots, or a catch-up answer
+    /// said so: it knows the slot chosen.
+    case decidedSlot(SlotVote)
+    /// It holds the request until its phase 1 ends.
+    case holds(ValueID)
+    /// It already knows the request chosen, in this slot: it has nothing to do.
+    case knownChosen(SlotVote)
   }
 
   /// The round a fresh attempt uses: above everything used or seen. Nil when rounds run out.
@@ -79,19 +96,20 @@ public struct Proposer: Hashable, Sendable {
   /// Starts phase 1 with ballot `round.id`, broadcasting prepare to every acceptor.
   ///
   /// `highestRound` changes: the caller persists it before sending the outbox.
-  public mutating func prepare(round: Int, config: Configuration, outbox: inout [Message]) -> Ballot
-  {
+  public mutating func prepare(round: Int, config: Configuration, outbox: inout Outbox) -> Ballot {
     let ballot = Ballot(round: round, proposer: id)
     highestRound = max(highestRound, round)
     attempt = .preparing(ballot, Promises())
+    // Slot numbers assigned as leader are forgotten: the new phase 1 assigns them again.
+    if config.isLog { log.startPhase1() }
     for acceptor in config.acceptors {
-      outbox.append(Message(kind: .prepare, from: id, to: acceptor, ballot: ballot))
+      outbox.send(Message(kind: .prepare, from: id, to: acceptor, ballot: ballot))
     }
     return ballot
   }
 
   /// Gives the proposer a client's value; if it was waiting for one, phase 2 starts now.
-  public mutating func supply(_ value: ValueID, config: Configuration, outbox: inout [Message])
+  public mutating func supply(_ value: ValueID, config: Configuration, outbox: inout Outbox)
     -> Event?
   {
     self.value = value
@@ -99,7 +117,7 @@ public struct Proposer: Hashable, Sendable {
     return startPhase2(ballot, value, .own, config: config, outbox: &outbox)
   }
 
-  public mutating func receive(_ message: Message, config: Configuration, outbox: inout [Message])
+  public mutating func receive(_ message: Message, config: Configuration, outbox: inout Outbox)
     -> Event
   {
     highestRoundSeen = max(highestRoundSeen, message.ballot.round, message.prior.round)
@@ -142,7 +160,7 @@ public struct Proposer: Hashable, Sendable {
   }
 
   private mutating func finishPhase1(
-    _ ballot: Ballot, _ promises: Promises, config: Configuration, outbox: inout [Message]
+    _ ballot: Ballot, _ promises: Promises, config: Configuration, outbox: inout Outbox
   ) -> Event {
     if let adopted = promises.highestValue {
       let accepted = promises.highestAccepted
@@ -166,11 +184,11 @@ public struct Proposer: Hashable, Sendable {
 
   private mutating func startPhase2(
     _ ballot: Ballot, _ value: ValueID, _ source: ValueSource, config: Configuration,
-    outbox: inout [Message]
+    outbox: inout Outbox
   ) -> Event {
     attempt = .accepting(ballot, value, acceptedBy: AcceptorSet())
     for acceptor in config.acceptors {
-      outbox.append(Message(kind: .accept, from: id, to: acceptor, ballot: ballot, value: value))
+      outbox.send(Message(kind: .accept, from: id, to: acceptor, ballot: ballot, value: value))
     }
     return .startedPhase2(ballot, value, source)
   }

@@ -8,3 +8,11 @@ public struct ValueID: Hashable, Comparable, Sendable {
 
   public static func < (lhs: ValueID, rhs: ValueID) -> Bool { lhs.raw < rhs.raw }
 }
+
+extension ValueID {
+  /// The command that does nothing: what a new leader proposes for a slot no promise reports,
+  /// to fill the gap. Never an index into the table of values.
+  public static let noop = ValueID(raw: UInt32.max - 1)
+
+  public var isNoop: Bool { self == .noop }
+}

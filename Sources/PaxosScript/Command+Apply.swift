@@ -9,12 +9,13 @@ extension Command {
   {
     if recordsEventsUnchecked { try cluster.requireRoomInTrace(to: word.rawValue) }
     switch self {
-    case .cluster(let acceptors, let proposers, let learners):
+    case .cluster(let acceptors, let proposers, let learners, let log):
       guard cluster.isEmpty else {
         throw ClusterError(
           "a cluster already exists; 'reset' to start over, or 'add' nodes to this one")
       }
-      try cluster.populate(acceptors: acceptors, proposers: proposers, learners: learners)
+      try cluster.populate(
+        acceptors: acceptors, proposers: proposers, learners: learners, log: log)
       return .membership
     case .add(let roles, let ids):
       try cluster.add(roles, ids)
@@ -28,6 +29,12 @@ extension Command {
       try cluster.prepare(proposer, round: round, value: value)
     case .timeout(let proposer):
       try cluster.timeout(proposer)
+    case .request(let proposer, let command):
+      try cluster.request(proposer, command)
+    case .retry(let request, let proposer):
+      try cluster.retry(request, to: proposer)
+    case .catchup(let learner):
+      try cluster.catchup(learner)
     case .deliver(let selector):
       try cluster.deliver(selector)
     case .deliverAll:
@@ -73,7 +80,7 @@ extension Command {
     case .setTimeout(let ticks):
       try cluster.setAttemptTimeout(ticks)
       return .settings
-    case .status, .net, .diagram, .history, .explain, .compareBackoff, .undo, .redo, .goto,
+    case .status, .net, .log, .diagram, .history, .explain, .compareBackoff, .undo, .redo, .goto,
       .bookmark, .help, .expect, .export, .save, .load, .sessions, .open, .quit, .lesson,
       .teach:
       return nil
@@ -85,7 +92,8 @@ extension Command {
   /// `deliver all` do.
   private var recordsEventsUnchecked: Bool {
     switch self {
-    case .propose, .prepare, .timeout, .deliver, .drop, .duplicate, .crash, .recover, .partition,
+    case .propose, .prepare, .timeout, .request, .retry, .catchup, .deliver, .drop, .duplicate,
+      .crash, .recover, .partition,
       .heal:
       true
     default: false

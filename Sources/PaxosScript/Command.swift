@@ -3,12 +3,18 @@ import PaxosSim
 
 /// One line of the language, parsed.
 public enum Command: Hashable, Sendable {
-  case cluster(acceptors: Int, proposers: Int, learners: Int)
+  /// `log`: a replicated log running a key-value store, not a single decision.
+  case cluster(acceptors: Int, proposers: Int, learners: Int, log: Bool = false)
   case add(Roles, [NodeID])
   case reset
   case propose(NodeID, String)
   case prepare(NodeID, round: Int, value: String?)
   case timeout(NodeID)
+  /// A client hands a command to a proposer of a log cluster.
+  case request(NodeID, ClientCommand)
+  /// The client sends a request (by its id) again, to a proposer.
+  case retry(ValueID, NodeID)
+  case catchup(NodeID)
   case deliver(MessageSelector)
   case deliverAll
   case drop(MessageSelector)
@@ -28,6 +34,7 @@ public enum Command: Hashable, Sendable {
   case setTimeout(Int)
   case status
   case net
+  case log
   case diagram(last: Int?)
   case history(all: Bool)
   case explain(time: Int?)
@@ -67,6 +74,10 @@ extension Command {
     case .propose: .propose
     case .prepare: .prepare
     case .timeout: .timeout
+    case .request: .request
+    case .retry: .retry
+    case .catchup: .catchup
+    case .log: .log
     case .deliver, .deliverAll: .deliver
     case .drop: .drop
     case .duplicate: .duplicate
@@ -102,10 +113,11 @@ extension Command {
   /// Whether the command changes the cluster, and so belongs in the history that rebuilds it.
   public var changesCluster: Bool {
     switch self {
-    case .cluster, .add, .reset, .propose, .prepare, .timeout, .deliver, .deliverAll, .drop,
-      .duplicate, .crash, .recover, .partition, .heal, .run, .setBugs, .setBackoff, .setTimeout:
+    case .cluster, .add, .reset, .propose, .prepare, .timeout, .request, .retry, .catchup,
+      .deliver, .deliverAll, .drop, .duplicate, .crash, .recover, .partition, .heal, .run,
+      .setBugs, .setBackoff, .setTimeout:
       true
-    case .status, .net, .diagram, .history, .explain, .compareBackoff, .undo, .redo, .goto,
+    case .status, .net, .log, .diagram, .history, .explain, .compareBackoff, .undo, .redo, .goto,
       .bookmark, .help, .expect, .export, .save, .load, .sessions, .open, .quit, .lesson, .teach:
       false
     }
@@ -140,4 +152,15 @@ public enum Expectation: Hashable, Sendable {
   case inFlight(Int, MessageKind?)
   case safe
   case violation
+  // Log clusters only.
+  /// The command chosen in a slot: a command's text, `noop`, or nil for none.
+  case slot(Int, String?)
+  /// The learner applied slots 1 through N, and not N + 1.
+  case applied(NodeID, Int)
+  /// The value of a key in a learner's store; nil for none.
+  case keyValue(NodeID, key: String, value: String?)
+  /// The reply of a request: `ok`, a value, `none`, or `pending`.
+  case reply(ValueID, String)
+  /// Exactly these up proposers lead; none when empty.
+  case leaders([NodeID])
 }

@@ -118,7 +118,17 @@ public enum Completion {
     }
 
     /// The values proposed so far, written as a script writes them.
-    var values: [String] { cluster.values.texts.map(ValueTable.literal) }
+    var values: [String] {
+      cluster.config.isLog ? [] : cluster.values.texts.map(ValueTable.literal)
+    }
+
+    /// The ids of the requests made so far, the newest first: the one a client retries.
+    var requestIDs: [String] {
+      let count = cluster.requests.count
+      return stride(from: count, to: max(0, count - Completion.maxMessages), by: -1).map {
+        "r\($0)"
+      }
+    }
 
     /// The ballots proposers tried lately, newest first. Only the recent messages are read, so
     /// a key press costs the same after a million messages as after ten.
@@ -149,6 +159,14 @@ public enum Completion {
       return position == 0 ? state.nodes(.proposer, up: true) : position == 1 ? state.values : []
     case .prepare, .timeout:
       return position == 0 ? state.nodes(.proposer, up: true) : []
+    case .request:
+      if position == 0 { return state.nodes(.proposer, up: true) }
+      return position == 1 ? ClientCommand.Operation.allCases.map(\.rawValue) : []
+    case .retry:
+      if position == 0 { return state.requestIDs }
+      return position == 1 ? state.nodes(.proposer, up: true) : []
+    case .catchup:
+      return position == 0 ? state.nodes(.learner, up: true) : []
     case .deliver:
       return position == 0 ? keywords(of: command) + messages(partial, state) : []
     case .drop, .duplicate:
@@ -185,7 +203,9 @@ public enum Completion {
       if position == 0 { return ExportFormat.allCases.map(\.rawValue) }
       return position >= 2
         ? ["from=", "to="].filter { option in !arguments.contains { $0.hasPrefix(option) } } : []
-    case .cluster, .reset, .heal, .status, .net, .explain, .undo, .redo, .bookmark, .save, .load,
+    case .cluster:
+      return position >= 1 && position <= 3 ? ["log"] : []
+    case .reset, .heal, .status, .net, .log, .explain, .undo, .redo, .bookmark, .save, .load,
       .sessions, .open, .quit, .lesson, .title, .summary, .say, .pause, .ask, .reveal:
       return []
     }
@@ -249,6 +269,11 @@ public enum Completion {
     case ("promised", 2), ("accepted", 2): return state.recentBallots + ["none"]
     case ("accepted", 3): return state.values
     case ("inflight", 2), ("in-flight", 2): return MessageKind.allCases.map(\.name)
+    case ("applied", 1), ("kv", 1): return state.nodes(.learner)
+    case ("reply", 1): return state.requestIDs
+    case ("reply", 2): return ["ok", "none", "pending"]
+    case ("slot", 2): return ClientCommand.Operation.allCases.map(\.rawValue) + ["noop", "none"]
+    case ("leader", _): return state.nodes(.proposer) + (arguments.count == 1 ? ["none"] : [])
     default: return []
     }
   }

@@ -24,6 +24,11 @@ enum Expect {
     func text(_ value: ValueID?) -> String { value.map(cluster.values.display) ?? "none" }
     switch expectation {
     case .chosen(let value):
+      if cluster.config.isLog {
+        throw ClusterError(
+          "a log cluster chooses a command in each slot, not one value",
+          hint: "'expect slot S COMMAND|noop|none', e.g. 'expect slot 1 put x 1'")
+      }
       return ("chosen", text(value), text(cluster.choices.value))
     case .learned(let learner, let value):
       let node = cluster.nodes[try cluster.require(learner, role: .learner)]
@@ -48,6 +53,8 @@ enum Expect {
     case .inFlight(let count, let kind?):
       let actual = cluster.inFlight.count { cluster.trace[$0].kind == kind }
       return ("in flight", "\(count) \(kind.name)", "\(actual) \(kind.name)")
+    case .slot, .applied, .keyValue, .reply, .leaders:
+      return try LogExpect.compare(expectation, cluster)
     case .safe, .violation:
       let expected = expectation == .safe ? "is safe" : "has a violation"
       let violations = cluster.violations

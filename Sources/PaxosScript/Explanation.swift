@@ -101,8 +101,15 @@ enum Explanation {
     case .recovered: EventKind(one: "recovery", many: "recoveries")
     case .partitioned: EventKind(one: "partition", many: "partitions")
     case .healed: EventKind(one: "heal", many: "heals")
+    case .requested: EventKind(one: "request", many: "requests")
+    case .leads: EventKind(one: "leadership", many: "leaderships")
+    case .chosenSlot: EventKind(one: "slot chosen", many: "slots chosen")
+    case .learnedSlot: EventKind(one: "slot learned", many: "slots learned")
+    case .skippedDuplicate: EventKind(one: "duplicate skipped", many: "duplicates skipped")
+    case .waits: EventKind(one: "wait for a gap", many: "waits for a gap")
     case .sent, .delivered, .restoredAcceptor, .restoredRound, .persistedAcceptor,
-      .persistedRound, .timerFired, .timerArmed, .decided:
+      .persistedRound, .timerFired, .timerArmed, .decided, .holds, .knownChosen, .proposed,
+      .decidedSlot, .persistedVote, .restoredVotes, .restoredLearner, .applied:
       nil
     }
   }

@@ -12,6 +12,7 @@ extension EventContext {
     case .accept: return askedToAccept(message)
     case .promise, .nack: return proposerTakes(message)
     case .accepted: return proposerTakes(message) + learnerTakes(message)
+    case .catchup, .chosen: return []
     }
   }
 

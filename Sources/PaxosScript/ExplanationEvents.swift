@@ -42,6 +42,10 @@ struct EventContext {
     case .sent, .restoredAcceptor, .restoredRound, .persistedAcceptor, .persistedRound,
       .timerFired, .timerArmed:
       []
+    case .requested, .holds, .knownChosen, .leads, .proposed, .decidedSlot, .persistedVote,
+      .restoredVotes, .restoredLearner, .chosenSlot, .learnedSlot, .applied, .skippedDuplicate,
+      .waits:
+      explainInLog()
     }
   }
 

@@ -61,8 +61,28 @@ extension EventContext {
           text: "\(node) came back from its crash without its promise of \(from): it never"
             + " reached the disk")
       }
-    case .validity:
+    case .validity, .slotValidity:
       return []
+    case .slotAgreement(let slot, let first, let second, let ballot):
+      guard let choice = cluster.choices.choice(in: Int(slot)), choice.command == first else {
+        return []
+      }
+      return AgreementEvidence.findings(
+        earlier: ChoiceHistory.Proposal(ballot: choice.ballot, value: first, slot: Int(slot)),
+        later: ChoiceHistory.Proposal(ballot: ballot, value: second, slot: Int(slot)), in: self)
+    case .appliedTwice(let node, let command, _, _):
+      return [
+        SwitchFinding(
+          bug: .noDedup,
+          text: "\(node) applied \(command.requestName) again instead of skipping the copy")
+      ]
+    case .logsDiverge(let node, let entry, _, let expected, _):
+      guard entry.slot > expected.slot else { return [] }
+      return [
+        SwitchFinding(
+          bug: .skipGaps,
+          text: "\(node) applied slot \(entry.slot) before slot \(expected.slot), past a gap")
+      ]
     }
   }
 
@@ -75,6 +95,8 @@ extension EventContext {
     case .acceptAny: "an acceptor never accepts a ballot below the one it promised"
     case .forgetBallot: "a proposer never uses the same ballot twice"
     case .replyFirst: "an acceptor's promise or acceptance is on its disk before its reply leaves"
+    case .noDedup: "a learner applies each request at most once, skipping the later copies"
+    case .skipGaps: "a learner applies the log in slot order, waiting at a gap until it is filled"
     }
   }
 }

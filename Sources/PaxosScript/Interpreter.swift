@@ -175,6 +175,8 @@ public struct Interpreter: Sendable {
       return .text(try exporter.export(request, of: self))
     case .net:
       return .text(NetView.lines(cluster))
+    case .log:
+      return .text(LogView.lines(cluster))
     case .diagram(let last):
       return .text(TerminalDiagram.lines(cluster, last: last))
     case .explain(let time):
@@ -196,8 +198,9 @@ public struct Interpreter: Sendable {
     case .bookmark(let name):
       timeline.bookmark(name)
       return .text(["bookmark \(name): after #\(timeline.entries.count)"])
-    case .cluster, .add, .reset, .propose, .prepare, .timeout, .deliver, .deliverAll, .drop,
-      .duplicate, .crash, .recover, .partition, .heal, .run, .setBugs, .setBackoff, .setTimeout:
+    case .cluster, .add, .reset, .propose, .prepare, .timeout, .request, .retry, .catchup,
+      .deliver, .deliverAll, .drop, .duplicate, .crash, .recover, .partition, .heal, .run,
+      .setBugs, .setBackoff, .setTimeout:
       return nil  // carried out above
     case .save, .load, .sessions, .quit, .lesson, .open:
       // A lesson's pause runs lines here too: the message must fit there as well.

@@ -38,9 +38,15 @@ public enum Parser {
     case .cluster:
       let limit = Configuration.maxAcceptors
       let acceptors = try words.count("the number of acceptors", minimum: 1, maximum: limit)
-      let proposers = try words.optionalCount("the number of proposers", maximum: limit) ?? 1
-      let learners = try words.optionalCount("the number of learners", maximum: limit) ?? 1
-      return .cluster(acceptors: acceptors, proposers: proposers, learners: learners)
+      let proposers =
+        words.peekWord == "log"
+        ? 1 : try words.optionalCount("the number of proposers", maximum: limit) ?? 1
+      let learners =
+        words.peekWord == "log"
+        ? 1 : try words.optionalCount("the number of learners", maximum: limit) ?? 1
+      let log = words.peekWord == "log"
+      if log { _ = words.next() }
+      return .cluster(acceptors: acceptors, proposers: proposers, learners: learners, log: log)
     case .add:
       let roles = try words.roles()
       let names = try words.nodes(atLeastOne: "a name for the new node")
@@ -53,6 +59,14 @@ public enum Parser {
       let round = try words.count("a round number", minimum: 1)
       return .prepare(proposer, round: round, value: try words.optionalValue())
     case .timeout: return .timeout(try words.node("a proposer"))
+    case .request:
+      let proposer = try words.node("a proposer")
+      return .request(proposer, try words.clientCommand())
+    case .retry:
+      let request = try words.requestID()
+      return .retry(request, try words.node("the proposer to send it to"))
+    case .catchup: return .catchup(try words.node("a learner"))
+    case .log: return .log
     case .deliver:
       if words.peekWord == "all" {
         _ = words.next()

@@ -59,11 +59,12 @@ public enum Transcript {
   static func isBrief(_ event: Event) -> Bool {
     switch event {
     case .chosen, .learned, .abandoned, .lost, .dropped, .crashed, .recovered, .partitioned,
-      .healed, .violation:
+      .healed, .violation, .leads, .chosenSlot, .skippedDuplicate, .waits:
       true
     case .sent, .delivered, .duplicated, .restoredAcceptor, .restoredRound, .persistedAcceptor,
       .persistedRound, .timerFired, .timerArmed, .startedPhase1, .startedPhase2, .awaitingValue,
-      .decided:
+      .decided, .requested, .holds, .knownChosen, .proposed, .decidedSlot, .persistedVote,
+      .restoredVotes, .restoredLearner, .learnedSlot, .applied:
       false
     }
   }

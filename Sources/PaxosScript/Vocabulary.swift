@@ -2,9 +2,10 @@
 public enum CommandWord: String, CaseIterable, Sendable {
   case cluster, add, reset, set
   case propose, prepare, timeout
+  case request, retry, catchup
   case deliver, drop, duplicate, partition, heal, run, compare
   case crash, recover
-  case status, net, diagram, history, explain
+  case status, net, log, diagram, history, explain
   case undo, redo, goto, bookmark
   case expect
   case export
@@ -15,7 +16,9 @@ public enum CommandWord: String, CaseIterable, Sendable {
 
 /// What `help` groups commands by.
 public enum Topic: String, CaseIterable, Sendable {
-  case cluster, proposers, network, faults, views
+  case cluster, proposers
+  case log = "replicated log"
+  case network, faults, views
   case timeTravel = "time travel"
   case checks, export, session, lessons
 }
@@ -48,9 +51,10 @@ public enum Vocabulary {
   public static let commands: [CommandSpec] =
     [
       CommandSpec(
-        .cluster, .cluster, forms: ["cluster A [P [L]]"],
+        .cluster, .cluster, forms: ["cluster A [P [L]] [log]"],
         summary:
-          "create acceptors a1..aA, proposers p1..pP and learners l1..lL (P and L default to 1)",
+          "create acceptors a1..aA, proposers p1..pP and learners l1..lL (P and L default to 1);"
+          + " with log, a replicated log running a key-value store",
         example: "cluster 3 2 1"),
       CommandSpec(
         .add, .cluster, forms: ["add ROLE[+ROLE...] NAME..."],
@@ -74,11 +78,28 @@ public enum Vocabulary {
         example: "propose p1 red"),
       CommandSpec(
         .prepare, .proposers, forms: ["prepare P N [VALUE]"],
-        summary: "P starts phase 1 with ballot N.P", example: "prepare p1 5 red"),
+        summary: "P starts phase 1 with ballot N.P (in a log cluster, with no value)",
+        example: "prepare p1 5 red"),
       CommandSpec(
         .timeout, .proposers, forms: ["timeout P"],
-        summary: "P's retry timer fires: it starts phase 1 again with a higher round",
+        summary:
+          "P's retry timer fires: it starts phase 1 again with a higher round (in a log cluster,"
+          + " also an idle P: a follower that suspects the leader)",
         example: "timeout p1"),
+      CommandSpec(
+        .request, .log, forms: ["request P put KEY VALUE | append KEY VALUE | get KEY"],
+        summary:
+          "a client hands a command to P: the next request id (r1, r2, ...); a leader puts it in"
+          + " its next slot, any other P starts phase 1",
+        example: "request p1 put x 1"),
+      CommandSpec(
+        .retry, .log, forms: ["retry rN P"],
+        summary: "the client sends request rN again, same id and command, to P",
+        example: "retry r1 p2"),
+      CommandSpec(
+        .catchup, .log, forms: ["catchup L"],
+        summary: "learner L asks every proposer and learner for the chosen slots it lacks",
+        example: "catchup l1"),
       CommandSpec(
         .deliver, .network, forms: ["deliver", "deliver ID", "deliver FROM->TO", "deliver all"],
         summary:
@@ -121,6 +142,12 @@ public enum Vocabulary {
         .net, .views, forms: ["net"],
         summary: "the messages in flight, oldest first, and the partition", example: "net"),
       CommandSpec(
+        .log, .log, forms: ["log"],
+        summary:
+          "the replicated log: a row per slot, what each acceptor accepted, what was chosen, and"
+          + " which learners applied it",
+        example: "log"),
+      CommandSpec(
         .diagram, .views, forms: ["diagram [last N]"],
         summary: "a sequence diagram of the recent messages, one column per node",
         example: "diagram last 20"),
@@ -153,6 +180,8 @@ public enum Vocabulary {
           "expect promised A N.P|none", "expect accepted A N.P VALUE|none",
           "expect inflight K [KIND]",
           "expect safe", "expect violation",
+          "expect slot S COMMAND|noop|none", "expect applied L N", "expect kv L KEY VALUE|none",
+          "expect reply rN VALUE|ok|none|pending", "expect leader P...|none",
         ],
         summary: "check the cluster; a script stops with an error when the check fails",
         example: "expect chosen red"),

@@ -342,6 +342,7 @@ struct Words {
     case "safe": return .safe
     case "violation": return .violation
     default:
+      if let expectation = try logExpectation(what.text) { return expectation }
       throw fail("cannot expect '\(Self.shorten(what.text))'")
     }
   }

@@ -6,17 +6,20 @@ public struct ChoiceHistory: Hashable, Sendable {
   public struct Proposal: Hashable, Sendable {
     public var ballot: Ballot
     public var value: ValueID
+    /// In a log cluster, the slot; zero otherwise.
+    public var slot: Int
 
-    public init(ballot: Ballot, value: ValueID) {
+    public init(ballot: Ballot, value: ValueID, slot: Int = 0) {
       self.ballot = ballot
       self.value = value
+      self.slot = slot
     }
 
-    /// One word to hash instead of three: every accepted message looks a proposal up.
+    /// One word to hash instead of four: every accepted message looks a proposal up.
     public func hash(into hasher: inout Hasher) {
       hasher.combine(
         UInt64(bitPattern: Int64(ballot.round)) &* 0x9E37_79B9_7F4A_7C15
-          ^ ballot.proposer.raw ^ UInt64(value.raw) << 40)
+          ^ ballot.proposer.raw ^ UInt64(value.raw) << 40 ^ UInt64(slot) &* 0xBF58_476D_1CE4_E5B9)
     }
   }
 
@@ -24,6 +27,8 @@ public struct ChoiceHistory: Hashable, Sendable {
     public var value: ValueID
     public var ballot: Ballot
     public var time: Int
+    /// In a log cluster, the slot; zero otherwise.
+    public var slot = 0
   }
 
   /// Which acceptors ever accepted each proposal.
@@ -33,16 +38,39 @@ public struct ChoiceHistory: Hashable, Sendable {
   public private(set) var violations: [Violation] = []
   /// The promise each acceptor held when last seen, by acceptor position.
   private var lastPromise: [Ballot] = []
+  /// In a log cluster: the first command chosen in each slot, `firstChosen[slot - 1]`.
+  public private(set) var firstChosen: [SlotVote?] = []
+  /// In a log cluster: the longest applied log any learner has, which every learner's applied
+  /// log must agree with, position by position.
+  public private(set) var appliedLog: [AppliedEntry] = []
+  /// Who applied each entry of `appliedLog` first.
+  private var appliedBy: [NodeID] = []
 
   public init() {}
 
   public var value: ValueID? { chosen.first?.value }
+
+  /// In a log cluster: the command chosen in `slot`, if any.
+  public func value(in slot: Int) -> ValueID? {
+    choice(in: slot)?.command
+  }
+
+  /// In a log cluster: the first choice in `slot`, with its ballot.
+  public func choice(in slot: Int) -> SlotVote? {
+    slot >= 1 && slot <= firstChosen.count ? firstChosen[slot - 1] : nil
+  }
 
   /// Whether a quorum for `ballot` carrying `value` only repeats the first choice: every view
   /// says "chosen again" for it, and CHOSEN for the first choice alone.
   public func isChosenAgain(_ value: ValueID, under ballot: Ballot) -> Bool {
     guard let first = chosen.first else { return false }
     return first.value == value && first.ballot != ballot
+  }
+
+  /// The same, for one slot of a log: the first choice there has another ballot.
+  public func isChosenAgain(_ vote: SlotVote) -> Bool {
+    guard let first = choice(in: vote.slot) else { return false }
+    return first.command == vote.command && first.ballot != vote.ballot
   }
 
   /// The first choice of each value, in order: more than one means agreement broke.
@@ -58,6 +86,12 @@ public struct ChoiceHistory: Hashable, Sendable {
   mutating func reuse(_ other: inout ChoiceHistory) {
     other.acceptedBy.removeAll(keepingCapacity: true)
     other.lastPromise.removeAll(keepingCapacity: true)
+    other.firstChosen.removeAll(keepingCapacity: true)
+    other.appliedLog.removeAll(keepingCapacity: true)
+    other.appliedBy.removeAll(keepingCapacity: true)
+    swap(&firstChosen, &other.firstChosen)
+    swap(&appliedLog, &other.appliedLog)
+    swap(&appliedBy, &other.appliedBy)
     swap(&acceptedBy, &other.acceptedBy)
     swap(&lastPromise, &other.lastPromise)
   }
@@ -79,9 +113,32 @@ public struct ChoiceHistory: Hashable, Sendable {
     set.insert(acceptor)
     acceptedBy[proposal] = set
     guard before < quorum, set.count >= quorum else { return nil }
-    let choice = Choice(value: proposal.value, ballot: proposal.ballot, time: time)
+    let choice = Choice(
+      value: proposal.value, ballot: proposal.ballot, time: time, slot: proposal.slot)
     chosen.append(choice)
+    if proposal.slot >= 1 {
+      if firstChosen.count < proposal.slot {
+        firstChosen.append(contentsOf: repeatElement(nil, count: proposal.slot - firstChosen.count))
+      }
+      if firstChosen[proposal.slot - 1] == nil {
+        firstChosen[proposal.slot - 1] = SlotVote(
+          slot: proposal.slot, ballot: proposal.ballot, command: proposal.value)
+      }
+    }
     return choice
+  }
+
+  /// Notes that a learner applied `entry` as the `position`-th slot it applied (from zero);
+  /// returns what the longest applied log has there when the two differ.
+  mutating func observeApplied(_ entry: AppliedEntry, by learner: NodeID, position: Int)
+    -> (AppliedEntry, NodeID)?
+  {
+    guard position < appliedLog.count else {
+      appliedLog.append(entry)
+      appliedBy.append(learner)
+      return nil
+    }
+    return appliedLog[position] == entry ? nil : (appliedLog[position], appliedBy[position])
   }
 
   /// Notes an acceptor's current promise; returns the previous high if the promise went down.

@@ -26,6 +26,7 @@ extension Cluster {
   }
 
   private mutating func handle(_ message: Message, at index: Int) {
+    if config.isLog { return handleInLog(message, at: index) }
     switch message.kind {
     case .prepare, .accept:
       handleAsAcceptor(message, at: index)
@@ -34,6 +35,8 @@ extension Cluster {
     case .accepted:
       handleAsProposer(message, at: index)
       handleAsLearner(message, at: index)
+    case .catchup, .chosen:
+      break  // sent in log clusters only
     }
   }
 
@@ -60,12 +63,15 @@ extension Cluster {
 
   /// A `reply-first` acceptor's write of its last change reaches the disk before it takes
   /// another message.
-  private mutating func finishWrite(at index: Int) {
+  mutating func finishWrite(at index: Int) {
+    let vote = nodes[index].unwrittenVote
+    nodes[index].unwrittenVote = nil
     guard let state = nodes[index].unwritten else { return }
     nodes[index].unwritten = nil
     guard !settings.bugs.contains(.noPersist) else { return }
     nodes[index].disk.acceptor = state
     record(.persistedAcceptor(nodes[index].id, state))
+    if let vote { writeVote(vote, at: index) }
   }
 
   private mutating func handleAsProposer(_ message: Message, at index: Int) {
@@ -83,7 +89,6 @@ extension Cluster {
 
   /// Records what a proposer's step means and sets its timer accordingly.
   mutating func apply(_ event: Proposer.Event, at index: Int) {
-    let id = nodes[index].id
     switch event {
     case .startedPhase2(let ballot, let value, let source):
       record(.startedPhase2(ballot, value, source))
@@ -96,17 +101,23 @@ extension Cluster {
     case .abandoned(let ballot, let higher):
       record(.abandoned(ballot, outbidBy: higher))
       // With no round left there is nothing to retry: no timer, and no word of one.
-      guard nodes[index].proposer?.nextRound != nil else { break }
-      let delay = backoffDelay()
-      armTimer(at: index, delay: delay)
-      record(.timerArmed(id, delay: delay))
-    case .promiseCounted, .acceptedCounted, .stale:
+      armRetry(at: index)
+    case .promiseCounted, .acceptedCounted, .stale, .leads, .proposed, .decidedSlot, .holds,
+      .knownChosen:
       break
     }
   }
 
   mutating func armTimer(at index: Int, delay: Int) {
     nodes[index].timer = time + delay
+  }
+
+  /// A nack ended the proposer's attempt: it retries after a backoff, if it has a round left.
+  mutating func armRetry(at index: Int) {
+    guard nodes[index].proposer?.nextRound != nil else { return }
+    let delay = backoffDelay()
+    armTimer(at: index, delay: delay)
+    record(.timerArmed(nodes[index].id, delay: delay))
   }
 
   private mutating func backoffDelay() -> Int {

@@ -5,7 +5,8 @@ extension Cluster {
   /// `#4 a2 -> p1 promise 5.p1 (accepted 3.p2 = red)`
   public func describe(_ id: MessageID) -> String {
     let message = trace[id]
-    return "\(id) \(message.from) -> \(message.to) " + message.words(value: values.display)
+    return "\(id) \(message.from) -> \(message.to) "
+      + message.words(report: trace.report(in: message), value: values.display)
   }
 
   /// An event as the transcript shows it: a violation also names the time of the step that
@@ -62,6 +63,10 @@ extension Cluster {
     case .learned(let node, let value, let ballot):
       "\(node) learns \(values.display(value)) (a quorum accepted \(ballot))"
     case .violation(let violation): "VIOLATION " + describe(violation)
+    case .requested, .holds, .knownChosen, .leads, .proposed, .decidedSlot, .persistedVote,
+      .restoredVotes, .restoredLearner, .chosenSlot, .learnedSlot, .applied, .skippedDuplicate,
+      .waits:
+      describeLog(event)
     }
   }
 
@@ -91,6 +96,8 @@ extension Cluster {
       to.isZero
         ? "promise: \(node) had promised \(from), and has forgotten it"
         : "promise: \(node) had promised \(from), now only \(to)"
+    case .slotAgreement, .slotValidity, .logsDiverge, .appliedTwice:
+      describeLog(violation)
     }
   }
 

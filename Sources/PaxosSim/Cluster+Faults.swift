@@ -9,7 +9,10 @@ extension Cluster {
     nodes[index].isUp = false
     nodes[index].timer = nil
     nodes[index].unwritten = nil
-    if settings.bugs.contains(.noPersist) { nodes[index].disk.acceptor = AcceptorState() }
+    if settings.bugs.contains(.noPersist) {
+      nodes[index].disk.acceptor = AcceptorState()
+      nodes[index].disk.votes = []
+    }
     record(.crashed(id))
   }
 
@@ -23,9 +26,18 @@ extension Cluster {
     record(.recovered(id))
     if let acceptor = nodes[index].acceptor {
       record(.restoredAcceptor(id, acceptor.state))
+      if config.isLog {
+        record(.restoredVotes(id, count: acceptor.votes.lazy.filter { $0 != nil }.count))
+      }
       checkPromise(of: acceptor)
     }
     if let proposer = nodes[index].proposer { record(.restoredRound(id, proposer.highestRound)) }
+    if config.isLog, let learner = nodes[index].learner {
+      record(
+        .restoredLearner(
+          id, learned: learner.slots.lazy.filter { $0 != nil }.count,
+          applied: nodes[index].disk.replica.appliedIndex))
+    }
   }
 
   /// Splits the cluster: a message between two sides is lost when delivered. Nodes not named

@@ -33,18 +33,18 @@ extension Cluster {
   }
 
   /// A fresh cluster of acceptors a1..aA, proposers p1..pP and learners l1..lL.
-  public static func standard(acceptors: Int, proposers: Int, learners: Int)
+  public static func standard(acceptors: Int, proposers: Int, learners: Int, log: Bool = false)
     throws(ClusterError) -> Cluster
   {
     var cluster = Cluster()
-    try cluster.populate(acceptors: acceptors, proposers: proposers, learners: learners)
+    try cluster.populate(acceptors: acceptors, proposers: proposers, learners: learners, log: log)
     return cluster
   }
 
   /// Fills an empty cluster with acceptors a1..aA, proposers p1..pP and learners l1..lL.
-  public mutating func populate(acceptors: Int, proposers: Int, learners: Int)
-    throws(ClusterError)
-  {
+  public mutating func populate(
+    acceptors: Int, proposers: Int, learners: Int, log: Bool = false
+  ) throws(ClusterError) {
     guard isEmpty else { throw ClusterError("the cluster already has nodes; 'reset' first") }
     guard (1...Configuration.maxAcceptors).contains(acceptors) else {
       throw ClusterError(
@@ -53,6 +53,7 @@ extension Cluster {
     guard (0...64).contains(proposers), (0...64).contains(learners) else {
       throw ClusterError("a cluster has 0 to 64 proposers and 0 to 64 learners")
     }
+    config.isLog = log
     reserveForRound(
       acceptors: acceptors, learners: learners, nodes: acceptors + proposers + learners)
     for (prefix, count, role) in [

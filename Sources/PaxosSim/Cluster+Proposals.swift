@@ -4,6 +4,11 @@ extension Cluster {
   /// A client asks `proposer` to get `value` chosen: phase 1 with a fresh, higher round, or
   /// phase 2 at once if the proposer already holds promises from a quorum and waits for a value.
   public mutating func propose(_ proposer: NodeID, _ text: String) throws(ClusterError) {
+    guard !config.isLog else {
+      throw ClusterError(
+        "a log cluster takes clients' commands, not single values",
+        hint: "'request \(proposer) put KEY VALUE' (or append, get) hands one to \(proposer)")
+    }
     let index = try require(proposer, role: .proposer)
     try requireUp(index)
     if case .awaitingValue = nodes[index].proposer?.attempt {
@@ -26,6 +31,11 @@ extension Cluster {
   {
     let index = try require(proposer, role: .proposer)
     try requireUp(index)
+    if text != nil, config.isLog {
+      throw ClusterError(
+        "in a log cluster a prepare carries no value: one phase 1 covers every slot",
+        hint: "'prepare \(proposer) \(round)', then 'request \(proposer) put KEY VALUE'")
+    }
     let used = nodes[index].proposer?.highestRound ?? 0
     guard round > used else {
       throw ClusterError(
@@ -42,6 +52,12 @@ extension Cluster {
     let index = try require(proposer, role: .proposer)
     try requireUp(index)
     guard let state = nodes[index].proposer else { return }
+    // In a log cluster a timeout always starts phase 1: a follower that suspects the leader.
+    if config.isLog {
+      guard let round = state.nextRound else { throw roundsExhausted(proposer) }
+      beginStep()
+      return fireTimer(at: index, round: round)
+    }
     switch state.attempt {
     case .idle:
       throw ClusterError(
@@ -77,7 +93,7 @@ extension Cluster {
 
   /// A proposer's next round would be past `Int.max`: it used that round, or saw it in another
   /// proposer's ballot, above which it may not go either.
-  private func roundsExhausted(_ proposer: NodeID) -> ClusterError {
+  func roundsExhausted(_ proposer: NodeID) -> ClusterError {
     let used = node(proposer)?.proposer?.highestRound == Int.max
     return ClusterError(
       (used

@@ -20,8 +20,12 @@ public struct Cluster: Hashable, Sendable {
   public internal(set) var time = 0
   var scheduler = SplitMix64(seed: 0)
   var backoffRandom = SplitMix64(seed: 1)
+  /// In a log cluster: the clients' requests, `requests[n - 1]` being `rn`.
+  public internal(set) var requests: [ClientRequest] = []
   /// Reused for every delivery so that handling a message allocates nothing.
-  var outbox: [Message] = []
+  var outbox = Outbox()
+  var proposerEvents: [Proposer.Event] = []
+  var learnedSlots: [SlotVote] = []
 
   public init() {}
 
@@ -104,7 +108,7 @@ public struct Cluster: Hashable, Sendable {
     let messages = acceptors * (4 + learners)
     trace.reserve(messages: messages, entries: 3 * messages)
     inFlight.reserveCapacity(2 * acceptors)
-    outbox.reserveCapacity(acceptors + learners + 1)
+    outbox.messages.reserveCapacity(acceptors + learners + 1)
   }
 
   // MARK: Recording
@@ -115,11 +119,15 @@ public struct Cluster: Hashable, Sendable {
 
   /// Sends what a role put in the outbox, after the caller persisted what the role changed.
   mutating func flushOutbox() {
-    for message in outbox {
+    for var message in outbox.messages {
+      // A report is numbered in the outbox; the trace keeps it for good.
+      if !outbox.reports.isEmpty, let report = Trace.report(in: message, of: outbox.reports) {
+        message.slot = trace.register(report)
+      }
       let id = trace.register(message)
       inFlight.append(id)
       record(.sent(id))
     }
-    outbox.removeAll(keepingCapacity: true)
+    outbox.removeAll()
   }
 }

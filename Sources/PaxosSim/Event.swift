@@ -23,6 +23,27 @@ public enum Violation: Hashable, Sendable {
   case validity(ValueID, Ballot)
   /// An acceptor's promise went backwards, e.g. after a crash that lost it.
   case promiseDecreased(NodeID, from: Ballot, to: Ballot)
+  // Log clusters only.
+  /// A second command became chosen in one slot: `first` was chosen there earlier.
+  case slotAgreement(slot: Int32, first: ValueID, second: ValueID, ballot: Ballot)
+  /// A command nobody requested became chosen in a slot.
+  case slotValidity(slot: Int32, ValueID, Ballot)
+  /// Two learners applied different slots or commands at one position of their applied logs:
+  /// neither log is a prefix of the other.
+  case logsDiverge(NodeID, AppliedEntry, other: NodeID, AppliedEntry, position: Int32)
+  /// A learner applied a request a second time, in `slot`; it first applied it in `first`.
+  case appliedTwice(NodeID, ValueID, slot: Int32, first: Int32)
+}
+
+/// One slot a learner applied, and the command in it.
+public struct AppliedEntry: Hashable, Sendable {
+  public var slot: Int32
+  public var command: ValueID
+
+  public init(slot: Int32, command: ValueID) {
+    self.slot = slot
+    self.command = command
+  }
 }
 
 /// Everything that can happen in the cluster, one entry of the trace each.
@@ -53,6 +74,34 @@ public enum Event: Hashable, Sendable {
   case chosen(ValueID, Ballot)
   case learned(NodeID, ValueID, Ballot)
   case violation(Violation)
+  // Log clusters only.
+  /// A client hands a request to a proposer; `retry` when it sends one again.
+  case requested(ValueID, to: NodeID, retry: Bool)
+  /// A proposer holds a request until its phase 1 ends.
+  case holds(NodeID, ValueID)
+  /// A proposer got a request it already knows chosen.
+  case knownChosen(NodeID, SlotVote)
+  /// A proposer's phase 1 succeeded: it leads; the promises reported slots up to `top`, or it
+  /// knew them chosen.
+  case leads(Ballot, top: Int)
+  /// A leader sent `accept` for one slot to every acceptor.
+  case proposed(SlotVote, SlotSource)
+  /// A proposer knows a slot chosen.
+  case decidedSlot(NodeID, SlotVote)
+  case persistedVote(NodeID, SlotVote)
+  /// How many accepted slots a recovering acceptor read from its disk.
+  case restoredVotes(NodeID, count: Int)
+  /// What a recovering learner read from its disk: slots learned, and how far it applied.
+  case restoredLearner(NodeID, learned: Int, applied: Int)
+  case chosenSlot(SlotVote)
+  case learnedSlot(NodeID, SlotVote)
+  /// A learner applied a slot; `output` numbers the store's answer in `Trace.outputs`.
+  case applied(NodeID, AppliedEntry, output: UInt32)
+  /// A learner skipped a copy of a request it had applied in slot `first`; the slot counts as
+  /// applied.
+  case skippedDuplicate(NodeID, AppliedEntry, first: Int32)
+  /// A learner learned `learned` but must apply slot `missing` first.
+  case waits(NodeID, missing: Int32, learned: Int32)
 
   /// Shown even in quiet mode.
   public var isViolation: Bool {

@@ -4,6 +4,11 @@ import PaxosCore
 public struct Disk: Hashable, Sendable {
   public var acceptor = AcceptorState()
   public var proposerRound = 0
+  /// In a log cluster: the acceptor's vote in each slot, `votes[slot - 1]`.
+  public var votes: [SlotVote?] = []
+  /// In a log cluster: the slots the learner learned, and its store.
+  public var learned: [SlotVote?] = []
+  public var replica = Replica()
 }
 
 /// A simulated machine: its roles, whether it is up, its disk and its retry timer.
@@ -15,6 +20,8 @@ public struct Node: Hashable, Sendable {
   /// With `reply-first`: the acceptor state already told to others but not yet on the disk.
   /// It is written when the acceptor takes its next message, and lost if it crashes first.
   public internal(set) var unwritten: AcceptorState?
+  /// With `reply-first` in a log cluster: the slot vote not yet on the disk.
+  public internal(set) var unwrittenVote: SlotVote?
   public internal(set) var acceptor: Acceptor?
   public internal(set) var proposer: Proposer?
   public internal(set) var learner: Learner?
@@ -31,11 +38,13 @@ public struct Node: Hashable, Sendable {
 
   /// Rebuilds every role from the disk: what a crash leaves and a recovery starts from.
   mutating func restart() {
-    acceptor = roles.contains(.acceptor) ? Acceptor(id: id, state: disk.acceptor) : nil
+    acceptor =
+      roles.contains(.acceptor) ? Acceptor(id: id, state: disk.acceptor, votes: disk.votes) : nil
     proposer = roles.contains(.proposer) ? Proposer(id: id, highestRound: disk.proposerRound) : nil
-    learner = roles.contains(.learner) ? Learner(id: id) : nil
+    learner = roles.contains(.learner) ? Learner(id: id, slots: disk.learned) : nil
     timer = nil
     unwritten = nil
+    unwrittenVote = nil
   }
 
   /// The time at which the proposer's retry timer fires; nil when it is not armed, or when the

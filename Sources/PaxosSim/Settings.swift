@@ -29,6 +29,8 @@ public enum Bug: String, CaseIterable, Hashable, Sendable {
   case acceptAny = "accept-any"
   case forgetBallot = "forget-ballot"
   case replyFirst = "reply-first"
+  case noDedup = "no-dedup"
+  case skipGaps = "skip-gaps"
 
   /// The switches that make an acceptor come back from a crash without what it answered.
   public static let losingWrites: [Bug] = [.noPersist, .replyFirst]
@@ -43,6 +45,8 @@ public enum Bug: String, CaseIterable, Hashable, Sendable {
     case .replyFirst:
       "acceptors reply before writing to disk, and write when their next message comes;"
         + " a crash in between loses the write"
+    case .noDedup: "learners apply every copy of a request, so a retried append happens twice"
+    case .skipGaps: "learners apply a slot as soon as they learn it, without waiting for the gap"
     }
   }
 }

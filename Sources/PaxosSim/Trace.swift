@@ -7,10 +7,29 @@ public struct Trace: Hashable, Sendable {
   public private(set) var messages = ChunkedLog<Message>()
   /// The sides of each partition, in the order partitions were made.
   public private(set) var partitions: [[[NodeID]]] = []
+  /// In a log cluster: what promise, catchup and chosen messages carry, numbered by the
+  /// message's `slot` field.
+  public private(set) var reports: [Report] = []
+  /// In a log cluster: what the store answered each time a learner applied a command.
+  public private(set) var outputs: [String] = []
 
   public init() {}
 
   public subscript(id: MessageID) -> Message { messages[Int(id.raw) - 1] }
+
+  /// What message `id` carries beyond one slot: only promise, catchup and chosen messages of a
+  /// log cluster carry a report.
+  public func report(of id: MessageID) -> Report? { report(in: self[id]) }
+
+  public func report(in message: Message) -> Report? { Self.report(in: message, of: reports) }
+
+  static func report(in message: Message, of reports: [Report]) -> Report? {
+    switch message.kind {
+    case .promise, .catchup, .chosen:
+      message.slot < reports.count ? reports[message.slot] : nil
+    case .prepare, .accept, .accepted, .nack: nil
+    }
+  }
 
   /// Takes over the storage of `other`, emptied.
   mutating func reuse(_ other: inout Trace) {
@@ -30,6 +49,16 @@ public struct Trace: Hashable, Sendable {
   mutating func register(_ message: Message) -> MessageID {
     messages.append(message)
     return MessageID(raw: UInt32(messages.count))
+  }
+
+  mutating func register(_ report: Report) -> Int {
+    reports.append(report)
+    return reports.count - 1
+  }
+
+  mutating func register(output: String) -> UInt32 {
+    outputs.append(output)
+    return UInt32(outputs.count - 1)
   }
 
   mutating func register(partition groups: [[NodeID]]) -> Int {

@@ -4,6 +4,8 @@ import PaxosCore
 public struct ValueTable: Hashable, Sendable {
   public private(set) var texts: [String] = []
   private var ids: [String: ValueID] = [:]
+  /// In a log cluster the values are client requests, one each, already written as commands.
+  public private(set) var holdsCommands = false
 
   public init() {}
 
@@ -11,7 +13,18 @@ public struct ValueTable: Hashable, Sendable {
   mutating func reuse(_ other: inout ValueTable) {
     other.texts.removeAll(keepingCapacity: true)
     other.ids.removeAll(keepingCapacity: true)
+    other.holdsCommands = false
     swap(&self, &other)
+  }
+
+  /// Adds a request's command as a value of its own, even when another request has the same.
+  mutating func appendCommand(_ command: ClientCommand) -> ValueID {
+    holdsCommands = true
+    let id = ValueID(raw: UInt32(texts.count))
+    let text = command.text
+    texts.append(text)
+    if ids[text] == nil { ids[text] = id }
+    return id
   }
 
   public mutating func intern(_ text: String) -> ValueID {
@@ -32,7 +45,10 @@ public struct ValueTable: Hashable, Sendable {
 
 extension ValueTable {
   /// A value as scripts write it: a bare word when that reads back the same, else quoted.
-  public func display(_ id: ValueID) -> String { Self.literal(self[id]) }
+  public func display(_ id: ValueID) -> String {
+    if id.isNoop { return "noop" }
+    return holdsCommands ? self[id] : Self.literal(self[id])
+  }
 
   public static func literal(_ text: String) -> String {
     let bare =

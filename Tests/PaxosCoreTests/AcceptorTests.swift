@@ -7,29 +7,30 @@ import Testing
 
   @Test func promisesABallotAboveItsPromiseAndReportsWhatItAccepted() {
     var acceptor = Acceptor.holding(promised: ballot(3, p2), accepted: ballot(2, p2), value: blue)
-    var outbox: [Message] = []
+    var outbox = Outbox()
     let reply = acceptor.receive(prepare(ballot(5, p1)), config: config, outbox: &outbox)
     #expect(reply == .promised)
     #expect(acceptor.state.minProposal == ballot(5, p1))
-    #expect(outbox == [promise(ballot(5, p1), from: a1, accepted: ballot(2, p2), value: blue)])
+    #expect(
+      outbox.messages == [promise(ballot(5, p1), from: a1, accepted: ballot(2, p2), value: blue)])
   }
 
   @Test func aFreshAcceptorPromisesWithNothingAccepted() {
     var acceptor = Acceptor(id: a1)
-    var outbox: [Message] = []
+    var outbox = Outbox()
     _ = acceptor.receive(prepare(ballot(1, p1)), config: config, outbox: &outbox)
-    #expect(outbox == [promise(ballot(1, p1), from: a1)])
+    #expect(outbox.messages == [promise(ballot(1, p1), from: a1)])
   }
 
   @Test(arguments: [ballot(5, p1), ballot(4, p2), ballot(5, node("p0"))])
   func refusesAPrepareNotAboveItsPromise(_ prepared: Ballot) {
     var acceptor = Acceptor.holding(promised: ballot(5, p1), accepted: ballot(2, p2), value: blue)
     let before = acceptor
-    var outbox: [Message] = []
+    var outbox = Outbox()
     let reply = acceptor.receive(prepare(prepared), config: config, outbox: &outbox)
     #expect(reply == .refused)
     #expect(acceptor == before)
-    #expect(outbox == [nack(prepared, from: a1, promised: ballot(5, p1))])
+    #expect(outbox.messages == [nack(prepared, from: a1, promised: ballot(5, p1))])
   }
 }
 
@@ -37,47 +38,47 @@ import Testing
   @Test(arguments: [ballot(5, p1), ballot(6, p1)])
   func acceptsABallotAtOrAboveItsPromise(_ proposed: Ballot) {
     var acceptor = Acceptor.holding(promised: ballot(5, p1))
-    var outbox: [Message] = []
+    var outbox = Outbox()
     let reply = acceptor.receive(accept(proposed, red), config: threeAcceptors(), outbox: &outbox)
     #expect(reply == .accepted)
     #expect(acceptor.state.minProposal == proposed)
     #expect(acceptor.state.acceptedProposal == proposed)
     #expect(acceptor.state.acceptedValue == red)
-    #expect(outbox == [accepted(proposed, red, from: a1, to: p1)])
+    #expect(outbox.messages == [accepted(proposed, red, from: a1, to: p1)])
   }
 
   @Test func tellsTheProposerAndEveryLearner() {
     var acceptor = Acceptor(id: a1)
-    var outbox: [Message] = []
+    var outbox = Outbox()
     let config = threeAcceptors(learners: [l1, l2])
     _ = acceptor.receive(accept(ballot(1, p1), red), config: config, outbox: &outbox)
-    #expect(outbox == [p1, l1, l2].map { accepted(ballot(1, p1), red, from: a1, to: $0) })
+    #expect(outbox.messages == [p1, l1, l2].map { accepted(ballot(1, p1), red, from: a1, to: $0) })
   }
 
   @Test func tellsAProposerThatIsAlsoALearnerOnlyOnce() {
     var acceptor = Acceptor(id: a1)
-    var outbox: [Message] = []
+    var outbox = Outbox()
     let config = threeAcceptors(learners: [p1, l1])
     _ = acceptor.receive(accept(ballot(1, p1), red), config: config, outbox: &outbox)
-    #expect(outbox.map(\.to) == [p1, l1])
+    #expect(outbox.messages.map(\.to) == [p1, l1])
   }
 
   @Test func refusesABallotBelowItsPromise() {
     var acceptor = Acceptor.holding(promised: ballot(5, p2), accepted: ballot(2, p2), value: blue)
     let before = acceptor
-    var outbox: [Message] = []
+    var outbox = Outbox()
     let reply = acceptor.receive(
       accept(ballot(5, p1), red), config: threeAcceptors(), outbox: &outbox)
     #expect(reply == .refused)
     #expect(acceptor == before)
-    #expect(outbox == [nack(ballot(5, p1), from: a1, promised: ballot(5, p2))])
+    #expect(outbox.messages == [nack(ballot(5, p1), from: a1, promised: ballot(5, p2))])
   }
 
   @Test func theAcceptAnySwitchAcceptsBelowThePromiseWithoutLoweringIt() {
     var config = threeAcceptors()
     config.acceptorsIgnorePromises = true
     var acceptor = Acceptor.holding(promised: ballot(5, p2))
-    var outbox: [Message] = []
+    var outbox = Outbox()
     let reply = acceptor.receive(accept(ballot(1, p1), red), config: config, outbox: &outbox)
     #expect(reply == .accepted)
     #expect(acceptor.state.minProposal == ballot(5, p2))
@@ -93,10 +94,10 @@ import Testing
   func ignoresMessagesMeantForProposersAndLearners(_ message: Message) {
     var acceptor = Acceptor.holding(promised: ballot(1, p1))
     let before = acceptor
-    var outbox: [Message] = []
+    var outbox = Outbox()
     #expect(acceptor.receive(message, config: threeAcceptors(), outbox: &outbox) == .ignored)
     #expect(acceptor == before)
-    #expect(outbox.isEmpty)
+    #expect(outbox.messages.isEmpty)
   }
 
   @Test func onlyAPromiseOrAnAcceptanceMustReachTheDisk() {

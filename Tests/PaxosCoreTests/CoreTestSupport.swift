@@ -61,9 +61,9 @@ extension Proposer {
   mutating func receiveAll(_ messages: [Message], config: Configuration)
     -> (events: [Event], sent: [Message])
   {
-    var outbox: [Message] = []
+    var outbox = Outbox()
     let events = messages.map { receive($0, config: config, outbox: &outbox) }
-    return (events, outbox)
+    return (events, outbox.messages)
   }
 
   /// A proposer with `value` that has sent prepare for round `round` to a1..a3.
@@ -72,7 +72,7 @@ extension Proposer {
   ) -> Proposer {
     var proposer = Proposer(id: id)
     proposer.value = value
-    var outbox: [Message] = []
+    var outbox = Outbox()
     _ = proposer.prepare(round: round, config: config, outbox: &outbox)
     return proposer
   }

@@ -7,12 +7,12 @@ import Testing
 
   @Test func prepareBroadcastsTheBallotAndRemembersTheRound() {
     var proposer = Proposer(id: p1)
-    var outbox: [Message] = []
+    var outbox = Outbox()
     let prepared = proposer.prepare(round: 3, config: config, outbox: &outbox)
     #expect(prepared == ballot(3, p1))
     #expect(proposer.highestRound == 3)
     #expect(proposer.attempt == .preparing(ballot(3, p1), Promises()))
-    #expect(outbox == [a1, a2, a3].map { prepare(ballot(3, p1), to: $0) })
+    #expect(outbox.messages == [a1, a2, a3].map { prepare(ballot(3, p1), to: $0) })
   }
 
   @Test func aQuorumOfEmptyPromisesStartsPhase2WithItsOwnValue() {
@@ -74,20 +74,20 @@ import Testing
     var proposer = Proposer.preparing(round: 1, value: nil, config: config)
     _ = proposer.receiveAll(
       [promise(ballot(1, p1), from: a1), promise(ballot(1, p1), from: a2)], config: config)
-    var outbox: [Message] = []
+    var outbox = Outbox()
     let event = proposer.supply(blue, config: config, outbox: &outbox)
     #expect(event == .startedPhase2(ballot(1, p1), blue, .own))
-    #expect(outbox == [a1, a2, a3].map { accept(ballot(1, p1), blue, to: $0) })
+    #expect(outbox.messages == [a1, a2, a3].map { accept(ballot(1, p1), blue, to: $0) })
   }
 
   @Test func aSuppliedValueOnlyWaitsWhenNotAwaitingOne() {
     var proposer = Proposer.preparing(round: 1, value: red, config: config)
     let attempt = proposer.attempt
-    var outbox: [Message] = []
+    var outbox = Outbox()
     #expect(proposer.supply(blue, config: config, outbox: &outbox) == nil)
     #expect(proposer.value == blue)
     #expect(proposer.attempt == attempt)
-    #expect(outbox.isEmpty)
+    #expect(outbox.messages.isEmpty)
   }
 
   @Test func theIgnoreAcceptedSwitchProposesItsOwnValueAndSaysWhatItIgnored() {

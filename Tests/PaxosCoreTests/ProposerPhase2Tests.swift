@@ -55,7 +55,7 @@ import Testing
 
   @Test func messagesAboutAnOlderBallotAreStale() {
     var proposer = accepting()
-    var outbox: [Message] = []
+    var outbox = Outbox()
     _ = proposer.prepare(round: 2, config: config, outbox: &outbox)
     let attempt = proposer.attempt
     let (events, sent) = proposer.receiveAll(

@@ -10,7 +10,7 @@ import Testing
   @Test func theNextRoundIsAboveTheHighestUsed() {
     var proposer = Proposer(id: p1, highestRound: 3)
     #expect(proposer.nextRound == 4)
-    var outbox: [Message] = []
+    var outbox = Outbox()
     _ = proposer.prepare(round: 9, config: threeAcceptors(), outbox: &outbox)
     #expect(proposer.nextRound == 10)
   }

@@ -133,7 +133,7 @@ import Testing
     #expect(offers("set ") == ["bug", "backoff", "timeout"])
     #expect(offers("set b") == ["bug", "backoff"])
     #expect(offers("set backoff ") == ["none", "fixed", "random"])
-    #expect(offers("set bug no") == ["no-persist", "none"])
+    #expect(offers("set bug no") == ["no-persist", "no-dedup", "none"])
     #expect(
       offers("set bug no-persist ") == Bug.allCases.map(\.rawValue).filter { $0 != "no-persist" })
     #expect(offers("set bug none ").isEmpty)

@@ -243,6 +243,20 @@ import Testing
     case .chosen: "chosen"
     case .learned: "learned"
     case .violation: "violation"
+    case .requested: "requested"
+    case .holds: "holds"
+    case .knownChosen: "knownChosen"
+    case .leads: "leads"
+    case .proposed: "proposed"
+    case .decidedSlot: "decidedSlot"
+    case .persistedVote: "persistedVote"
+    case .restoredVotes: "restoredVotes"
+    case .restoredLearner: "restoredLearner"
+    case .chosenSlot: "chosenSlot"
+    case .learnedSlot: "learnedSlot"
+    case .applied: "applied"
+    case .skippedDuplicate: "skippedDuplicate"
+    case .waits: "waits"
     }
   }
 }

@@ -31,6 +31,15 @@ struct BugSchedule: Sendable, CustomTestStringConvertible {
     // a1 replies that it accepted red, then crashes before writing it: it tells p2 nothing.
     BugSchedule(
       bug: .replyFirst, expected: .agreement(first: red, second: blue, ballot: ballot(1, p2))),
+    // In a log: a retried append takes a second slot, and l1 applies it there again.
+    BugSchedule(
+      bug: .noDedup, expected: .appliedTwice(l1, ValueID(raw: 0), slot: 2, first: 1)),
+    // In a log: l1 was down for slot 2, learns slot 3 and applies it where l2 applied slot 2.
+    BugSchedule(
+      bug: .skipGaps,
+      expected: .logsDiverge(
+        l1, AppliedEntry(slot: 3, command: ValueID(raw: 2)), other: l2,
+        AppliedEntry(slot: 2, command: ValueID(raw: 1)), position: 1)),
   ]
 
   static func forBug(_ bug: PaxosSim.Bug) -> BugSchedule {
@@ -85,6 +94,24 @@ struct BugSchedule: Sendable, CustomTestStringConvertible {
       try cluster.crash(a1)
       try cluster.recover(a1)
       try p2ProposesBlue(quorum: [a1, a3], on: &cluster)
+    case .noDedup:
+      cluster = try Cluster.standard(acceptors: 3, proposers: 1, learners: 1, log: true)
+      cluster.setBugs(switchOn ? [bug] : [])
+      try cluster.request(p1, ClientCommand(.append, key: "x", argument: "a"))
+      cluster.deliverAll()
+      try cluster.retry(ValueID(raw: 0), to: p1)
+      cluster.deliverAll()
+    case .skipGaps:
+      cluster = try Cluster.standard(acceptors: 3, proposers: 1, learners: 2, log: true)
+      cluster.setBugs(switchOn ? [bug] : [])
+      try cluster.request(p1, ClientCommand(.put, key: "x", argument: "1"))
+      cluster.deliverAll()
+      try cluster.crash(l1)
+      try cluster.request(p1, ClientCommand(.put, key: "x", argument: "2"))
+      cluster.deliverAll()
+      try cluster.recover(l1)
+      try cluster.request(p1, ClientCommand(.put, key: "x", argument: "3"))
+      cluster.deliverAll()
     }
     return cluster
   }

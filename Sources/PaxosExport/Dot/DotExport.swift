@@ -66,7 +66,9 @@ public enum DotExport {
     case .violation(let violation): diagram.violation(violation, time: time)
     case .partitioned, .healed: diagram.networkChange(entry.event, time: time)
     case .restoredAcceptor, .restoredRound, .persistedAcceptor, .persistedRound, .timerArmed,
-      .startedPhase1, .startedPhase2, .awaitingValue, .abandoned:
+      .startedPhase1, .startedPhase2, .awaitingValue, .abandoned, .requested, .holds, .knownChosen,
+      .leads, .proposed, .decidedSlot, .persistedVote, .restoredVotes, .restoredLearner,
+      .chosenSlot, .learnedSlot, .applied, .skippedDuplicate, .waits:
       // The arrows and marks tell these; drawing them too would bury the messages.
       break
     }

@@ -257,6 +257,7 @@ extension MessageKind {
     case .prepare, .promise: "\"#1f5fbf\""
     case .accept, .accepted: "\"#1e7b34\""
     case .nack: "\"#c25e00\""
+    case .catchup, .chosen: "\"#6a3fa0\""
     }
   }
 }

@@ -86,7 +86,9 @@ struct MermaidBody {
       MermaidText.append(cluster.describe(entry.event), to: &text)
       text.append(UInt8(ascii: "\n"))
     case .sent, .restoredAcceptor, .restoredRound, .persistedAcceptor, .persistedRound,
-      .timerArmed, .startedPhase1, .startedPhase2, .awaitingValue, .abandoned:
+      .timerArmed, .startedPhase1, .startedPhase2, .awaitingValue, .abandoned, .requested,
+      .holds, .knownChosen, .leads, .proposed, .decidedSlot, .persistedVote, .restoredVotes,
+      .restoredLearner, .chosenSlot, .learnedSlot, .applied, .skippedDuplicate, .waits:
       // The arrows and notes tell these; drawing them too would bury the messages.
       break
     }

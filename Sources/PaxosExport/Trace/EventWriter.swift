@@ -99,6 +99,10 @@ struct EventWriter {
       writer.raw(", \"ballot\": ")
       writer.ballot(ballot)
     case .violation(let violation): self.violation(violation, &writer)
+    case .requested, .holds, .knownChosen, .leads, .proposed, .decidedSlot, .persistedVote,
+      .restoredVotes, .restoredLearner, .chosenSlot, .learnedSlot, .applied, .skippedDuplicate,
+      .waits:
+      logEvent(event, &writer)
     }
   }
 
@@ -142,6 +146,8 @@ struct EventWriter {
     case .accept: writer.raw("accept\"")
     case .accepted: writer.raw("accepted\"")
     case .nack: writer.raw("nack\"")
+    case .catchup: writer.raw("catchup\"")
+    case .chosen: writer.raw("chosen\"")
     }
     writer.raw(", \"from\": ")
     writer.name(message.from)
@@ -162,6 +168,8 @@ struct EventWriter {
     case .nack:
       writer.raw(", \"promised\": ")
       writer.ballot(message.prior)
+    case .catchup, .chosen:
+      break
     }
     writer.raw("}")
   }
@@ -228,6 +236,8 @@ struct EventWriter {
       writer.ballot(before)
       writer.raw(", \"promised_now\": ")
       writer.ballot(now)
+    case .slotAgreement, .slotValidity, .logsDiverge, .appliedTwice:
+      logViolation(violation, &writer)
     }
   }
 
@@ -236,7 +246,7 @@ struct EventWriter {
   }
 
   /// A value's text; null for one the table does not hold, which the simulator never makes.
-  private func value(_ value: ValueID, _ writer: inout JSONByteWriter) {
+  func value(_ value: ValueID, _ writer: inout JSONByteWriter) {
     let index = Int(value.raw)
     guard index < values.count else { return writer.null() }
     writer.append(values[index])

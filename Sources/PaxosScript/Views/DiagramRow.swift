@@ -100,8 +100,22 @@ extension DiagramRow {
         rows.append(marker(node, DiagramSymbol.violation, shortText(violation, cluster)))
       case .partitioned, .healed:
         rows.append(DiagramRow(shape: .rule, text: cluster.describe(entry.event), down: down))
+      case .decidedSlot(let node, let vote):
+        rows.append(
+          marker(node, DiagramSymbol.knows, "\(node) knows \(cluster.shortSlot(vote))"))
+      case .learnedSlot(let node, let vote):
+        rows.append(
+          marker(node, DiagramSymbol.knows, "\(node) learned \(cluster.shortSlot(vote))"))
+      case .chosenSlot(let vote):
+        let again = cluster.choices.isChosenAgain(vote)
+        rows.append(
+          marker(
+            receiverNow, again ? DiagramSymbol.chosenAgain : DiagramSymbol.chosen,
+            (again ? "chosen again " : "CHOSEN ") + "\(cluster.shortSlot(vote)) (\(vote.ballot))"))
       case .sent, .restoredAcceptor, .restoredRound, .persistedAcceptor, .persistedRound,
-        .timerArmed, .startedPhase1, .startedPhase2, .awaitingValue, .abandoned:
+        .timerArmed, .startedPhase1, .startedPhase2, .awaitingValue, .abandoned, .requested,
+        .holds, .knownChosen, .leads, .proposed, .persistedVote, .restoredVotes, .restoredLearner,
+        .applied, .skippedDuplicate, .waits:
         break
       }
     }
@@ -129,6 +143,14 @@ extension DiagramRow {
       "VIOLATION \(cluster.shortValue(value)) chosen, never proposed"
     case .promiseDecreased(let node, let from, let to):
       "VIOLATION \(node) promise fell from \(from) to \(to)"
+    case .slotAgreement(let slot, let first, let second, _):
+      "VIOLATION [\(slot)] \(cluster.shortValue(second)) chosen after \(cluster.shortValue(first))"
+    case .slotValidity(let slot, let value, _):
+      "VIOLATION [\(slot)] \(cluster.shortValue(value)) chosen, never requested"
+    case .logsDiverge(let node, let entry, let other, let expected, _):
+      "VIOLATION \(node) applied [\(entry.slot)] where \(other) applied [\(expected.slot)]"
+    case .appliedTwice(let node, let command, _, _):
+      "VIOLATION \(node) applied \(command.requestName) twice"
     }
   }
 

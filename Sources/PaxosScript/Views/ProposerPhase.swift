@@ -23,6 +23,10 @@ enum ProposerPhase {
       return "decided \(cluster.shortValue(value)) (\(ballot))"
     case .abandoned(let ballot, let higher):
       return "abandoned \(ballot) (outbid by \(higher))"
+    case .leading(let ballot):
+      let outstanding = proposer.log.outstanding.count
+      return "leader \(ballot), next slot \(proposer.log.nextSlot)"
+        + (outstanding == 0 ? "" : " (\(outstanding) not known chosen)")
     }
   }
 }

@@ -14,6 +14,9 @@ extension Cluster {
 
   /// A message's words as the transcript writes them, values shortened.
   func shortLabel(_ message: Message) -> String {
-    message.words(value: shortValue)
+    message.words(report: trace.report(in: message), value: shortValue)
   }
+
+  /// `[2] put x 1`, the command shortened.
+  func shortSlot(_ vote: SlotVote) -> String { "[\(vote.slot)] \(shortValue(vote.command))" }
 }

@@ -1,0 +1,84 @@
+/// The learner of a log cluster: it learns each slot as the single-decree learner learns its one
+/// value, and catches up on slots it missed by asking the others.
+extension Learner {
+  /// What it learned in `slot`.
+  public func learned(in slot: Int) -> SlotVote? {
+    slot >= 1 && slot <= slots.count ? slots[slot - 1] : nil
+  }
+
+  /// The slots it has learned, as ranges in order.
+  public var learnedRanges: [ClosedRange<Int>] {
+    var ranges: [ClosedRange<Int>] = []
+    var start: Int?
+    for (position, vote) in slots.enumerated() {
+      if vote != nil {
+        if start == nil { start = position + 1 }
+      } else if let first = start {
+        ranges.append(first...position)
+        start = nil
+      }
+    }
+    if let first = start { ranges.append(first...slots.count) }
+    return ranges
+  }
+
+  /// Asks every node in `recipients` for the slots it lacks: it cannot know what it never
+  /// heard of, so it always asks, reporting what it has.
+  public func askForMissingSlots(from recipients: [NodeID], outbox: inout Outbox) {
+    let ranges = learnedRanges
+    for recipient in recipients {
+      outbox.send(
+        Message(kind: .catchup, from: id, to: recipient, ballot: .zero), with: .learned(ranges))
+    }
+  }
+
+  /// Handles one message of a log cluster; appends the slots it learned to `learnedSlots`.
+  public mutating func receiveInLog(
+    _ message: Message, report: Report?, config: Configuration, outbox: inout Outbox,
+    learnedSlots: inout [SlotVote]
+  ) {
+    switch message.kind {
+    case .accepted:
+      guard let command = message.value, let index = config.acceptorIndex(message.from),
+        message.slot >= 1, learned(in: message.slot) == nil
+      else { return }
+      let vote = SlotVote(slot: message.slot, ballot: message.ballot, command: command)
+      var acceptedBy = slotTallies[vote, default: AcceptorSet()]
+      acceptedBy.insert(index)
+      guard acceptedBy.count >= config.quorum else {
+        slotTallies[vote] = acceptedBy
+        return
+      }
+      learn(vote)
+      learnedSlots.append(vote)
+    case .chosen:
+      guard case .chosen(let votes)? = report else { return }
+      for vote in votes where vote.slot >= 1 && learned(in: vote.slot) == nil {
+        learn(vote)
+        learnedSlots.append(vote)
+      }
+    case .catchup:
+      guard case .learned(let ranges)? = report else { return }
+      let missing = slots.lazy.compactMap { $0 }.filter { vote in
+        !ranges.contains { $0.contains(vote.slot) }
+      }
+      outbox.send(
+        Message(kind: .chosen, from: id, to: message.from, ballot: .zero),
+        with: .chosen(Array(missing)))
+    case .prepare, .promise, .accept, .nack:
+      return
+    }
+  }
+
+  private mutating func learn(_ vote: SlotVote) {
+    if slots.count < vote.slot {
+      slots.append(contentsOf: repeatElement(nil, count: vote.slot - slots.count))
+    }
+    slots[vote.slot - 1] = vote
+    // Tallies of the slot are no longer needed: a chosen command never changes.
+    slotTallies[vote] = nil
+    if slotTallies.keys.contains(where: { $0.slot == vote.slot }) {
+      slotTallies = slotTallies.filter { $0.key.slot != vote.slot }
+    }
+  }
+}

@@ -1,0 +1,126 @@
+/// The proposer of a log cluster: the single-decree proposer with a slot on every accept. One
+/// phase 1 covers every slot; then, as leader, one round trip chooses each command.
+extension Proposer {
+  /// A client's request arrives. A leader puts it in its next free slot at once; any other
+  /// proposer holds it. Returns true when the proposer should start phase 1 to get it chosen:
+  /// it neither leads nor has phase 1 under way.
+  public mutating func request(
+    _ command: ValueID, config: Configuration, outbox: inout Outbox, events: inout [Event]
+  ) -> Bool {
+    if case .leading(let ballot) = attempt {
+      log.hold(command)
+      // At most once is the learners' job: a retried request takes a slot again.
+      propose(
+        SlotVote(slot: log.nextSlot, ballot: ballot, command: command), .request,
+        config: config, outbox: &outbox, events: &events)
+      log.nextSlot += 1
+      return false
+    }
+    if let slot = log.known.firstIndex(where: { $0?.command == command }),
+      let vote = log.known[slot]
+    {
+      events.append(.knownChosen(vote))
+      return false
+    }
+    log.hold(command)
+    guard case .preparing = attempt else { return true }
+    events.append(.holds(command))
+    return false
+  }
+
+  /// Handles one message of a log cluster; `report` is what it carries beyond one slot.
+  public mutating func receiveInLog(
+    _ message: Message, report: Report?, config: Configuration, outbox: inout Outbox,
+    events: inout [Event]
+  ) {
+    highestRoundSeen = max(highestRoundSeen, message.ballot.round, message.prior.round)
+    switch (message.kind, attempt) {
+    case (.promise, .preparing(let ballot, var promises)) where message.ballot == ballot:
+      guard let index = config.acceptorIndex(message.from), !promises.from.contains(index)
+      else { return }
+      promises.from.insert(index)
+      if case .votes(let votes)? = report {
+        for vote in votes where vote.ballot > (log.reported[vote.slot]?.vote.ballot ?? .zero) {
+          log.reported[vote.slot] = ReportedVote(vote: vote, reporter: message.from)
+        }
+      }
+      attempt = .preparing(ballot, promises)
+      guard promises.from.count >= config.quorum else { return }
+      lead(ballot, config: config, outbox: &outbox, events: &events)
+    case (.accepted, _) where message.ballot.proposer == id:
+      guard let index = config.acceptorIndex(message.from), let command = message.value,
+        log.known(in: message.slot) == nil
+      else { return }
+      let vote = SlotVote(slot: message.slot, ballot: message.ballot, command: command)
+      var acceptedBy = log.tallies[vote, default: AcceptorSet()]
+      acceptedBy.insert(index)
+      guard acceptedBy.count >= config.quorum else {
+        log.tallies[vote] = acceptedBy
+        return
+      }
+      if log.learn(vote) { events.append(.decidedSlot(vote)) }
+    case (.nack, .preparing(let ballot, _))
+    where message.ballot == ballot && message.prior > ballot,
+      (.nack, .leading(let ballot)) where message.ballot == ballot && message.prior > ballot:
+      attempt = .abandoned(ballot, outbidBy: message.prior)
+      events.append(.abandoned(ballot, outbidBy: message.prior))
+    case (.chosen, _):
+      guard case .chosen(let votes)? = report else { return }
+      for vote in votes where log.learn(vote) { events.append(.decidedSlot(vote)) }
+    case (.catchup, _):
+      guard case .learned(let ranges)? = report else { return }
+      let missing = log.known.lazy.compactMap { $0 }.filter { vote in
+        !ranges.contains { $0.contains(vote.slot) }
+      }
+      outbox.send(
+        Message(kind: .chosen, from: id, to: message.from, ballot: .zero),
+        with: .chosen(Array(missing)))
+    default:
+      return
+    }
+  }
+
+  /// Promises from a quorum: it leads. It proposes again what the promises report in each
+  /// slot (a no-op where they report nothing), then the requests it holds in the slots after.
+  private mutating func lead(
+    _ ballot: Ballot, config: Configuration, outbox: inout Outbox, events: inout [Event]
+  ) {
+    attempt = .leading(ballot)
+    // A teaching switch: the leader treats the promises as reporting nothing.
+    let reported = config.proposersIgnoreAcceptedValues ? [:] : log.reported
+    log.reported = [:]
+    let top = max(reported.keys.max() ?? 0, log.highestKnown)
+    events.append(.leads(ballot, top: top))
+    var proposedCommands: Set<ValueID> = []
+    for slot in stride(from: 1, through: top, by: 1) where log.known(in: slot) == nil {
+      let report = reported[slot]
+      let command = report?.vote.command ?? .noop
+      proposedCommands.insert(command)
+      propose(
+        SlotVote(slot: slot, ballot: ballot, command: command),
+        report.map { .adopted(from: $0.reporter) } ?? .noop, config: config, outbox: &outbox,
+        events: &events)
+    }
+    log.nextSlot = top + 1
+    for command in log.held where !proposedCommands.contains(command) {
+      propose(
+        SlotVote(slot: log.nextSlot, ballot: ballot, command: command), .request,
+        config: config, outbox: &outbox, events: &events)
+      log.nextSlot += 1
+    }
+  }
+
+  private mutating func propose(
+    _ vote: SlotVote, _ source: SlotSource, config: Configuration, outbox: inout Outbox,
+    events: inout [Event]
+  ) {
+    log.outstanding.insert(vote.slot)
+    events.append(.proposed(vote, source))
+    for acceptor in config.acceptors {
+      outbox.send(
+        Message(
+          kind: .accept, from: id, to: acceptor, ballot: vote.ballot, value: vote.command,
+          slot: vote.slot))
+    }
+  }
+}

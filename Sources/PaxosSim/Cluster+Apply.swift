@@ -1,0 +1,71 @@
+import PaxosCore
+
+/// Learners of a log cluster apply what they learn to their key-value store, strictly in slot
+/// order, each request at most once.
+extension Cluster {
+  /// A learner learned a slot: it keeps it on disk, then applies every slot it now can.
+  mutating func learn(_ vote: SlotVote, at index: Int) {
+    let id = nodes[index].id
+    record(.learnedSlot(id, vote))
+    if nodes[index].disk.learned.count < vote.slot {
+      nodes[index].disk.learned.append(
+        contentsOf: repeatElement(nil, count: vote.slot - nodes[index].disk.learned.count))
+    }
+    nodes[index].disk.learned[vote.slot - 1] = vote
+    if settings.bugs.contains(.skipGaps) {
+      // The teaching switch: apply at once, whatever is missing below.
+      if !nodes[index].disk.replica.hasApplied(vote.slot) { apply(vote, at: index) }
+      return
+    }
+    let next = nodes[index].disk.replica.appliedIndex + 1
+    guard vote.slot == next else {
+      if vote.slot > next {
+        record(.waits(id, missing: Int32(next), learned: Int32(vote.slot)))
+      }
+      return
+    }
+    while let ready = nodes[index].learner?.learned(
+      in: nodes[index].disk.replica.appliedIndex + 1)
+    {
+      apply(ready, at: index)
+    }
+  }
+
+  private mutating func apply(_ vote: SlotVote, at index: Int) {
+    let id = nodes[index].id
+    let entry = AppliedEntry(slot: Int32(vote.slot), command: vote.command)
+    checkApplied(entry, at: index)
+    let first = vote.command.isNoop ? nil : nodes[index].disk.replica.appliedRequests[vote.command]
+    nodes[index].disk.replica.markApplied(vote.slot)
+    if let first, !settings.bugs.contains(.noDedup) {
+      record(.skippedDuplicate(id, entry, first: Int32(first)))
+      return
+    }
+    guard !vote.command.isNoop, Int(vote.command.raw) < requests.count else {
+      record(.applied(id, entry, output: UInt32.max))
+      return
+    }
+    let command = requests[Int(vote.command.raw)].command
+    let reply = nodes[index].disk.replica.perform(command)
+    if first == nil { nodes[index].disk.replica.appliedRequests[vote.command] = vote.slot }
+    if requests[Int(vote.command.raw)].reply == nil {
+      requests[Int(vote.command.raw)].reply = reply
+    }
+    let output =
+      reply == .ok
+      ? "\(ValueTable.literal(command.key)) = "
+        + ValueTable.literal(nodes[index].disk.replica.store[command.key] ?? "")
+      : "reads \(reply)"
+    record(.applied(id, entry, output: trace.register(output: output)))
+    if let first { flag(.appliedTwice(id, vote.command, slot: entry.slot, first: Int32(first))) }
+  }
+
+  /// Of any two learners, one's applied log must be a prefix of the other's.
+  private mutating func checkApplied(_ entry: AppliedEntry, at index: Int) {
+    let id = nodes[index].id
+    let position = nodes[index].disk.replica.appliedCount
+    if let (expected, other) = choices.observeApplied(entry, by: id, position: position) {
+      flag(.logsDiverge(id, entry, other: other, expected, position: Int32(position)))
+    }
+  }
+}
