@@ -26,12 +26,36 @@ public struct Acceptor: Hashable, Sendable {
   public let id: NodeID
   public var state: AcceptorState
   /// In a log cluster, what it accepted in each slot: `votes[slot - 1]`. Durable, like `state`.
-  public var votes: [SlotVote?]
+  public var votes: ChunkedLog<SlotVote?>
 
-  public init(id: NodeID, state: AcceptorState = AcceptorState(), votes: [SlotVote?] = []) {
+  public init(
+    id: NodeID, state: AcceptorState = AcceptorState(), votes: ChunkedLog<SlotVote?> = ChunkedLog()
+  ) {
     self.id = id
     self.state = state
     self.votes = votes
+  }
+
+  /// What handling a message of a log cluster changed, for the caller to persist.
+  public struct LogStep: Hashable, Sendable {
+    public var reply: AcceptorReply
+    /// The state after the message, and whether its promise rose.
+    public var state: AcceptorState
+    public var promiseRose: Bool
+    /// The slot it accepted, when it did.
+    public var vote: SlotVote?
+  }
+
+  /// `receive` in a log cluster, telling what changed: the simulator reads it from here instead
+  /// of reading the acceptor back out of its node, a copy of every table the node holds.
+  public mutating func receiveInLog(_ message: Message, config: Configuration, outbox: inout Outbox)
+    -> LogStep
+  {
+    let before = state.minProposal
+    let reply = receive(message, config: config, outbox: &outbox)
+    return LogStep(
+      reply: reply, state: state, promiseRose: state.minProposal != before,
+      vote: reply == .accepted ? vote(in: message.slot) : nil)
   }
 
   /// What it accepted in `slot`, if anything.
@@ -67,7 +91,7 @@ public struct Acceptor: Hashable, Sendable {
       return .promised
     case .accept:
       guard message.ballot >= state.minProposal || config.acceptorsIgnorePromises,
-        let value = message.value
+        let value = message.value, !config.isLog || message.slot >= 1
       else {
         outbox.send(nack(message))
         return .refused
@@ -94,9 +118,7 @@ public struct Acceptor: Hashable, Sendable {
   }
 
   private mutating func record(_ vote: SlotVote) {
-    if votes.count < vote.slot {
-      votes.append(contentsOf: repeatElement(nil, count: vote.slot - votes.count))
-    }
+    votes.grow(to: vote.slot, with: nil)
     votes[vote.slot - 1] = vote
   }
 

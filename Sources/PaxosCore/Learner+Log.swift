@@ -43,19 +43,16 @@ extension Learner {
         message.slot >= 1, learned(in: message.slot) == nil
       else { return }
       let vote = SlotVote(slot: message.slot, ballot: message.ballot, command: command)
-      var acceptedBy = slotTallies[vote, default: AcceptorSet()]
-      acceptedBy.insert(index)
-      guard acceptedBy.count >= config.quorum else {
-        slotTallies[vote] = acceptedBy
-        return
-      }
+      guard slotTallies.count(index, for: vote) >= config.quorum else { return }
       learn(vote)
       learnedSlots.append(vote)
     case .chosen:
       guard case .chosen(let votes)? = report else { return }
+      // Heard of, not seen: which ballot a quorum accepted is not the learner's to know.
       for vote in votes where vote.slot >= 1 && learned(in: vote.slot) == nil {
-        learn(vote)
-        learnedSlots.append(vote)
+        let heard = SlotVote(slot: vote.slot, ballot: .zero, command: vote.command)
+        learn(heard)
+        learnedSlots.append(heard)
       }
     case .catchup:
       guard case .learned(let ranges)? = report else { return }
@@ -71,14 +68,9 @@ extension Learner {
   }
 
   private mutating func learn(_ vote: SlotVote) {
-    if slots.count < vote.slot {
-      slots.append(contentsOf: repeatElement(nil, count: vote.slot - slots.count))
-    }
+    slots.grow(to: vote.slot, with: nil)
     slots[vote.slot - 1] = vote
     // Tallies of the slot are no longer needed: a chosen command never changes.
-    slotTallies[vote] = nil
-    if slotTallies.keys.contains(where: { $0.slot == vote.slot }) {
-      slotTallies = slotTallies.filter { $0.key.slot != vote.slot }
-    }
+    slotTallies.removeAll(inSlot: vote.slot)
   }
 }

@@ -11,11 +11,11 @@ public struct Learner: Hashable, Sendable {
   /// Accepted messages counted until a value is learned, one tally per ballot and value.
   public private(set) var tallies: [Tally] = []
   /// In a log cluster: what it learned in each slot, `slots[slot - 1]`. Durable.
-  public internal(set) var slots: [SlotVote?]
+  public internal(set) var slots: ChunkedLog<SlotVote?>
   /// In a log cluster: accepted messages counted for slots not yet learned. Volatile.
-  var slotTallies: [SlotVote: AcceptorSet] = [:]
+  var slotTallies: [SlotTally] = []
 
-  public init(id: NodeID, slots: [SlotVote?] = []) {
+  public init(id: NodeID, slots: ChunkedLog<SlotVote?> = ChunkedLog()) {
     self.id = id
     self.slots = slots
   }

@@ -1,12 +1,26 @@
 /// The proposer of a log cluster: the single-decree proposer with a slot on every accept. One
 /// phase 1 covers every slot; then, as leader, one round trip chooses each command.
 extension Proposer {
+  /// Where the proposer stands after a step, which its timer follows: the simulator reads it
+  /// from here instead of reading the proposer back out of its node, a copy of all it holds.
+  public struct LogStep: Hashable, Sendable {
+    /// It neither leads nor has phase 1 under way, and got a request: phase 1 should start.
+    public var needsPhase1 = false
+    public var isLeading = false
+    /// It proposed slots it does not know chosen yet.
+    public var hasOutstanding = false
+  }
+
+  private var step: LogStep {
+    guard case .leading = attempt else { return LogStep() }
+    return LogStep(isLeading: true, hasOutstanding: !log.outstanding.isEmpty)
+  }
+
   /// A client's request arrives. A leader puts it in its next free slot at once; any other
-  /// proposer holds it. Returns true when the proposer should start phase 1 to get it chosen:
-  /// it neither leads nor has phase 1 under way.
+  /// proposer holds it, and needs phase 1 to get it chosen unless that is under way.
   public mutating func request(
     _ command: ValueID, config: Configuration, outbox: inout Outbox, events: inout [Event]
-  ) -> Bool {
+  ) -> LogStep {
     if case .leading(let ballot) = attempt {
       log.hold(command)
       // At most once is the learners' job: a retried request takes a slot again.
@@ -14,22 +28,28 @@ extension Proposer {
         SlotVote(slot: log.nextSlot, ballot: ballot, command: command), .request,
         config: config, outbox: &outbox, events: &events)
       log.nextSlot += 1
-      return false
+      return step
     }
-    if let slot = log.known.firstIndex(where: { $0?.command == command }),
-      let vote = log.known[slot]
-    {
+    if let slot = log.knownSlot(of: command), let vote = log.known(in: slot) {
       events.append(.knownChosen(vote))
-      return false
+      return step
     }
     log.hold(command)
-    guard case .preparing = attempt else { return true }
+    guard case .preparing = attempt else { return LogStep(needsPhase1: true) }
     events.append(.holds(command))
-    return false
+    return step
   }
 
   /// Handles one message of a log cluster; `report` is what it carries beyond one slot.
   public mutating func receiveInLog(
+    _ message: Message, report: Report?, config: Configuration, outbox: inout Outbox,
+    events: inout [Event]
+  ) -> LogStep {
+    handleInLog(message, report: report, config: config, outbox: &outbox, events: &events)
+    return step
+  }
+
+  private mutating func handleInLog(
     _ message: Message, report: Report?, config: Configuration, outbox: inout Outbox,
     events: inout [Event]
   ) {
@@ -52,12 +72,7 @@ extension Proposer {
         log.known(in: message.slot) == nil
       else { return }
       let vote = SlotVote(slot: message.slot, ballot: message.ballot, command: command)
-      var acceptedBy = log.tallies[vote, default: AcceptorSet()]
-      acceptedBy.insert(index)
-      guard acceptedBy.count >= config.quorum else {
-        log.tallies[vote] = acceptedBy
-        return
-      }
+      guard log.tallies.count(index, for: vote) >= config.quorum else { return }
       if log.learn(vote) { events.append(.decidedSlot(vote)) }
     case (.nack, .preparing(let ballot, _))
     where message.ballot == ballot && message.prior > ballot,
@@ -66,7 +81,10 @@ extension Proposer {
       events.append(.abandoned(ballot, outbidBy: message.prior))
     case (.chosen, _):
       guard case .chosen(let votes)? = report else { return }
-      for vote in votes where log.learn(vote) { events.append(.decidedSlot(vote)) }
+      for vote in votes {
+        let heard = SlotVote(slot: vote.slot, ballot: .zero, command: vote.command)
+        if log.learn(heard) { events.append(.decidedSlot(heard)) }
+      }
     case (.catchup, _):
       guard case .learned(let ranges)? = report else { return }
       let missing = log.known.lazy.compactMap { $0 }.filter { vote in

@@ -21,15 +21,15 @@ public struct ProposerLog: Hashable, Sendable {
   /// The requests held until known chosen, in the order first got.
   public internal(set) var held: [ValueID] = []
   /// What it knows chosen, by slot: `known[slot - 1]`.
-  public internal(set) var known: [SlotVote?] = []
-  /// The commands of `known`, to tell at once whether a request is already chosen.
-  public internal(set) var knownCommands: Set<ValueID> = []
+  public internal(set) var known = ChunkedLog<SlotVote?>()
+  /// Where each request it knows chosen is, by request: `knownSlots[request]`, zero for none.
+  var knownSlots = ChunkedLog<Int32>()
   /// The next slot a leader fills.
   public internal(set) var nextSlot = 1
   /// Slots proposed in this leadership and not yet known chosen.
   public internal(set) var outstanding: Set<Int> = []
   /// Accepted replies counted for its own ballots, until the slot is known chosen.
-  var tallies: [SlotVote: AcceptorSet] = [:]
+  var tallies: [SlotTally] = []
   /// In phase 1: the highest accepted vote the promises reported for each slot, and who
   /// reported it.
   public internal(set) var reported: [Int: ReportedVote] = [:]
@@ -39,6 +39,13 @@ public struct ProposerLog: Hashable, Sendable {
   /// What it knows chosen in `slot`.
   public func known(in slot: Int) -> SlotVote? {
     slot >= 1 && slot <= known.count ? known[slot - 1] : nil
+  }
+
+  /// The slot it knows `command` chosen in, if any.
+  public func knownSlot(of command: ValueID) -> Int? {
+    let request = Int(command.raw)
+    guard !command.isNoop, request < knownSlots.count, knownSlots[request] > 0 else { return nil }
+    return Int(knownSlots[request])
   }
 
   /// The highest slot it knows chosen; zero for none.
@@ -52,24 +59,22 @@ public struct ProposerLog: Hashable, Sendable {
   }
 
   mutating func hold(_ command: ValueID) {
-    guard !knownCommands.contains(command), !held.contains(command) else { return }
+    guard knownSlot(of: command) == nil, !held.contains(command) else { return }
     held.append(command)
   }
 
   /// Notes a slot as chosen; false when it already knew.
   mutating func learn(_ vote: SlotVote) -> Bool {
     guard vote.slot >= 1, known(in: vote.slot) == nil else { return false }
-    if known.count < vote.slot {
-      known.append(contentsOf: repeatElement(nil, count: vote.slot - known.count))
-    }
+    known.grow(to: vote.slot, with: nil)
     known[vote.slot - 1] = vote
-    knownCommands.insert(vote.command)
+    if !vote.command.isNoop && knownSlot(of: vote.command) == nil {
+      knownSlots.grow(to: Int(vote.command.raw) + 1, with: 0)
+      knownSlots[Int(vote.command.raw)] = Int32(truncatingIfNeeded: vote.slot)
+    }
     outstanding.remove(vote.slot)
     if let position = held.firstIndex(of: vote.command) { held.remove(at: position) }
-    tallies[vote] = nil
-    if tallies.keys.contains(where: { $0.slot == vote.slot }) {
-      tallies = tallies.filter { $0.key.slot != vote.slot }
-    }
+    tallies.removeAll(inSlot: vote.slot)
     return true
   }
 }

@@ -2,14 +2,47 @@
 /// a node knows was chosen there (with the ballot of its choice, zero when it heard of it only
 /// in a catch-up answer).
 public struct SlotVote: Hashable, Sendable {
-  public var slot: Int
   public var ballot: Ballot
+  // 32 bits are plenty (a message carries 24): 24 bytes a vote, and a log holds many.
+  @usableFromInline var storedSlot: Int32
   public var command: ValueID
 
   public init(slot: Int, ballot: Ballot, command: ValueID) {
-    self.slot = slot
+    self.storedSlot = Int32(truncatingIfNeeded: slot)
     self.ballot = ballot
     self.command = command
+  }
+
+  @inlinable public var slot: Int {
+    get { Int(storedSlot) }
+    set { storedSlot = Int32(truncatingIfNeeded: newValue) }
+  }
+}
+
+/// Accepted replies counted for one slot, ballot and command: a tally of a log's proposer or
+/// learner. Kept in a short list, newest last: only the slots in flight have one.
+struct SlotTally: Hashable, Sendable {
+  var vote: SlotVote
+  var acceptors: AcceptorSet
+}
+
+extension [SlotTally] {
+  /// Counts `acceptor` for `vote`; returns how many acceptors it now has.
+  mutating func count(_ acceptor: Int, for vote: SlotVote) -> Int {
+    // Search the newest first: acceptances of a slot arrive close together.
+    if let position = lastIndex(where: { $0.vote == vote }) {
+      self[position].acceptors.insert(acceptor)
+      return self[position].acceptors.count
+    }
+    var acceptors = AcceptorSet()
+    acceptors.insert(acceptor)
+    append(SlotTally(vote: vote, acceptors: acceptors))
+    return 1
+  }
+
+  /// Forgets the tallies of a slot, once it is known chosen.
+  mutating func removeAll(inSlot slot: Int) {
+    removeAll { $0.vote.slot == slot }
   }
 }
 

@@ -110,6 +110,13 @@ extension Command {
     }
   }
 
+  /// The word after the command word that picks one of its forms (`expect applied`), so that a
+  /// refusal shows that form alone.
+  var topic: String? {
+    guard case .expect(let expectation) = self else { return nil }
+    return expectation.keyword
+  }
+
   /// Whether the command changes the cluster, and so belongs in the history that rebuilds it.
   public var changesCluster: Bool {
     switch self {
@@ -163,4 +170,23 @@ public enum Expectation: Hashable, Sendable {
   case reply(ValueID, String)
   /// Exactly these up proposers lead; none when empty.
   case leaders([NodeID])
+
+  /// The word that names the check, as the forms in `help expect` write it.
+  var keyword: String {
+    switch self {
+    case .chosen: "chosen"
+    case .learned: "learned"
+    case .decided: "decided"
+    case .promised: "promised"
+    case .accepted: "accepted"
+    case .inFlight: "inflight"
+    case .safe: "safe"
+    case .violation: "violation"
+    case .slot: "slot"
+    case .applied: "applied"
+    case .keyValue: "kv"
+    case .reply: "reply"
+    case .leaders: "leader"
+    }
+  }
 }

@@ -142,7 +142,8 @@ public struct Interpreter: Sendable {
     } catch let error as ClusterError {
       // Without a hint of its own, the command's forms; its example only when that is not the
       // very command just refused.
-      let usage = Vocabulary.usage(Vocabulary.spec(command.word), refused: command)
+      let usage = Vocabulary.usage(
+        Vocabulary.spec(command.word), topic: command.topic, refused: command)
       result.outcome = .error(
         ScriptError(error.message, hint: error.hint ?? usage.map { "write " + $0 }))
     } catch let failure as ExpectationFailure {

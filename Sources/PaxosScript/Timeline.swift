@@ -63,9 +63,9 @@ public struct Timeline: Sendable {
     let eventsSince = events >= eventsAtSnapshot ? events - eventsAtSnapshot : events
     let commandsSince = entries.count - snapshots[snapshots.count - 1].count
     // A snapshot shares the cluster's storage, so the next change copies the tables that grow
-    // with the history (choices, values): waiting for as many events as they hold keeps that
-    // copying a constant share of the work, however long the run.
-    let copyCost = cluster.choices.proposalCount + cluster.values.texts.count
+    // with the history (choices, values, a log's slots): waiting for as many events as they
+    // hold keeps that copying a constant share of the work, however long the run.
+    let copyCost = cluster.sharedStorageSize
     guard commandsSince >= spacing || eventsSince >= Self.eventsPerSnapshot,
       eventsSince >= copyCost
     else { return dropped }

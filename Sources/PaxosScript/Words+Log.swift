@@ -13,7 +13,7 @@ extension Words {
     let key = try commandWord("a key")
     guard operation != .get else { return ClientCommand(.get, key: key) }
     return ClientCommand(
-      operation, key: key, argument: try commandWord("the value to \(operation)"))
+      operation, key: key, argument: try commandWord("the value to " + operation.rawValue))
   }
 
   /// A key or a value: a word or a quoted string.

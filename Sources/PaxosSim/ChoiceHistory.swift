@@ -39,12 +39,21 @@ public struct ChoiceHistory: Hashable, Sendable {
   /// The promise each acceptor held when last seen, by acceptor position.
   private var lastPromise: [Ballot] = []
   /// In a log cluster: the first command chosen in each slot, `firstChosen[slot - 1]`.
-  public private(set) var firstChosen: [SlotVote?] = []
+  public private(set) var firstChosen = ChunkedLog<SlotVote?>()
+  /// In a log cluster: which acceptors ever accepted each ballot and command, slot by slot
+  /// (`acceptedBy` grows with every proposal; this one copies one chunk when it is shared).
+  private var slotAcceptances = ChunkedLog<[SlotAcceptance]>()
   /// In a log cluster: the longest applied log any learner has, which every learner's applied
   /// log must agree with, position by position.
-  public private(set) var appliedLog: [AppliedEntry] = []
+  public private(set) var appliedLog = ChunkedLog<AppliedEntry>()
   /// Who applied each entry of `appliedLog` first.
-  private var appliedBy: [NodeID] = []
+  private var appliedBy = ChunkedLog<NodeID>()
+
+  struct SlotAcceptance: Hashable, Sendable {
+    var ballot: Ballot
+    var value: ValueID
+    var acceptors: AcceptorSet
+  }
 
   public init() {}
 
@@ -86,12 +95,6 @@ public struct ChoiceHistory: Hashable, Sendable {
   mutating func reuse(_ other: inout ChoiceHistory) {
     other.acceptedBy.removeAll(keepingCapacity: true)
     other.lastPromise.removeAll(keepingCapacity: true)
-    other.firstChosen.removeAll(keepingCapacity: true)
-    other.appliedLog.removeAll(keepingCapacity: true)
-    other.appliedBy.removeAll(keepingCapacity: true)
-    swap(&firstChosen, &other.firstChosen)
-    swap(&appliedLog, &other.appliedLog)
-    swap(&appliedBy, &other.appliedBy)
     swap(&acceptedBy, &other.acceptedBy)
     swap(&lastPromise, &other.lastPromise)
   }
@@ -101,31 +104,61 @@ public struct ChoiceHistory: Hashable, Sendable {
 
   /// The acceptors that ever accepted `proposal`.
   public func acceptors(of proposal: Proposal) -> AcceptorSet {
-    acceptedBy[proposal] ?? AcceptorSet()
+    guard proposal.slot >= 1 else { return acceptedBy[proposal] ?? AcceptorSet() }
+    guard proposal.slot <= slotAcceptances.count else { return AcceptorSet() }
+    return slotAcceptances[proposal.slot - 1].first {
+      $0.ballot == proposal.ballot && $0.value == proposal.value
+    }?.acceptors ?? AcceptorSet()
   }
 
   /// Counts an acceptance; returns the choice it completes, if any.
   mutating func recordAccepted(
     _ proposal: Proposal, by acceptor: Int, quorum: Int, time: Int
   ) -> Choice? {
-    var set = acceptedBy[proposal, default: AcceptorSet()]
-    let before = set.count
-    set.insert(acceptor)
-    acceptedBy[proposal] = set
+    let (before, set) =
+      proposal.slot >= 1
+      ? recordAccepted(inSlot: proposal, by: acceptor) : recordAccepted(proposal, by: acceptor)
     guard before < quorum, set.count >= quorum else { return nil }
     let choice = Choice(
       value: proposal.value, ballot: proposal.ballot, time: time, slot: proposal.slot)
     chosen.append(choice)
     if proposal.slot >= 1 {
-      if firstChosen.count < proposal.slot {
-        firstChosen.append(contentsOf: repeatElement(nil, count: proposal.slot - firstChosen.count))
-      }
+      firstChosen.grow(to: proposal.slot, with: nil)
       if firstChosen[proposal.slot - 1] == nil {
         firstChosen[proposal.slot - 1] = SlotVote(
           slot: proposal.slot, ballot: proposal.ballot, command: proposal.value)
       }
     }
     return choice
+  }
+
+  /// The acceptors of `proposal` before and after `acceptor` joined them.
+  private mutating func recordAccepted(_ proposal: Proposal, by acceptor: Int)
+    -> (before: Int, after: AcceptorSet)
+  {
+    var set = acceptedBy[proposal, default: AcceptorSet()]
+    let before = set.count
+    set.insert(acceptor)
+    acceptedBy[proposal] = set
+    return (before, set)
+  }
+
+  private mutating func recordAccepted(inSlot proposal: Proposal, by acceptor: Int)
+    -> (before: Int, after: AcceptorSet)
+  {
+    slotAcceptances.grow(to: proposal.slot, with: [])
+    var acceptances = slotAcceptances[proposal.slot - 1]
+    let position =
+      acceptances.firstIndex { $0.ballot == proposal.ballot && $0.value == proposal.value }
+      ?? {
+        acceptances.append(
+          SlotAcceptance(ballot: proposal.ballot, value: proposal.value, acceptors: AcceptorSet()))
+        return acceptances.count - 1
+      }()
+    let before = acceptances[position].acceptors.count
+    acceptances[position].acceptors.insert(acceptor)
+    slotAcceptances[proposal.slot - 1] = acceptances
+    return (before, acceptances[position].acceptors)
   }
 
   /// Notes that a learner applied `entry` as the `position`-th slot it applied (from zero);

@@ -4,17 +4,13 @@ import PaxosCore
 /// order, each request at most once.
 extension Cluster {
   /// A learner learned a slot: it keeps it on disk, then applies every slot it now can.
-  mutating func learn(_ vote: SlotVote, at index: Int) {
-    let id = nodes[index].id
+  mutating func learn(_ vote: SlotVote, by id: NodeID, at index: Int) {
     record(.learnedSlot(id, vote))
-    if nodes[index].disk.learned.count < vote.slot {
-      nodes[index].disk.learned.append(
-        contentsOf: repeatElement(nil, count: vote.slot - nodes[index].disk.learned.count))
-    }
+    nodes[index].disk.learned.grow(to: vote.slot, with: nil)
     nodes[index].disk.learned[vote.slot - 1] = vote
     if settings.bugs.contains(.skipGaps) {
       // The teaching switch: apply at once, whatever is missing below.
-      if !nodes[index].disk.replica.hasApplied(vote.slot) { apply(vote, at: index) }
+      if !nodes[index].disk.replica.hasApplied(vote.slot) { apply(vote, by: id, at: index) }
       return
     }
     let next = nodes[index].disk.replica.appliedIndex + 1
@@ -24,18 +20,18 @@ extension Cluster {
       }
       return
     }
-    while let ready = nodes[index].learner?.learned(
-      in: nodes[index].disk.replica.appliedIndex + 1)
+    // The disk holds what the learner learned; reading it does not copy the learner.
+    while nodes[index].disk.replica.appliedIndex < nodes[index].disk.learned.count,
+      let ready = nodes[index].disk.learned[nodes[index].disk.replica.appliedIndex]
     {
-      apply(ready, at: index)
+      apply(ready, by: id, at: index)
     }
   }
 
-  private mutating func apply(_ vote: SlotVote, at index: Int) {
-    let id = nodes[index].id
+  private mutating func apply(_ vote: SlotVote, by id: NodeID, at index: Int) {
     let entry = AppliedEntry(slot: Int32(vote.slot), command: vote.command)
-    checkApplied(entry, at: index)
-    let first = vote.command.isNoop ? nil : nodes[index].disk.replica.appliedRequests[vote.command]
+    checkApplied(entry, by: id, at: index)
+    let first = nodes[index].disk.replica.firstSlot(of: vote.command)
     nodes[index].disk.replica.markApplied(vote.slot)
     if let first, !settings.bugs.contains(.noDedup) {
       record(.skippedDuplicate(id, entry, first: Int32(first)))
@@ -47,7 +43,7 @@ extension Cluster {
     }
     let command = requests[Int(vote.command.raw)].command
     let reply = nodes[index].disk.replica.perform(command)
-    if first == nil { nodes[index].disk.replica.appliedRequests[vote.command] = vote.slot }
+    if first == nil { nodes[index].disk.replica.noteApplied(vote.command, in: vote.slot) }
     if requests[Int(vote.command.raw)].reply == nil {
       requests[Int(vote.command.raw)].reply = reply
     }
@@ -61,8 +57,7 @@ extension Cluster {
   }
 
   /// Of any two learners, one's applied log must be a prefix of the other's.
-  private mutating func checkApplied(_ entry: AppliedEntry, at index: Int) {
-    let id = nodes[index].id
+  private mutating func checkApplied(_ entry: AppliedEntry, by id: NodeID, at index: Int) {
     let position = nodes[index].disk.replica.appliedCount
     if let (expected, other) = choices.observeApplied(entry, by: id, position: position) {
       flag(.logsDiverge(id, entry, other: other, expected, position: Int32(position)))

@@ -11,7 +11,7 @@ extension Cluster {
     nodes[index].unwritten = nil
     if settings.bugs.contains(.noPersist) {
       nodes[index].disk.acceptor = AcceptorState()
-      nodes[index].disk.votes = []
+      nodes[index].disk.votes = ChunkedLog()
     }
     record(.crashed(id))
   }

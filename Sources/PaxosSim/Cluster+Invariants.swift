@@ -31,10 +31,13 @@ extension Cluster {
 
   /// An acceptor's promise must never go down, not even across a crash.
   mutating func checkPromise(of acceptor: Acceptor) {
-    guard let position = config.acceptorIndex(acceptor.id) else { return }
-    let promise = acceptor.state.minProposal
+    checkPromise(acceptor.state.minProposal, of: acceptor.id)
+  }
+
+  mutating func checkPromise(_ promise: Ballot, of acceptor: NodeID) {
+    guard let position = config.acceptorIndex(acceptor) else { return }
     if let previous = choices.observePromise(promise, acceptor: position) {
-      flag(.promiseDecreased(acceptor.id, from: previous, to: promise))
+      flag(.promiseDecreased(acceptor, from: previous, to: promise))
     }
   }
 

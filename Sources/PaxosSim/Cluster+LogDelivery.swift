@@ -20,26 +20,24 @@ extension Cluster {
 
   private mutating func acceptInLog(_ message: Message, at index: Int) {
     finishWrite(at: index)
-    let before = nodes[index].acceptor?.state.minProposal
-    guard message.kind == .prepare || message.slot >= 1,
-      let reply = nodes[index].acceptor?.receive(message, config: config, outbox: &outbox),
-      reply.mustPersist, let state = nodes[index].acceptor?.state
+    guard let step = nodes[index].acceptor?.receiveInLog(message, config: config, outbox: &outbox),
+      step.reply.mustPersist
     else { return flushOutbox() }
-    let id = nodes[index].id
-    let vote = reply == .accepted ? nodes[index].acceptor?.vote(in: message.slot) : nil
+    let id = message.to
+    let (state, vote) = (step.state, step.vote)
     if settings.bugs.contains(.replyFirst) {
       flushOutbox()
       nodes[index].unwritten = state
       nodes[index].unwrittenVote = vote
     } else if !settings.bugs.contains(.noPersist) {
       // An accept that raises the promise writes both; one at the promise only the vote.
-      if state.minProposal != before || vote == nil {
+      if step.promiseRose || vote == nil {
         nodes[index].disk.acceptor = state
         record(.persistedAcceptor(id, state))
       }
       if let vote { writeVote(vote, at: index) }
     }
-    if let acceptor = nodes[index].acceptor { checkPromise(of: acceptor) }
+    checkPromise(state.minProposal, of: id)
     flushOutbox()
     if let vote {
       countAccepted(
@@ -49,30 +47,31 @@ extension Cluster {
 
   /// An acceptor's vote in one slot reaches its disk.
   mutating func writeVote(_ vote: SlotVote, at index: Int) {
-    if nodes[index].disk.votes.count < vote.slot {
-      nodes[index].disk.votes.append(
-        contentsOf: repeatElement(nil, count: vote.slot - nodes[index].disk.votes.count))
-    }
+    nodes[index].disk.votes.grow(to: vote.slot, with: nil)
     nodes[index].disk.votes[vote.slot - 1] = vote
     record(.persistedVote(nodes[index].id, vote))
   }
 
   private mutating func proposerReceives(_ message: Message, report: Report?, at index: Int) {
-    guard nodes[index].proposer != nil else { return }
     proposerEvents.removeAll(keepingCapacity: true)
-    nodes[index].proposer?.receiveInLog(
-      message, report: report, config: config, outbox: &outbox, events: &proposerEvents)
-    applyLogEvents(at: index)
+    guard
+      let step = nodes[index].proposer?.receiveInLog(
+        message, report: report, config: config, outbox: &outbox, events: &proposerEvents)
+    else { return }
+    applyLogEvents(step, of: message.to, at: index)
     flushOutbox()
   }
 
   /// Records what a proposer of a log cluster did, and sets its timer: armed while phase 1 is
   /// under way or a slot it proposed is not known chosen; after a nack, armed to retry.
-  mutating func applyLogEvents(at index: Int) {
-    guard !proposerEvents.isEmpty, let id = nodes[index].proposer?.id else { return }
+  mutating func applyLogEvents(_ step: Proposer.LogStep, of id: NodeID, at index: Int) {
+    guard !proposerEvents.isEmpty else { return }
+    var startedLeading = false
     for event in proposerEvents {
       switch event {
-      case .leads(let ballot, let top): record(.leads(ballot, top: top))
+      case .leads(let ballot, let top):
+        record(.leads(ballot, top: top))
+        startedLeading = true
       case .proposed(let vote, let source): record(.proposed(vote, source))
       case .decidedSlot(let vote): record(.decidedSlot(id, vote))
       case .holds(let command): record(.holds(id, command))
@@ -84,22 +83,21 @@ extension Cluster {
         break
       }
     }
-    guard case .leading = nodes[index].proposer?.attempt,
-      let outstanding = nodes[index].proposer?.log.outstanding
-    else { return }
-    if outstanding.isEmpty {
+    guard step.isLeading else { return }
+    // A new leadership, or a first slot outstanding, starts the wait afresh.
+    if !step.hasOutstanding {
       nodes[index].timer = nil
-    } else if nodes[index].timer == nil {
+    } else if startedLeading || nodes[index].timer == nil {
       armTimer(at: index, delay: settings.attemptTimeout)
     }
   }
 
   private mutating func learnerReceives(_ message: Message, report: Report?, at index: Int) {
-    guard nodes[index].learner != nil else { return }
+    guard nodes[index].roles.contains(.learner) else { return }
     learnedSlots.removeAll(keepingCapacity: true)
     nodes[index].learner?.receiveInLog(
       message, report: report, config: config, outbox: &outbox, learnedSlots: &learnedSlots)
     flushOutbox()
-    for vote in learnedSlots { learn(vote, at: index) }
+    for vote in learnedSlots { learn(vote, by: message.to, at: index) }
   }
 }

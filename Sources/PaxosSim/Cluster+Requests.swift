@@ -52,12 +52,13 @@ extension Cluster {
 
   private mutating func hand(_ command: ValueID, to index: Int) {
     proposerEvents.removeAll(keepingCapacity: true)
-    let needsPhase1 =
-      nodes[index].proposer?.request(
-        command, config: config, outbox: &outbox, events: &proposerEvents) ?? false
-    applyLogEvents(at: index)
+    guard
+      let step = nodes[index].proposer?.request(
+        command, config: config, outbox: &outbox, events: &proposerEvents)
+    else { return }
+    applyLogEvents(step, of: nodes[index].id, at: index)
     flushOutbox()
-    if needsPhase1, let round = nodes[index].proposer?.nextRound {
+    if step.needsPhase1, let round = nodes[index].proposer?.nextRound {
       startPhase1(at: index, round: round)
     }
   }
@@ -68,17 +69,20 @@ extension Cluster {
     switch proposer.attempt {
     case .leading, .preparing: return
     default:
-      if let command, proposer.log.knownCommands.contains(command) { return }
+      if let command, proposer.log.knownSlot(of: command) != nil { return }
       throw roundsExhausted(proposer.id)
     }
   }
 
   func requireLog(for verb: String) throws(ClusterError) {
     guard !config.isLog else { return }
+    guard !isEmpty else {
+      throw ClusterError(
+        "there is no cluster; '\(verb)' needs a log cluster",
+        hint: "create one with 'cluster 3 1 1 log'")
+    }
     throw ClusterError(
       "'\(verb)' works in a log cluster only; this one decides a single value",
-      hint: isEmpty
-        ? "create one with 'cluster 3 1 1 log'"
-        : "'reset', then 'cluster 3 1 1 log' creates a log cluster; here 'propose P VALUE'")
+      hint: "'reset', then 'cluster 3 1 1 log' creates a log cluster; here 'propose P VALUE'")
   }
 }

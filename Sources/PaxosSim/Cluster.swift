@@ -21,7 +21,7 @@ public struct Cluster: Hashable, Sendable {
   var scheduler = SplitMix64(seed: 0)
   var backoffRandom = SplitMix64(seed: 1)
   /// In a log cluster: the clients' requests, `requests[n - 1]` being `rn`.
-  public internal(set) var requests: [ClientRequest] = []
+  public internal(set) var requests = ChunkedLog<ClientRequest>()
   /// Reused for every delivery so that handling a message allocates nothing.
   var outbox = Outbox()
   var proposerEvents: [Proposer.Event] = []
@@ -99,6 +99,24 @@ public struct Cluster: Hashable, Sendable {
       fresh.choices.reuse(&choices)
     }
     self = fresh
+  }
+
+  /// How many elements the tables that grow with the history hold: what a copy of the cluster
+  /// costs once it must be separated from the storage it shares. The trace is not counted: its
+  /// full chunks are never copied again.
+  public var sharedStorageSize: Int {
+    var size = choices.proposalCount + values.internedCount
+    guard config.isLog else { return size }
+    // A log's slots and requests are kept in chunks: the first change after a snapshot copies
+    // the chunk it writes in each of them. The learners' stores are whole tables.
+    var chunked = 3  // the chosen slots, their acceptances, the requests
+    for node in nodes {
+      size += node.disk.replica.store.count
+      chunked += node.roles.contains(.acceptor) ? 2 : 0  // its votes, in memory and on disk
+      chunked += node.roles.contains(.learner) ? 3 : 0  // slots learned, on disk, requests applied
+      chunked += node.roles.contains(.proposer) ? 2 : 0  // slots and requests known chosen
+    }
+    return size + chunked * ChunkedLog<SlotVote?>.chunkSize
   }
 
   /// Room for one round without regrowing: every doubling of an array is a copy.

@@ -5,9 +5,9 @@ public struct Disk: Hashable, Sendable {
   public var acceptor = AcceptorState()
   public var proposerRound = 0
   /// In a log cluster: the acceptor's vote in each slot, `votes[slot - 1]`.
-  public var votes: [SlotVote?] = []
+  public var votes = ChunkedLog<SlotVote?>()
   /// In a log cluster: the slots the learner learned, and its store.
-  public var learned: [SlotVote?] = []
+  public var learned = ChunkedLog<SlotVote?>()
   public var replica = Replica()
 }
 

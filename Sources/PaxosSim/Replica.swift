@@ -8,12 +8,28 @@ public struct Replica: Hashable, Sendable {
   /// Slots applied above `appliedIndex`: only `skip-gaps` applies past a gap.
   public internal(set) var appliedAbove: Set<Int> = []
   public internal(set) var store: [String: String] = [:]
-  /// The slot each request was first applied in, to skip later copies.
-  public internal(set) var appliedRequests: [ValueID: Int] = [:]
+  /// The slot each request was first applied in, by request, zero for none: later copies are
+  /// skipped.
+  var appliedRequests = ChunkedLog<Int32>()
   /// How many slots it applied, in the order it applied them: its position in the applied log.
   public internal(set) var appliedCount = 0
 
   public init() {}
+
+  /// The slot it first applied `command` in, if any.
+  public func firstSlot(of command: ValueID) -> Int? {
+    let request = Int(command.raw)
+    guard !command.isNoop, request < appliedRequests.count, appliedRequests[request] > 0 else {
+      return nil
+    }
+    return Int(appliedRequests[request])
+  }
+
+  mutating func noteApplied(_ command: ValueID, in slot: Int) {
+    guard !command.isNoop else { return }
+    appliedRequests.grow(to: Int(command.raw) + 1, with: 0)
+    appliedRequests[Int(command.raw)] = Int32(truncatingIfNeeded: slot)
+  }
 
   public func hasApplied(_ slot: Int) -> Bool {
     slot <= appliedIndex || appliedAbove.contains(slot)

@@ -9,9 +9,9 @@ public struct Trace: Hashable, Sendable {
   public private(set) var partitions: [[[NodeID]]] = []
   /// In a log cluster: what promise, catchup and chosen messages carry, numbered by the
   /// message's `slot` field.
-  public private(set) var reports: [Report] = []
+  public private(set) var reports = ChunkedLog<Report>()
   /// In a log cluster: what the store answered each time a learner applied a command.
-  public private(set) var outputs: [String] = []
+  public private(set) var outputs = ChunkedLog<String>()
 
   public init() {}
 
@@ -23,10 +23,13 @@ public struct Trace: Hashable, Sendable {
 
   public func report(in message: Message) -> Report? { Self.report(in: message, of: reports) }
 
-  static func report(in message: Message, of reports: [Report]) -> Report? {
+  static func report(in message: Message, of reports: some RandomAccessCollection<Report>)
+    -> Report?
+  {
     switch message.kind {
     case .promise, .catchup, .chosen:
-      message.slot < reports.count ? reports[message.slot] : nil
+      message.slot < reports.count
+        ? reports[reports.index(reports.startIndex, offsetBy: message.slot)] : nil
     case .prepare, .accept, .accepted, .nack: nil
     }
   }

@@ -2,7 +2,7 @@ import PaxosCore
 
 /// The values proposed in a cluster, each stored once; the protocol handles only their IDs.
 public struct ValueTable: Hashable, Sendable {
-  public private(set) var texts: [String] = []
+  public private(set) var texts = ChunkedLog<String>()
   private var ids: [String: ValueID] = [:]
   /// In a log cluster the values are client requests, one each, already written as commands.
   public private(set) var holdsCommands = false
@@ -11,19 +11,17 @@ public struct ValueTable: Hashable, Sendable {
 
   /// Takes over the storage of `other`, emptied.
   mutating func reuse(_ other: inout ValueTable) {
-    other.texts.removeAll(keepingCapacity: true)
+    texts.reuse(&other.texts)
     other.ids.removeAll(keepingCapacity: true)
-    other.holdsCommands = false
-    swap(&self, &other)
+    swap(&ids, &other.ids)
   }
 
   /// Adds a request's command as a value of its own, even when another request has the same.
   mutating func appendCommand(_ command: ClientCommand) -> ValueID {
     holdsCommands = true
     let id = ValueID(raw: UInt32(texts.count))
-    let text = command.text
-    texts.append(text)
-    if ids[text] == nil { ids[text] = id }
+    // Requests are named by id, never looked up by text: no table of texts to keep.
+    texts.append(command.text)
     return id
   }
 
@@ -34,6 +32,9 @@ public struct ValueTable: Hashable, Sendable {
     ids[text] = id
     return id
   }
+
+  /// How many texts the table looks up by text: what a copy of it costs beyond its chunks.
+  public var internedCount: Int { ids.count }
 
   /// Only values that were interned exist: every one of them was proposed.
   public func id(of text: String) -> ValueID? { ids[text] }

@@ -11,6 +11,9 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "Single-decree rounds to time through the interpreter.")
   var rounds = 200_000
 
+  @Option(help: "Client requests a stable leader of a log cluster takes, one after another.")
+  var logRequests = 100_000
+
   @Option(help: "Messages the long run should send at least.")
   var messages = 2_000_000
 
@@ -32,6 +35,11 @@ struct BenchCommand: ParsableCommand {
       .sorted { $0.openSeconds < $1.openSeconds }[repetitions / 2]
     let rounds = (0..<repetitions).map { _ in SimulationBench.roundsPerSecond(self.rounds) }
     let comparisons = (0..<repetitions).map { _ in SimulationBench.compareBackoffSeconds() }
+    let logRuns = (0..<repetitions).compactMap { _ in LogBench.measure(requests: logRequests) }
+    guard logRuns.count == repetitions else {
+      throw BenchFailure(description: "the log cluster's requests were not all applied")
+    }
+    let log = logRuns.sorted { $0.perSecond < $1.perSecond }[repetitions / 2]
     // The median run by throughput: fresh memory costs page faults that vary between runs.
     let longRun = (0..<repetitions).map { _ in SimulationBench.longRun(messages: messages) }
       .sorted { $0.messagesPerSecond < $1.messagesPerSecond }[repetitions / 2]
@@ -50,6 +58,10 @@ struct BenchCommand: ParsableCommand {
         ("command_ms_in_short_session", Self.milliseconds(session.commandSecondsEarly)),
         ("command_ms_in_long_session", Self.milliseconds(session.commandSecondsLate)),
         ("compare_backoff_ms", Self.milliseconds(BenchRun.median(comparisons))),
+        ("log_requests", "\(log.requests)"),
+        ("log_commands_per_second", "\(Int(log.perSecond))"),
+        ("log_first_\(log.stretch)_ms", Self.milliseconds(log.firstStretch)),
+        ("log_last_\(log.stretch)_ms", Self.milliseconds(log.lastStretch)),
       ] + export.fields(milliseconds: Self.milliseconds)
     print("{\n" + fields.map { "  \"\($0.0)\": \($0.1)" }.joined(separator: ",\n") + "\n}")
   }

@@ -113,6 +113,6 @@ import Testing
       "cluster 1", #"propose p1 "say \"hi\" \\ bye""#, "deliver all",
       #"expect chosen "say \"hi\" \\ bye""#,
     ])
-    #expect(interpreter.cluster.values.texts == [#"say "hi" \ bye"#])
+    #expect(Array(interpreter.cluster.values.texts) == [#"say "hi" \ bye"#])
   }
 }

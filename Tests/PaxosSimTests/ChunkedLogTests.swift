@@ -1,3 +1,4 @@
+import PaxosCore
 import PaxosSim
 import PaxosTestSupport
 import Testing

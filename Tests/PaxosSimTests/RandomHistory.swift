@@ -7,11 +7,23 @@ import PaxosTestSupport
 struct RandomHistory {
   let seed: UInt64
   var bugs: Set<PaxosSim.Bug> = []
+  /// A replicated log: clients' requests, retries and catch-ups instead of proposals.
+  var log = false
 
   static let values = ["red", "blue", "green"]
+  static let commands = [
+    ClientCommand(.put, key: "x", argument: "1"), ClientCommand(.append, key: "x", argument: "2"),
+    ClientCommand(.get, key: "x"), ClientCommand(.put, key: "y", argument: "3"),
+  ]
 
   enum Command: CaseIterable {
     case propose, deliver, drop, duplicate, crash, recover, partition, heal, timeout, run
+    case request, retry, catchup
+
+    /// The commands of one kind of cluster.
+    static func all(log: Bool) -> [Command] {
+      allCases.filter { log ? $0 != .propose : ![.request, .retry, .catchup].contains($0) }
+    }
   }
 
   /// A played history: the cluster it left, and any refused command that changed it anyway.
@@ -22,18 +34,19 @@ struct RandomHistory {
 
   func play() -> Outcome {
     var random = SplitMix64(seed: seed)
-    var outcome = Outcome(cluster: RandomHistory.makeCluster(&random))
+    var outcome = Outcome(cluster: RandomHistory.makeCluster(log: log, &random))
     outcome.cluster.setBugs(bugs)
     outcome.cluster.seed(seed)
     // Each history has its own mix of commands, so that some are calm and others are heavy on
     // one kind of fault: a rare combination of faults then turns up within a few thousand seeds.
-    let weights = Command.allCases.map {
+    let kinds = Command.all(log: log)
+    let weights = kinds.map {
       $0 == .deliver
         ? 4 + random.next(below: 8) : random.next(below: 2) * (1 + random.next(below: 4))
     }
     let commands = 20 + random.next(below: 100)
     for _ in 0..<commands {
-      let command = random.weighted(Array(zip(Command.allCases, weights)))
+      let command = random.weighted(Array(zip(kinds, weights)))
       let before = outcome.cluster
       do {
         try RandomHistory.perform(command, on: &outcome.cluster, &random)
@@ -48,11 +61,11 @@ struct RandomHistory {
   }
 
   /// 3 or 5 acceptors, 1 to 3 proposers, 0 to 2 learners.
-  private static func makeCluster(_ random: inout SplitMix64) -> Cluster {
+  private static func makeCluster(log: Bool, _ random: inout SplitMix64) -> Cluster {
     do {
       return try Cluster.standard(
         acceptors: random.pick([3, 5]), proposers: 1 + random.next(below: 3),
-        learners: random.next(below: 3))
+        learners: random.next(below: 3), log: log)
     } catch {
       preconditionFailure("a small standard cluster is always valid: \(error)")
     }
@@ -88,6 +101,15 @@ struct RandomHistory {
       try cluster.timeout(random.pick(proposers))
     case .run:
       _ = cluster.run(limit: 1 + random.next(below: 30))
+    case .request:
+      try cluster.request(random.pick(proposers), random.pick(commands))
+    case .retry:
+      guard !cluster.requests.isEmpty else { return }
+      let request = ValueID(raw: UInt32(random.next(below: cluster.requests.count)))
+      try cluster.retry(request, to: random.pick(proposers))
+    case .catchup:
+      let learners = cluster.nodes(with: .learner)
+      if !learners.isEmpty { try cluster.catchup(random.pick(learners)) }
     }
   }
 

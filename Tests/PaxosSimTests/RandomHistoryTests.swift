@@ -22,6 +22,54 @@ import Testing
     #expect(failures.isEmpty, "\(failures.count) broken histories; first: \(failures.prefix(3))")
   }
 
+  @Test func withNoSwitchNoLogHistoryBreaksAnInvariant() {
+    var failures: [String] = []
+    for seed in 0..<Self.histories {
+      let outcome = RandomHistory(seed: seed, log: true).play()
+      let problems = Self.problems(in: outcome) + Self.logProblems(in: outcome.cluster)
+      guard !problems.isEmpty else { continue }
+      failures.append(
+        "RandomHistory(seed: \(seed), log: true).play(): \(problems.joined(separator: "; "))")
+    }
+    #expect(failures.isEmpty, "\(failures.count) broken histories; first: \(failures.prefix(3))")
+  }
+
+  /// What a log's nodes hold that disagrees with what was chosen: a slot learned or known chosen
+  /// with another command, a store applied past a slot nobody chose.
+  static func logProblems(in cluster: Cluster) -> [String] {
+    var problems: [String] = []
+    for node in cluster.nodes {
+      let learned = node.isUp ? node.learner?.slots ?? ChunkedLog() : node.disk.learned
+      let known = node.isUp ? node.proposer?.log.known ?? ChunkedLog() : ChunkedLog()
+      for vote in (Array(learned) + Array(known)).compactMap({ $0 })
+      where cluster.choices.value(in: vote.slot) != vote.command {
+        problems.append(
+          "\(node.id) holds [\(vote.slot)] \(cluster.values.display(vote.command)),"
+            + " which was not chosen there")
+      }
+      let applied = node.disk.replica.appliedIndex
+      if applied > 0, cluster.choices.value(in: applied) == nil {
+        problems.append("\(node.id) applied up to slot \(applied), which nothing was chosen in")
+      }
+    }
+    return problems
+  }
+
+  /// The first seed whose log history breaks safety with `bugs` on.
+  static func firstLogSeedBreakingSafety(bugs: Set<PaxosSim.Bug>) -> UInt64? {
+    (0..<searchLimit).first {
+      !RandomHistory(seed: $0, bugs: bugs, log: true).play().cluster.violations.isEmpty
+    }
+  }
+
+  @Test(arguments: [PaxosSim.Bug.noDedup, .skipGaps, .ignoreAccepted, .smallQuorum])
+  func withALogSwitchOnSomeLogHistoryBreaksSafety(_ bug: PaxosSim.Bug) throws {
+    let seed = try #require(
+      Self.firstLogSeedBreakingSafety(bugs: [bug]),
+      "no seed in 0..<\(Self.searchLimit) breaks a log's safety with \(bug.rawValue)")
+    #expect(!RandomHistory(seed: seed, bugs: [bug], log: true).play().cluster.violations.isEmpty)
+  }
+
   /// What is wrong at the end of a history with no switch: violations the cluster flagged itself,
   /// learners or proposers that disagree with the chosen value, refusals that changed something.
   static func problems(in outcome: RandomHistory.Outcome) -> [String] {

@@ -1,13 +1,15 @@
 // Inlinable so that clients specialize it: a generic call through the runtime costs more than
 // the lookup itself.
 
-/// An append-only sequence stored in fixed-size chunks.
+/// A sequence that grows at its end, stored in fixed-size chunks.
 ///
 /// A trace grows to millions of entries; an array would copy all of them at every doubling and
 /// keep up to half its capacity unused. Here only the last chunk grows (by doubling, so that a
-/// short trace stays small); full chunks are never copied again.
+/// short trace stays small); full chunks are never copied again. An element can be changed in
+/// place (a log's slot): when the storage is shared with a copy (an undo snapshot), that copies
+/// the one chunk that holds it, not the whole sequence.
 public struct ChunkedLog<Element: Hashable & Sendable>: Hashable, Sendable, RandomAccessCollection {
-  @usableFromInline static var chunkSize: Int { 4096 }
+  public static var chunkSize: Int { 4096 }
   @usableFromInline var full: [[Element]] = []
   /// The chunk being filled, kept apart so that appending touches one array, not two.
   @usableFromInline var tail: [Element] = []
@@ -18,9 +20,24 @@ public struct ChunkedLog<Element: Hashable & Sendable>: Hashable, Sendable, Rand
   @inlinable public var endIndex: Int { full.count * Self.chunkSize + tail.count }
 
   @inlinable public subscript(position: Int) -> Element {
-    let chunk = position / Self.chunkSize
-    return chunk < full.count
-      ? full[chunk][position % Self.chunkSize] : tail[position % Self.chunkSize]
+    get {
+      let chunk = position / Self.chunkSize
+      return chunk < full.count
+        ? full[chunk][position % Self.chunkSize] : tail[position % Self.chunkSize]
+    }
+    set {
+      let chunk = position / Self.chunkSize
+      if chunk < full.count {
+        full[chunk][position % Self.chunkSize] = newValue
+      } else {
+        tail[position % Self.chunkSize] = newValue
+      }
+    }
+  }
+
+  /// Appends `element` until the sequence holds `count` elements.
+  @inlinable public mutating func grow(to count: Int, with element: Element) {
+    while endIndex < count { append(element) }
   }
 
   @inlinable public mutating func append(_ element: Element) {
