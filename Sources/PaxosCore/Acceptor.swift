@@ -26,14 +26,18 @@ public struct Acceptor: Hashable, Sendable {
   public let id: NodeID
   public var state: AcceptorState
   /// In a log cluster, what it accepted in each slot: `votes[slot - 1]`. Durable, like `state`.
-  public var votes: ChunkedLog<SlotVote?>
+  public var votes: ChunkedLog<SlotVote?> {
+    _read { yield votesState.value }
+    _modify { yield &votesState.value }
+  }
+  private var votesState = LogState<ChunkedLog<SlotVote?>>()
 
   public init(
     id: NodeID, state: AcceptorState = AcceptorState(), votes: ChunkedLog<SlotVote?> = ChunkedLog()
   ) {
     self.id = id
     self.state = state
-    self.votes = votes
+    if !votes.isEmpty { self.votes = votes }
   }
 
   /// What handling a message of a log cluster changed, for the caller to persist.

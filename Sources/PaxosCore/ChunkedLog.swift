@@ -14,7 +14,7 @@ public struct ChunkedLog<Element: Hashable & Sendable>: Hashable, Sendable, Rand
   /// The chunk being filled, kept apart so that appending touches one array, not two.
   @usableFromInline var tail: [Element] = []
 
-  public init() {}
+  @inlinable public init() {}
 
   @inlinable public var startIndex: Int { 0 }
   @inlinable public var endIndex: Int { full.count * Self.chunkSize + tail.count }
@@ -49,12 +49,12 @@ public struct ChunkedLog<Element: Hashable & Sendable>: Hashable, Sendable, Rand
   }
 
   /// Room for `capacity` elements without regrowing, up to one chunk.
-  public mutating func reserveCapacity(_ capacity: Int) {
+  @inlinable public mutating func reserveCapacity(_ capacity: Int) {
     tail.reserveCapacity(Swift.min(capacity, Self.chunkSize))
   }
 
   /// Takes over the storage of `other`'s first chunk, emptied.
-  public mutating func reuse(_ other: inout ChunkedLog) {
+  @inlinable public mutating func reuse(_ other: inout ChunkedLog) {
     let chunk = other.full.first ?? other.tail
     other = ChunkedLog()
     tail = chunk
@@ -63,7 +63,7 @@ public struct ChunkedLog<Element: Hashable & Sendable>: Hashable, Sendable, Rand
   }
 
   /// Bytes held by the elements' storage, for the benchmark's memory figure.
-  public var allocatedBytes: Int {
+  @inlinable public var allocatedBytes: Int {
     (full.reduce(0) { $0 + $1.capacity } + tail.capacity) * MemoryLayout<Element>.stride
       + full.capacity * MemoryLayout<[Element]>.stride
   }

@@ -11,13 +11,25 @@ public struct Learner: Hashable, Sendable {
   /// Accepted messages counted until a value is learned, one tally per ballot and value.
   public private(set) var tallies: [Tally] = []
   /// In a log cluster: what it learned in each slot, `slots[slot - 1]`. Durable.
-  public internal(set) var slots: ChunkedLog<SlotVote?>
+  public internal(set) var slots: ChunkedLog<SlotVote?> {
+    _read { yield logState.value.slots }
+    _modify { yield &logState.value.slots }
+  }
   /// In a log cluster: accepted messages counted for slots not yet learned. Volatile.
-  var slotTallies: [SlotTally] = []
+  var slotTallies: [SlotTally] {
+    _read { yield logState.value.tallies }
+    _modify { yield &logState.value.tallies }
+  }
+  private var logState = LogState<LearnerLog>()
+
+  struct LearnerLog: Hashable, Sendable, EmptyInitializable {
+    var slots = ChunkedLog<SlotVote?>()
+    var tallies: [SlotTally] = []
+  }
 
   public init(id: NodeID, slots: ChunkedLog<SlotVote?> = ChunkedLog()) {
     self.id = id
-    self.slots = slots
+    if !slots.isEmpty { self.slots = slots }
   }
 
   /// Counts an accepted message; returns the value and ballot when a quorum is reached. Once a

@@ -56,7 +56,11 @@ public struct Proposer: Hashable, Sendable {
   public var value: ValueID?
   public var attempt = Attempt.idle
   /// In a log cluster: the requests, slots and tallies of its leadership. Volatile.
-  public var log = ProposerLog()
+  public var log: ProposerLog {
+    _read { yield logState.value }
+    _modify { yield &logState.value }
+  }
+  private var logState = LogState<ProposerLog>()
 
   public init(id: NodeID, highestRound: Int = 0) {
     self.id = id
@@ -88,7 +92,8 @@ public struct Proposer: Hashable, Sendable {
   }
 
   /// The round a fresh attempt uses: above everything used or seen. Nil when rounds run out.
-  public var nextRound: Int? {
+  // Inlinable: the simulator asks it of every proposer at every step of a run.
+  @inlinable public var nextRound: Int? {
     let (next, overflow) = max(highestRound, highestRoundSeen).addingReportingOverflow(1)
     return overflow ? nil : next
   }

@@ -17,7 +17,7 @@ public struct ReportedVote: Hashable, Sendable {
 
 /// A proposer's state in a log cluster. All of it is volatile: a crash loses the requests held,
 /// the slots assigned and what was known chosen (the clients' retries bring requests back).
-public struct ProposerLog: Hashable, Sendable {
+public struct ProposerLog: Hashable, Sendable, EmptyInitializable {
   /// The requests held until known chosen, in the order first got.
   public internal(set) var held: [ValueID] = []
   /// What it knows chosen, by slot: `known[slot - 1]`.

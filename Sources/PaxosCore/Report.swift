@@ -65,18 +65,19 @@ public struct Outbox: Hashable, Sendable {
 
   public init() {}
 
-  public mutating func send(_ message: Message) { messages.append(message) }
+  // Inlinable: the simulator sends and clears on every delivery.
+  @inlinable public mutating func send(_ message: Message) { messages.append(message) }
 
   /// Sends `message` carrying `report`.
-  public mutating func send(_ message: Message, with report: Report) {
+  @inlinable public mutating func send(_ message: Message, with report: Report) {
     var message = message
     message.slot = reports.count
     reports.append(report)
     messages.append(message)
   }
 
-  public mutating func removeAll() {
+  @inlinable public mutating func removeAll() {
     messages.removeAll(keepingCapacity: true)
-    reports.removeAll(keepingCapacity: true)
+    if !reports.isEmpty { reports.removeAll(keepingCapacity: true) }
   }
 }

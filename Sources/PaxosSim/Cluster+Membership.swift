@@ -27,6 +27,7 @@ extension Cluster {
     }
     for id in ids {
       nodes.append(Node(id: id, roles: roles))
+      nodeIDs.append(id)
       if roles.contains(.acceptor) { config.addAcceptor(id) }
       if roles.contains(.learner) { config.addLearner(id) }
     }

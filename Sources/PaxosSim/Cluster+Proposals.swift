@@ -79,13 +79,12 @@ extension Cluster {
 
   /// Starts phase 1: the new round reaches the disk before any prepare leaves.
   mutating func startPhase1(at index: Int, round: Int) {
-    guard var proposer = nodes[index].proposer else { return }
-    let ballot = proposer.prepare(round: round, config: config, outbox: &outbox)
-    nodes[index].proposer = proposer
+    guard let ballot = nodes[index].proposer?.prepare(round: round, config: config, outbox: &outbox)
+    else { return }
     record(.startedPhase1(ballot))
     if !settings.bugs.contains(.forgetBallot) {
       nodes[index].disk.proposerRound = round
-      record(.persistedRound(proposer.id, round))
+      record(.persistedRound(ballot.proposer, round))
     }
     armTimer(at: index, delay: settings.attemptTimeout)
     flushOutbox()

@@ -7,6 +7,9 @@ import PaxosCore
 /// performs its work and records it in `trace`.
 public struct Cluster: Hashable, Sendable {
   public internal(set) var nodes: [Node] = []
+  /// The nodes' names, in the same order: finding a node by name reads these, not the nodes,
+  /// each of which is large to copy. Nodes are only ever appended (`add`) or all removed.
+  var nodeIDs: [NodeID] = []
   public internal(set) var config = Configuration()
   public internal(set) var settings = Settings()
   public internal(set) var values = ValueTable()
@@ -46,7 +49,7 @@ public struct Cluster: Hashable, Sendable {
       "cannot \(verb): " + Self.traceFullReason, hint: "'reset' starts over, or 'undo' goes back")
   }
 
-  public func index(of id: NodeID) -> Int? { nodes.firstIndex { $0.id == id } }
+  public func index(of id: NodeID) -> Int? { nodeIDs.firstIndex(of: id) }
 
   public func node(_ id: NodeID) -> Node? { index(of: id).map { nodes[$0] } }
 
@@ -89,8 +92,10 @@ public struct Cluster: Hashable, Sendable {
     var fresh = Cluster()
     if trace.entries.count <= 4096 {
       nodes.removeAll(keepingCapacity: true)
+      nodeIDs.removeAll(keepingCapacity: true)
       inFlight.removeAll(keepingCapacity: true)
       swap(&fresh.nodes, &nodes)
+      swap(&fresh.nodeIDs, &nodeIDs)
       swap(&fresh.inFlight, &inFlight)
       swap(&fresh.outbox, &outbox)
       fresh.trace.reuse(&trace)

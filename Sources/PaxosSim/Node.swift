@@ -5,10 +5,29 @@ public struct Disk: Hashable, Sendable {
   public var acceptor = AcceptorState()
   public var proposerRound = 0
   /// In a log cluster: the acceptor's vote in each slot, `votes[slot - 1]`.
-  public var votes = ChunkedLog<SlotVote?>()
+  public var votes: ChunkedLog<SlotVote?> {
+    _read { yield log.value.votes }
+    _modify { yield &log.value.votes }
+  }
   /// In a log cluster: the slots the learner learned, and its store.
-  public var learned = ChunkedLog<SlotVote?>()
-  public var replica = Replica()
+  public var learned: ChunkedLog<SlotVote?> {
+    _read { yield log.value.learned }
+    _modify { yield &log.value.learned }
+  }
+  public var replica: Replica {
+    _read { yield log.value.replica }
+    _modify { yield &log.value.replica }
+  }
+  private var log = LogState<LogDisk>()
+
+  /// Whether anything of a log cluster was ever written here.
+  var holdsLog: Bool { !log.isUnused }
+
+  struct LogDisk: Hashable, Sendable, EmptyInitializable {
+    var votes = ChunkedLog<SlotVote?>()
+    var learned = ChunkedLog<SlotVote?>()
+    var replica = Replica()
+  }
 }
 
 /// A simulated machine: its roles, whether it is up, its disk and its retry timer.
@@ -38,10 +57,14 @@ public struct Node: Hashable, Sendable {
 
   /// Rebuilds every role from the disk: what a crash leaves and a recovery starts from.
   mutating func restart() {
+    // A single-decree disk holds no log: nothing to read back for it.
+    let log = disk.holdsLog
     acceptor =
-      roles.contains(.acceptor) ? Acceptor(id: id, state: disk.acceptor, votes: disk.votes) : nil
+      roles.contains(.acceptor)
+      ? Acceptor(id: id, state: disk.acceptor, votes: log ? disk.votes : ChunkedLog()) : nil
     proposer = roles.contains(.proposer) ? Proposer(id: id, highestRound: disk.proposerRound) : nil
-    learner = roles.contains(.learner) ? Learner(id: id, slots: disk.learned) : nil
+    learner =
+      roles.contains(.learner) ? Learner(id: id, slots: log ? disk.learned : ChunkedLog()) : nil
     timer = nil
     unwritten = nil
     unwrittenVote = nil

@@ -2,7 +2,7 @@ import PaxosCore
 
 /// A learner's copy of the key-value store, and how far it applied the log. It lives on the
 /// learner's disk: a recovered learner resumes where it stopped.
-public struct Replica: Hashable, Sendable {
+public struct Replica: Hashable, Sendable, EmptyInitializable {
   /// Slots 1 through `appliedIndex` are all applied.
   public internal(set) var appliedIndex = 0
   /// Slots applied above `appliedIndex`: only `skip-gaps` applies past a gap.

@@ -1,0 +1,37 @@
+/// A value a role keeps only in a log cluster, kept on the heap: in a single-decree cluster it
+/// is one empty pointer, so creating and copying roles costs what it did before the log. Copies
+/// share the storage until one of them changes it.
+public struct LogState<Value: Hashable & Sendable & EmptyInitializable>: Hashable, Sendable {
+  // Written only while uniquely referenced (copy on write), so sharing it is safe.
+  @usableFromInline final class Storage: @unchecked Sendable {
+    @usableFromInline var value: Value
+    @usableFromInline init(_ value: Value) { self.value = value }
+  }
+
+  @usableFromInline var storage: Storage?
+
+  @inlinable public init() {}
+
+  /// Never written: still the empty value, without any storage.
+  @inlinable public var isUnused: Bool { storage == nil }
+
+  @inlinable public var value: Value {
+    _read {
+      if let storage { yield storage.value } else { yield Value() }
+    }
+    _modify {
+      var box = storage.take() ?? Storage(Value())
+      if !isKnownUniquelyReferenced(&box) { box = Storage(box.value) }
+      defer { storage = box }
+      yield &box.value
+    }
+  }
+
+  public static func == (lhs: Self, rhs: Self) -> Bool { lhs.value == rhs.value }
+  public func hash(into hasher: inout Hasher) { hasher.combine(value) }
+}
+
+/// A value with an empty state to start from.
+public protocol EmptyInitializable { init() }
+
+extension ChunkedLog: EmptyInitializable {}
