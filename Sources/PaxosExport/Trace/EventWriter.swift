@@ -112,13 +112,13 @@ struct EventWriter {
     message(id, &writer)
   }
 
-  private func nodeEvent(_ kind: StaticString, _ node: NodeID, _ writer: inout JSONByteWriter) {
+  func nodeEvent(_ kind: StaticString, _ node: NodeID, _ writer: inout JSONByteWriter) {
     writer.raw(kind)
     writer.raw(", \"node\": ")
     writer.name(node)
   }
 
-  private func ballotEvent(_ kind: StaticString, _ ballot: Ballot, _ writer: inout JSONByteWriter) {
+  func ballotEvent(_ kind: StaticString, _ ballot: Ballot, _ writer: inout JSONByteWriter) {
     writer.raw(kind)
     writer.raw(", \"ballot\": ")
     writer.ballot(ballot)
@@ -155,6 +155,10 @@ struct EventWriter {
     writer.name(message.to)
     writer.raw(", \"ballot\": ")
     writer.ballot(message.ballot)
+    if cluster.config.isLog {
+      logMessage(message, &writer)
+      return writer.raw("}")
+    }
     switch message.kind {
     case .prepare: break
     case .promise:
@@ -169,6 +173,7 @@ struct EventWriter {
       writer.raw(", \"promised\": ")
       writer.ballot(message.prior)
     case .catchup, .chosen:
+      // Only a log cluster sends these, and it writes them above.
       break
     }
     writer.raw("}")
