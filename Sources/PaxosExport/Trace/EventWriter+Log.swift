@@ -111,22 +111,8 @@ extension EventWriter {
     }
   }
 
-  /// A log message's fields after `ballot`: an accept's slot and command, or its report.
-  func logMessage(_ message: Message, _ writer: inout JSONByteWriter) {
-    switch message.kind {
-    case .accept, .accepted:
-      writer.raw(", \"slot\": ")
-      writer.integer(message.slot)
-      writer.raw(", \"value\": ")
-      if let value = message.value { command(value, &writer) } else { writer.null() }
-    case .promise, .catchup, .chosen:
-      report(cluster.trace.report(in: message), kind: message.kind, &writer)
-    case .prepare, .nack:
-      break
-    }
-  }
-
-  private func report(_ report: Report?, kind: MessageKind, _ writer: inout JSONByteWriter) {
+  /// What a promise, a catch-up request or its answer carries.
+  func report(_ report: Report?, kind: MessageKind, _ writer: inout JSONByteWriter) {
     switch report {
     case .votes(let votes):
       writer.raw(", \"votes\": ")
@@ -204,7 +190,7 @@ extension EventWriter {
   }
 
   /// A command's text: `noop` for a no-op.
-  private func command(_ command: ValueID, _ writer: inout JSONByteWriter) {
+  func command(_ command: ValueID, _ writer: inout JSONByteWriter) {
     if command.isNoop { writer.raw("\"noop\"") } else { value(command, &writer) }
   }
 }

@@ -155,26 +155,28 @@ struct EventWriter {
     writer.name(message.to)
     writer.raw(", \"ballot\": ")
     writer.ballot(message.ballot)
-    if cluster.config.isLog {
-      logMessage(message, &writer)
-      return writer.raw("}")
-    }
+    // In a log cluster accepts carry their slot, and a promise its report (see TraceMessageFields).
+    let log = cluster.config.isLog
     switch message.kind {
     case .prepare: break
+    case .promise where log, .catchup, .chosen:
+      report(cluster.trace.report(in: message), kind: message.kind, &writer)
     case .promise:
       writer.raw(", \"accepted\": ")
       writer.ballot(message.prior)
       writer.raw(", \"value\": ")
       optionalValue(message.value, &writer)
+    case .accept where log, .accepted where log:
+      writer.raw(", \"slot\": ")
+      writer.integer(message.slot)
+      writer.raw(", \"value\": ")
+      if let value = message.value { command(value, &writer) } else { writer.null() }
     case .accept, .accepted:
       writer.raw(", \"value\": ")
       optionalValue(message.value, &writer)
     case .nack:
       writer.raw(", \"promised\": ")
       writer.ballot(message.prior)
-    case .catchup, .chosen:
-      // Only a log cluster sends these, and it writes them above.
-      break
     }
     writer.raw("}")
   }
