@@ -35,7 +35,8 @@ struct SchemaTests {
     let broken = [
       text.replacing(#""kind": "phase1""#, with: #""kind": "teleport""#, maxReplacements: 1),
       text.replacing(#""order": 1, "#, with: #""order": 1, "colour": 1, "#, maxReplacements: 1),
-      text.replacing(#""version": 2"#, with: #""version": 3"#),
+      text.replacing(
+        #""version": \#(TraceFormat.version)"#, with: #""version": \#(TraceFormat.version + 1)"#),
       text.replacing(#"{"time": 1, "#, with: #"{"step": 1, "#, maxReplacements: 1),
     ]
     for (index, trace) in broken.enumerated() {

@@ -13,7 +13,10 @@ extension TraceDecoder {
     try reader.object("the cluster object") { (reader, key) throws(TraceError) in
       seen.insert(key)
       switch key {
-      case "mode": part.log = try EventDecoder.choice(TraceMode.names, "mode", &reader) == TraceMode.log
+      case "mode":
+        // Only a log cluster has a mode, so `log` is the only one to name.
+        _ = try EventDecoder.choice([TraceMode.log], "mode", &reader)
+        part.log = true
       case "nodes": part.nodes = try nodes(&reader)
       case "settings": try settings(&reader, clock, into: &part)
       case "seed": part.seed = reader.null() ? nil : try reader.unsigned()
@@ -28,7 +31,7 @@ extension TraceDecoder {
       throw TraceError(
         part.log
           ? "the log cluster has no 'requests' field"
-          : "only a log cluster (\"mode\": \"log\") has requests")
+          : "only a log cluster (\"mode\": \"log\") has requests; one without a mode decides one value")
     }
     return part
   }

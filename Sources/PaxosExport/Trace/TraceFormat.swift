@@ -120,12 +120,10 @@ enum TraceEventKind: String, CaseIterable, Sendable {
   static let slotSources = ["request", "adopted", "noop"]
 }
 
-/// The cluster's `mode`. Version 3 writes the field only for a log cluster, so that a
-/// single-decree trace reads as it always did; without it a cluster decides one value.
+/// The cluster's `mode`: only a log cluster has one, so that a single-decree trace reads as it
+/// did before version 3; without it a cluster decides one value.
 enum TraceMode {
   static let log = "log"
-  static let single = "single-decree"
-  static let names = [single, log]
 }
 
 /// The fields of a request in the cluster's `requests`, and the ways it can have been answered.
