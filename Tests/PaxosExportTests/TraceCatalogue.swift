@@ -79,32 +79,9 @@ enum TraceCatalogue {
       ]
     ),
     ("nothing yet", []),
-    (
-      "a log: a gap, a leader change with a no-op, retries, duplicates and catch-up",
-      [
-        "cluster 3 2 2 log", "request p1 put x 1", "deliver all", "request p1 append x 2",
-        "request p1 put y 3", "drop p1->a1", "drop p1->a2", "drop p1->a3", "deliver all",
-        "timeout p2", "request p2 get x", "crash l2", "deliver all", "request p1 put z 5",
-        "deliver all", "retry r1 p1", "retry r1 p2", "retry r2 p2", "retry r2 p2", "deliver all",
-        "crash a1", "recover a1 l2", "catchup l2", "deliver all",
-      ]
-    ),
-    (
-      "a log with no-dedup and skip-gaps",
-      [
-        "cluster 3 1 2 log", "set bug no-dedup skip-gaps", "request p1 append x 1", "deliver all",
-        "retry r1 p1", "deliver all", "request p1 put y 2", "request p1 put y 3", "drop p1->a1",
-        "drop p1->a2", "drop p1->a3", "crash l2", "deliver all", "recover l2", "timeout p1",
-        "deliver all",
-      ]
-    ),
-    (
-      "a log whose new leader ignores accepted slots",
-      [
-        "cluster 3 2 1 log", "set bug ignore-accepted", "request p1 put \"a key\" \"naïve | #; --> %% {x}\"",
-        "deliver all", "request p2 put x 2", "deliver all",
-      ]
-    ),
+    ("a log: a gap, a leader change with a no-op, retries, duplicates and catch-up", Scenarios.logGapAndCatchUp),
+    ("a log with no-dedup and skip-gaps", Scenarios.logSwitches),
+    ("a log whose new leader ignores accepted slots", Scenarios.logIgnoresAccepted),
   ]
 
   /// The catalogue's log runs: every test that checks exports on the catalogue checks them too,
