@@ -60,7 +60,7 @@ import Testing
     let text = try TraceImport.read(Self.version2).text
     for (old, new, message) in [
       (#""seed": null"#, #""seed": null, "requests": []"#, "only a log cluster"),
-      (#""nodes": ["#, #""mode": "multi", "nodes": ["#, "unknown mode 'multi'"),
+      (#""nodes": ["#, #""mode": "log", "nodes": ["#, "a version 2 trace has no mode"),
       (#""kind": "phase1""#, #""kind": "lead""#, "a 'lead' event needs the field 'top'"),
     ] {
       #expect(text.contains(old), "the fixture has no \(old)")

@@ -4,8 +4,8 @@ import PaxosSim
 extension TraceDecoder {
   static let roleNames = Roles.all.map(\.name)
 
-  static func cluster(_ reader: inout JSONReader, _ clock: ClockFields) throws(TraceError)
-    -> TraceDocument.ClusterPart
+  static func cluster(_ reader: inout JSONReader, _ clock: ClockFields, version: Int)
+    throws(TraceError) -> TraceDocument.ClusterPart
   {
     var part = TraceDocument.ClusterPart(
       nodes: [], backoff: "", backoffTicks: nil, timeout: 0, bugs: [], seed: nil)
@@ -14,6 +14,11 @@ extension TraceDecoder {
       seen.insert(key)
       switch key {
       case "mode":
+        guard version >= TraceMode.firstVersion else {
+          throw reader.fail(
+            "a version \(version) trace has no mode: log clusters came in version"
+              + " \(TraceMode.firstVersion)")
+        }
         // Only a log cluster has a mode, so `log` is the only one to name.
         _ = try EventDecoder.choice([TraceMode.log], "mode", &reader)
         part.log = true

@@ -36,7 +36,7 @@ enum TraceDecoder {
       case "format", "version": break
       case "window": document.window = try window(&reader)
       case "run": document.totals = try totals(&reader, clock)
-      case "cluster": document.cluster = try cluster(&reader, clock)
+      case "cluster": document.cluster = try cluster(&reader, clock, version: document.version)
       case "commands": document.commands = try commands(&reader, clock)
       case "events":
         // The cluster's mode says what its messages carry.

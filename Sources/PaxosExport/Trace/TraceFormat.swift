@@ -124,6 +124,8 @@ enum TraceEventKind: String, CaseIterable, Sendable {
 /// did before version 3; without it a cluster decides one value.
 enum TraceMode {
   static let log = "log"
+  /// The version that added log clusters.
+  static let firstVersion = 3
 }
 
 /// The fields of a request in the cluster's `requests`, and the ways it can have been answered.
