@@ -29,7 +29,10 @@ import Testing
       (#""learned": [[1, 1]"#, #""learned": [[1, 1, 2]"#, "a slot range has two slots"),
       (#""learned": [[1, 1]"#, #""learned": [[1]"#, "a slot range has two slots"),
       (#""votes": []"#, #""accepted": null, "value": null"#, "needs the field 'votes'"),
-      (#""kind": "wait", "node": "l1""#, #""kind": "wait""#, "a 'wait' event needs the field 'node'"),
+      (
+        #""kind": "wait", "node": "l1""#, #""kind": "wait""#,
+        "a 'wait' event needs the field 'node'"
+      ),
       (#""top": 0"#, #""top": 0, "slot": 1"#, "has no field 'slot'; its fields are ballot, top"),
     ] {
       let error = OldVersionTests.refusal(Self.edited(old, new))
@@ -46,7 +49,8 @@ import Testing
       Issue.record("the log sample has no requests")
       return
     }
-    let noRequests = Self.text.replacingCharacters(in: start.lowerBound..<end.upperBound, with: "\n  },\n")
+    let noRequests = Self.text.replacingCharacters(
+      in: start.lowerBound..<end.upperBound, with: "\n  },\n")
     let error = OldVersionTests.refusal(Array(noRequests.utf8))
     #expect(error?.description.contains("the log cluster has no 'requests' field") == true)
   }

@@ -1,5 +1,5 @@
-import PaxosCore
 import Foundation
+import PaxosCore
 import PaxosExport
 import PaxosScript
 import PaxosSim

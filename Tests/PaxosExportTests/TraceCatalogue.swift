@@ -79,7 +79,10 @@ enum TraceCatalogue {
       ]
     ),
     ("nothing yet", []),
-    ("a log: a gap, a leader change with a no-op, retries, duplicates and catch-up", Scenarios.logGapAndCatchUp),
+    (
+      "a log: a gap, a leader change with a no-op, retries, duplicates and catch-up",
+      Scenarios.logGapAndCatchUp
+    ),
     ("a log with no-dedup and skip-gaps", Scenarios.logSwitches),
     ("a log whose new leader ignores accepted slots", Scenarios.logIgnoresAccepted),
   ]

@@ -33,11 +33,11 @@ struct LogOutcome {
       switch entry.event {
       case .chosenSlot(let vote) where chosen[vote.slot] == nil:
         chosen[vote.slot] = Choice(vote: vote, time: Int(entry.time))
-      case .applied(let node, let slot, _):
-        record(node, Int(slot.slot), duplicateOf: nil)
-        answered.insert(slot.command)
-      case .skippedDuplicate(let node, let slot, let first):
-        record(node, Int(slot.slot), duplicateOf: Int(first))
+      case .applied(let node, let entry, _):
+        record(node, Int(entry.slot), duplicateOf: nil)
+        answered.insert(entry.command)
+      case .skippedDuplicate(let node, let entry, let first):
+        record(node, Int(entry.slot), duplicateOf: Int(first))
       default: break
       }
     }

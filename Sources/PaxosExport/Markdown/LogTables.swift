@@ -34,7 +34,7 @@ enum LogTables {
       + learners.map { node in
         let prefix = outcome.appliedPrefix(of: node.id)
         let beyond = (outcome.appliedSlots[node.id] ?? []).filter { $0 > prefix + 1 }.sorted()
-        var applied = prefix == 0 ? "nothing" : "slots 1–\(prefix)"
+        var applied = prefix == 0 ? "nothing" : prefix == 1 ? "slot 1" : "slots 1–\(prefix)"
         if !beyond.isEmpty {
           applied += "; past a gap, " + beyond.map(String.init).joined(separator: ", ")
         }

@@ -36,7 +36,8 @@ extension TraceDecoder {
       throw TraceError(
         part.log
           ? "the log cluster has no 'requests' field"
-          : "only a log cluster (\"mode\": \"log\") has requests; one without a mode decides one value")
+          : "only a log cluster (\"mode\": \"log\") has requests; one without a mode decides one value"
+      )
     }
     return part
   }

@@ -41,7 +41,8 @@ enum TraceDecoder {
       case "events":
         // The cluster's mode says what its messages carry.
         guard seen.contains("cluster") else {
-          throw reader.fail("the events come before the cluster; a trace describes its cluster first")
+          throw reader.fail(
+            "the events come before the cluster; a trace describes its cluster first")
         }
         try events.read(&reader, clock, log: document.cluster.log)
       default:

@@ -19,7 +19,8 @@ struct TraceDocument: Equatable {
     var read: String?
 
     var description: String {
-      "'\(command)' replied \(reply)" + (reply == "read" ? " \(read.map { "'\($0)'" } ?? "none")" : "")
+      "'\(command)' replied \(reply)"
+        + (reply == "read" ? " \(read.map { "'\($0)'" } ?? "none")" : "")
     }
   }
 

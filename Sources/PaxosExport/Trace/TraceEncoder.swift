@@ -101,7 +101,8 @@ public enum TraceEncoder {
     // A single-decree trace has no mode: it reads exactly as before log clusters existed.
     writer.raw(
       cluster.config.isLog
-        ? "  \"cluster\": {\n    \"mode\": \"log\",\n    \"nodes\": [" : "  \"cluster\": {\n    \"nodes\": [")
+        ? "  \"cluster\": {\n    \"mode\": \"log\",\n    \"nodes\": ["
+        : "  \"cluster\": {\n    \"nodes\": [")
     for (index, node) in cluster.nodes.enumerated() {
       writer.raw(index == 0 ? "\n      {\"name\": " : ",\n      {\"name\": ")
       writer.name(node.id)

@@ -72,7 +72,8 @@ enum Scenarios {
   /// A log whose new leader ignores the slots promises report: slot 1 is chosen twice, with
   /// different commands, one of them with words that mean something to the formats.
   static let logIgnoresAccepted = [
-    "cluster 3 2 1 log", "set bug ignore-accepted", "request p1 put \"a key\" \"naïve | #; --> %% {x}\"",
+    "cluster 3 2 1 log", "set bug ignore-accepted",
+    "request p1 put \"a key\" \"naïve | #; --> %% {x}\"",
     "deliver all", "request p2 put x 2", "deliver all",
   ]
 
