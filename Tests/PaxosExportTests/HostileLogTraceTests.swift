@@ -16,6 +16,14 @@ import Testing
     _ = try TraceImport.load(Array(Self.text.utf8))
   }
 
+  @Test func truncatedAtEvery97thByte() {
+    let bytes = Array(Self.text.utf8)
+    for cut in stride(from: 1, to: bytes.count - 1, by: 97) {
+      let error = OldVersionTests.refusal(Array(bytes[..<cut]))
+      #expect(error?.offset != nil, "cut at \(cut): \(String(describing: error))")
+    }
+  }
+
   @Test func malformedLogFieldsAreRefused() {
     for (old, new, message) in [
       (#""slot": 1, "ballot": "1.p1""#, #""slot": 0, "ballot": "1.p1""#, "0 is out of range"),
