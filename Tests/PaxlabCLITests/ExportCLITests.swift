@@ -32,7 +32,7 @@ import Testing
     ).sorted()
     #expect(names == ["duel.dot", "duel.json", "duel.md", "duel.mmd"])
     let json = String(decoding: try Self.contents(scratch, "out/duel.json"), as: UTF8.self)
-    #expect(json.hasPrefix("{\n  \"format\": \"paxlab-trace\",\n  \"version\": 2,"))
+    #expect(json.hasPrefix("{\n  \"format\": \"paxlab-trace\",\n  \"version\": 3,"))
     #expect(
       json.contains(
         #"{"number": 2, "text": "propose p1 \"dark red\"", "time": {"first": 1, "last": 1}}"#))

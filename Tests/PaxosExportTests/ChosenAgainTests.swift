@@ -62,4 +62,25 @@ import Testing
         "| chosen | red (ballot 1.p1, time \(times[0])); blue (ballot 1.p2, time \(times[1]))"
           + " (VIOLATION) |"))
   }
+
+  /// In a log, each slot has its first choice and its repeats: p2 re-proposes slots 1 and 3
+  /// after taking over, and a quorum accepts them again.
+  @Test func aLogSaysChosenAgainPerSlot() {
+    let cluster = Interpreter.running(Scenarios.logGapAndCatchUp).cluster
+    let diagram = MermaidExport.diagrams(of: cluster, from: nil, to: nil).joined()
+    let graph = DotExport.graph(of: cluster, from: nil, to: nil)
+    for slot in [1, 3] {
+      let again = "chosen again [\(slot)] "
+      #expect(diagram.components(separatedBy: again).count - 1 == 1)
+      #expect(graph.components(separatedBy: "label=\"" + again).count - 1 == 1)
+      #expect(diagram.components(separatedBy: "★ CHOSEN [\(slot)] ").count - 1 == 1)
+    }
+    // A window after a slot's first choice repeats it as chosen again, naming the slot: no
+    // note of an earlier choice is needed, and none is drawn.
+    let second = cluster.choices.chosen.filter { $0.slot == 1 }.map(\.time)
+    #expect(second.count == 2)
+    let window = MermaidExport.diagrams(of: cluster, from: second[0] + 1, to: nil).joined()
+    #expect(window.contains("chosen again [1] put x 1 (1.p2)"))
+    #expect(!window.contains("earlier"))
+  }
 }

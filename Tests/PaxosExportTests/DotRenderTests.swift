@@ -46,19 +46,24 @@ struct DotRenderTests {
     #expect(
       drawing.groups(withClass: "recover").count
         == count { if case .recovered = $0 { true } else { false } })
-    // The first choice of each value gets a gold box; a later quorum for the first value is
-    // only "chosen again".
+    // The first choice of each value (in a log, of each slot) gets a gold box; a later quorum
+    // for the first value is only "chosen again".
     let repeats = count {
-      if case .chosen(let value, let ballot) = $0 {
-        cluster.choices.isChosenAgain(value, under: ballot)
-      } else {
-        false
+      switch $0 {
+      case .chosen(let value, let ballot): cluster.choices.isChosenAgain(value, under: ballot)
+      case .chosenSlot(let vote): cluster.choices.isChosenAgain(vote)
+      default: false
       }
     }
-    let choices = count { if case .chosen = $0 { true } else { false } }
+    let choices = count {
+      switch $0 {
+      case .chosen, .chosenSlot: true
+      default: false
+      }
+    }
     #expect(drawing.groups(withClass: "chosen").count == choices - repeats)
     #expect(drawing.groups(withClass: "chosen_again").count == repeats)
-    if let value = cluster.choices.value {
+    if !cluster.config.isLog, let value = cluster.choices.value {
       let text = "★ CHOSEN " + cluster.values.display(value)
       #expect(
         drawing.groups(withClass: "chosen").contains { $0.texts.first?.hasPrefix(text) == true })

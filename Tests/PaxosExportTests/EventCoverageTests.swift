@@ -29,9 +29,14 @@ import Testing
   @Test func everyReasonSourceAndMessageKindAppears() throws {
     let records = try Self.allRecords()
     #expect(Self.texts("reason", in: records) == Set(TraceEventKind.lossReasons))
-    #expect(Self.texts("source", in: records) == Set(TraceEventKind.valueSources))
-    // Validity cannot happen in the simulator: every value it handles was proposed.
-    #expect(Self.texts("violation", in: records) == ["agreement", "promise-decreased"])
+    #expect(
+      Self.texts("source", in: records)
+        == Set(TraceEventKind.valueSources + TraceEventKind.slotSources))
+    // Validity cannot happen in the simulator: every value it handles was proposed, every
+    // command requested.
+    #expect(
+      Self.texts("violation", in: records)
+        == Set(TraceEventKind.violationNames).subtracting(["validity", "slot-validity"]))
     var messageKinds: Set<String> = []
     for record in records {
       for field in record.fields where field.key == "message" {

@@ -47,8 +47,10 @@ import Testing
   }
 
   @Test func newerVersion() {
+    let current = #""version": \#(TraceFormat.version)"#
     let error = Self.refuse(
-      Self.edited(#""version": 2"#, #""version": 3"#), "newer Paxos Lab (trace format v3)")
+      Self.edited(current, #""version": \#(TraceFormat.version + 1)"#),
+      "newer Paxos Lab (trace format v\(TraceFormat.version + 1))")
     #expect(error?.path == "$.version")
     // Unknown fields of the newer format do not hide which version it is.
     Self.refuse(Array(#"{"format": "paxlab-trace", "version": 7, "hologram": {}}"#.utf8), "v7")
@@ -61,7 +63,8 @@ import Testing
     Self.refuse(Array(#"{"name": "x"}"#.utf8), "not a Paxos Lab trace")
     Self.refuse(Self.edited(#""paxlab-trace""#, #""other-trace""#), "not a Paxos Lab trace")
     Self.refuse(Array(#"{"format": "paxlab-trace", "kind": 1}"#.utf8), "must be 'version'")
-    Self.refuse(Self.edited(#""version": 2"#, #""version": 0"#), "no trace format v0")
+    Self.refuse(
+      Self.edited(#""version": \#(TraceFormat.version)"#, #""version": 0"#), "no trace format v0")
   }
 
   @Test func unknownKind() {

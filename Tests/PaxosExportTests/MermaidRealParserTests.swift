@@ -1,4 +1,5 @@
 import Foundation
+import PaxosCore
 import PaxosExport
 import PaxosScript
 import PaxosSim
@@ -26,6 +27,14 @@ struct MermaidRealParserTests {
     }
   }
 
+  static func isLong(_ report: Report?) -> Bool {
+    switch report {
+    case .votes(let slots), .chosen(let slots): slots.count > 3
+    case .learned(let ranges): ranges.count > 3
+    case nil: false
+    }
+  }
+
   @Test func everyScenarioParses() throws {
     var diagrams: [(name: String, text: String)] = []
     for scenario in Scenarios.all {
@@ -44,15 +53,33 @@ struct MermaidRealParserTests {
     // The chosen value is on its band, the crash and the loss are told.
     let shown = { (name: String) in results[name]?.texts.joined(separator: "\n") ?? "" }
     #expect(shown("one-proposer-0").contains("★ CHOSEN red (1.p1)"))
-    // Each arrow's label is the transcript's line for the message, without its number and ends.
-    let oneProposer = Interpreter.running(Scenarios.oneProposer).cluster
-    for entry in oneProposer.trace.entries {
-      guard case .delivered(let id) = entry.event else { continue }
-      let message = oneProposer.trace[id]
-      let words = oneProposer.describe(id).replacing(
-        "\(id) \(message.from) -> \(message.to) ", with: "")
-      #expect(shown("one-proposer-0").split(separator: "\n").contains { $0 == words }, "\(words)")
+    // Each arrow's label is the transcript's line for the message, without its number and ends:
+    // in a log, with its slot, and a promise's or catch-up's report.
+    for (name, lines) in [
+      ("one-proposer", Scenarios.oneProposer), ("log-gap-and-catch-up", Scenarios.logGapAndCatchUp),
+    ] {
+      let cluster = Interpreter.running(lines).cluster
+      for entry in cluster.trace.entries {
+        // A label shortens a report of more than three slots (see LogExportTests).
+        guard case .delivered(let id) = entry.event, !Self.isLong(cluster.trace.report(of: id))
+        else { continue }
+        let message = cluster.trace[id]
+        let words = cluster.describe(id).replacing(
+          "\(id) \(message.from) -> \(message.to) ", with: "")
+        #expect(shown("\(name)-0").split(separator: "\n").contains { $0 == words }, "\(words)")
+      }
     }
+    let log = shown("log-gap-and-catch-up-0")
+    for text in [
+      "accept 1.p1 [2] append x 2", "★ CHOSEN [2] noop (1.p2)", "chosen again [1] put x 1 (1.p2)",
+      "waits for slot 2", "learned [3] put y 3", "decided [4] get x",
+      "skips duplicate [7] append x 2 (applied in [6])", "catchup (has [1, 3])",
+    ] {
+      #expect(log.contains(text), "\(text)")
+    }
+    #expect(shown("log-switches-0").contains("VIOLATION at most once"))
+    #expect(shown("log-switches-0").contains("VIOLATION applied logs"))
+    #expect(shown("log-ignores-accepted-0").contains("VIOLATION agreement"))
     #expect(shown("dueling-0").contains("nack 1.p1 (promised 2.p2)"))
     #expect(shown("crashes-0").contains("crash, keeps only its disk"))
     #expect(shown("drops-0").contains("(dropped)"))

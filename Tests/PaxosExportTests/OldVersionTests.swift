@@ -5,7 +5,7 @@ import Testing
 @testable import PaxosExport
 
 /// Traces written by an older paxlab still load: version 1 named the clock's fields `step`
-/// and `steps`, where version 2 says `time` and `ticks`.
+/// and `steps`, where version 2 says `time` and `ticks`; version 3 added log clusters.
 @Suite struct OldVersionTests {
   /// `cluster 1 1 1`, `set backoff fixed 3`, `propose p1 red`, `deliver all`, exported by the
   /// paxlab that wrote version 1, as committed.
@@ -32,7 +32,41 @@ import Testing
     // Exported again, it is written in the current version.
     let again = TraceEncoder.encode(loaded.interpreter)
     #expect(again == TraceEncoder.encode(replayed))
-    #expect(again.text.contains(#""version": 2"#) && again.text.contains(#"{"time": 1, "#))
+    #expect(
+      again.text.contains(#""version": \#(TraceFormat.version)"#)
+        && again.text.contains(#"{"time": 1, "#))
+  }
+
+  /// `examples/08-no-persist-bug.paxos` exported by the paxlab that wrote version 2, as
+  /// committed: a single-decree run with crashes and violations.
+  static let version2 = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/trace-v2.json").path
+
+  @Test func aVersion2TraceLoadsAndOnlyItsVersionChanges() throws {
+    let bytes = try TraceImport.read(Self.version2)
+    #expect(bytes.text.contains(#""version": 2,"#))
+    let loaded = try TraceImport.load(bytes)
+    #expect(loaded.interpreter.cluster.violations.count == 3)
+    // A single-decree trace says the same in version 3: only its version line differs.
+    let again = TraceEncoder.encode(loaded.interpreter).text
+    let expected = bytes.text.replacing(
+      #""version": 2,"#, with: #""version": \#(TraceFormat.version),"#)
+    #expect(again == expected)
+  }
+
+  /// A version 2 trace has no log cluster: a mode, requests or a log event in one is refused
+  /// as a hand edit, and each names what is wrong.
+  @Test func aVersion2TraceEditedToHoldALogIsRefused() throws {
+    let text = try TraceImport.read(Self.version2).text
+    for (old, new, message) in [
+      (#""seed": null"#, #""seed": null, "requests": []"#, "only a log cluster"),
+      (#""nodes": ["#, #""mode": "log", "nodes": ["#, "a version 2 trace has no mode"),
+      (#""kind": "phase1""#, #""kind": "lead""#, "a 'lead' event needs the field 'top'"),
+    ] {
+      #expect(text.contains(old), "the fixture has no \(old)")
+      let error = Self.refusal(Array(text.replacing(old, with: new, maxReplacements: 1).utf8))
+      #expect(error?.description.contains(message) == true, "\(String(describing: error))")
+    }
   }
 
   /// Why loading `bytes` was refused; nil (and a failed test) when it was not.

@@ -79,7 +79,19 @@ enum TraceCatalogue {
       ]
     ),
     ("nothing yet", []),
+    (
+      "a log: a gap, a leader change with a no-op, retries, duplicates and catch-up",
+      Scenarios.logGapAndCatchUp
+    ),
+    ("a log with no-dedup and skip-gaps", Scenarios.logSwitches),
+    ("a log whose new leader ignores accepted slots", Scenarios.logIgnoresAccepted),
   ]
+
+  /// The catalogue's log runs: every test that checks exports on the catalogue checks them too,
+  /// and some check a log run on its own.
+  static var logScripts: [(name: String, lines: [String])] {
+    scripts.filter { $0.lines.first?.hasSuffix(" log") == true }
+  }
 
   static func interpreter(_ lines: [String], sourceLocation: SourceLocation = #_sourceLocation)
     -> Interpreter

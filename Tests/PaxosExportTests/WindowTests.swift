@@ -5,28 +5,32 @@ import Testing
 
 @Suite struct WindowTests {
   static let lines = TraceCatalogue.scripts[1].lines
+  /// A single-decree run and a log run: windows work alike on both.
+  static let runs = [lines, Scenarios.logGapAndCatchUp]
 
   /// The times of the events a trace holds.
   static func times(_ bytes: [UInt8]) throws -> [Int] {
     try TraceDecoder.decode(bytes, keepEvents: true).events.map(\.time)
   }
 
-  @Test func aWindowHoldsOnlyItsTimes() throws {
-    let whole = try Self.times(TraceCatalogue.trace(Self.lines))
+  @Test(arguments: runs)
+  func aWindowHoldsOnlyItsTimes(lines: [String]) throws {
+    let whole = try Self.times(TraceCatalogue.trace(lines))
     let window = TraceWindow(from: 5, to: 12)
-    let bytes = TraceCatalogue.trace(Self.lines, window: window)
+    let bytes = TraceCatalogue.trace(lines, window: window)
     let times = try Self.times(bytes)
     #expect(times == whole.filter { (5...12).contains($0) })
     #expect(!times.isEmpty)
     #expect(bytes.text.contains(#""window": {"from": 5, "to": 12}"#))
   }
 
-  @Test(arguments: [
-    TraceWindow(from: 5, to: 12), TraceWindow(from: 20), TraceWindow(to: 3),
-    TraceWindow(from: 1000, to: 2000), TraceWindow(from: 0, to: 0),
-  ])
-  func aWindowRoundTripsAndRestoresTheWholeRun(window: TraceWindow) throws {
-    let original = TraceCatalogue.interpreter(Self.lines)
+  @Test(
+    arguments: [
+      TraceWindow(from: 5, to: 12), TraceWindow(from: 20), TraceWindow(to: 3),
+      TraceWindow(from: 1000, to: 2000), TraceWindow(from: 0, to: 0),
+    ], runs)
+  func aWindowRoundTripsAndRestoresTheWholeRun(window: TraceWindow, lines: [String]) throws {
+    let original = TraceCatalogue.interpreter(lines)
     let bytes = TraceEncoder.encode(original, window: window)
     let loaded = try TraceImport.load(bytes)
     #expect(loaded.window == window)

@@ -63,12 +63,20 @@ public enum DotExport {
       diagram.knows(ballot.proposer, value, time: time, verb: "decided ")
     case .learned(let node, let value, _): diagram.knows(node, value, time: time, verb: "learned ")
     case .chosen(let value, let ballot): diagram.chosen(value, ballot, time: time)
+    case .decidedSlot(let node, let vote):
+      diagram.knows(node, vote.command, slot: vote.slot, time: time, verb: "decided ")
+    case .learnedSlot(let node, let vote):
+      diagram.knows(node, vote.command, slot: vote.slot, time: time, verb: "learned ")
+    case .chosenSlot(let vote):
+      diagram.chosen(vote.command, vote.ballot, slot: vote.slot, time: time)
+    case .skippedDuplicate(let node, let entry, let first):
+      diagram.skipped(node, entry, first: first, time: time)
+    case .waits(let node, let missing, _): diagram.waits(node, missing: missing, time: time)
     case .violation(let violation): diagram.violation(violation, time: time)
     case .partitioned, .healed: diagram.networkChange(entry.event, time: time)
     case .restoredAcceptor, .restoredRound, .persistedAcceptor, .persistedRound, .timerArmed,
       .startedPhase1, .startedPhase2, .awaitingValue, .abandoned, .requested, .holds, .knownChosen,
-      .leads, .proposed, .decidedSlot, .persistedVote, .restoredVotes, .restoredLearner,
-      .chosenSlot, .learnedSlot, .applied, .skippedDuplicate, .waits:
+      .leads, .proposed, .persistedVote, .restoredVotes, .restoredLearner, .applied:
       // The arrows and marks tell these; drawing them too would bury the messages.
       break
     }
@@ -99,8 +107,9 @@ public enum DotExport {
       diagram.out.append(Int(entries[window.entries.lowerBound].time))
       diagram.out.append("–" as StaticString)
       diagram.out.append(Int(entries[window.entries.upperBound - 1].time))
-      // A window that starts after the first choice says what its "chosen again" boxes repeat.
-      if let first = cluster.choices.chosen.first,
+      // A window that starts after the first choice says what its "chosen again" boxes repeat;
+      // a log's boxes name their slot and command.
+      if !cluster.config.isLog, let first = cluster.choices.chosen.first,
         first.time < entries[window.entries.lowerBound].time
       {
         diagram.out.append("; CHOSEN " as StaticString)

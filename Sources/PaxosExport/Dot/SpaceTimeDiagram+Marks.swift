@@ -50,8 +50,42 @@ extension SpaceTimeDiagram {
     out.append("]\n" as StaticString)
   }
 
-  /// `decided red` beside a proposer's lifeline, `learned red` beside a learner's.
-  mutating func knows(_ node: NodeID, _ value: ValueID, time: Int32, verb: StaticString) {
+  /// `decided red` beside a proposer's lifeline, `learned red` beside a learner's; in a log
+  /// cluster with the slot, `learned [2] put x 1`.
+  mutating func knows(
+    _ node: NodeID, _ value: ValueID, slot: Int = 0, time: Int32, verb: StaticString
+  ) {
+    beside(node, time: time) { diagram in
+      diagram.out.append(verb)
+      diagram.appendSlot(slot)
+      diagram.values.appendShort(value, to: &diagram.out)
+    }
+  }
+
+  /// `skips duplicate [4] append x 2 (applied in [2])` beside a learner's lifeline.
+  mutating func skipped(_ node: NodeID, _ entry: AppliedEntry, first: Int32, time: Int32) {
+    beside(node, time: time) { diagram in
+      diagram.out.append("skips duplicate " as StaticString)
+      diagram.appendSlot(Int(entry.slot))
+      diagram.values.appendShort(entry.command, to: &diagram.out)
+      diagram.out.append(" (applied in [" as StaticString)
+      diagram.out.append(Int(first))
+      diagram.out.append("])" as StaticString)
+    }
+  }
+
+  /// `waits for slot 2` beside a learner's lifeline.
+  mutating func waits(_ node: NodeID, missing: Int32, time: Int32) {
+    beside(node, time: time) { diagram in
+      diagram.out.append("waits for slot " as StaticString)
+      diagram.out.append(Int(missing))
+    }
+  }
+
+  /// A small rounded box just right of `node`'s lifeline, for what the node now knows or does.
+  private mutating func beside(
+    _ node: NodeID, time: Int32, text: (inout SpaceTimeDiagram) -> Void
+  ) {
     let column = columnOf(node)
     let row = freshRow(time, column: column)
     out.append("  knows" as StaticString)
@@ -61,25 +95,38 @@ extension SpaceTimeDiagram {
     out.append(
       " [class=\"knows\" shape=box margin=\"0.06,0.02\" style=\"rounded,filled\" fillcolor=\"#cfe3ff\" height=0.18 label=\""
         as StaticString)
-    out.append(verb)
-    values.appendShort(value, to: &out)
+    text(&self)
     out.append("\" " as StaticString)
     appendPos(layout.x(column: column) + SpaceTimeLayout.columnWidth / 3, layout.y(row: row))
     out.append("]\n" as StaticString)
   }
 
+  /// `[2] ` before a log cluster's command; nothing for a single decree's slot 0.
+  private mutating func appendSlot(_ slot: Int) {
+    guard slot > 0 else { return }
+    out.append(UInt8(ascii: "["))
+    out.append(slot)
+    out.append("] " as StaticString)
+  }
+
   /// The first choice in a gold box; a later quorum for the same value only repeats it, in a
-  /// pale one, as the transcript's "chosen again".
-  mutating func chosen(_ value: ValueID, _ ballot: Ballot, time: Int32) {
-    guard cluster.choices.isChosenAgain(value, under: ballot) else {
+  /// pale one, as the transcript's "chosen again". In a log cluster, the same for each slot.
+  mutating func chosen(_ value: ValueID, _ ballot: Ballot, slot: Int = 0, time: Int32) {
+    let again =
+      slot > 0
+      ? cluster.choices.isChosenAgain(SlotVote(slot: slot, ballot: ballot, command: value))
+      : cluster.choices.isChosenAgain(value, under: ballot)
+    guard again else {
       note(time: time, kind: "chosen", fill: "\"#ffd84d\"", near: receiverColumn) { diagram in
         diagram.out.append("★ CHOSEN " as StaticString)
+        diagram.appendSlot(slot)
         diagram.appendChoice(value, ballot)
       }
       return
     }
     note(time: time, kind: "chosen_again", fill: "\"#fff3c4\"", near: receiverColumn) { diagram in
       diagram.out.append("chosen again " as StaticString)
+      diagram.appendSlot(slot)
       diagram.appendChoice(value, ballot)
     }
   }
@@ -94,7 +141,12 @@ extension SpaceTimeDiagram {
 
   mutating func violation(_ violation: Violation, time: Int32) {
     var near = receiverColumn
-    if case .promiseDecreased(let acceptor, _, _) = violation { near = columnOf(acceptor) }
+    switch violation {
+    case .promiseDecreased(let node, _, _), .logsDiverge(let node, _, _, _, _),
+      .appliedTwice(let node, _, _, _):
+      near = columnOf(node)
+    default: break
+    }
     let text = cluster.describe(violation)
     note(time: time, kind: "violation", fill: "\"#ff9d9d\"", near: near) { diagram in
       diagram.out.append("VIOLATION " as StaticString)

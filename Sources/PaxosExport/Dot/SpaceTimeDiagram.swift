@@ -211,7 +211,8 @@ struct SpaceTimeDiagram {
     }
     out.append("label=\"" as StaticString)
     if copies.contains(id) { out.append("copy: " as StaticString) }
-    MessageLabel.append(message, to: &out, values: &values)
+    MessageLabel.append(
+      message, report: cluster.trace.report(in: message), to: &out, values: &values)
     out.append(suffix)
     out.append("\" " as StaticString)
     appendPos(tail.x + (head.x - tail.x) * 65 / 100, tail.y + (head.y - tail.y) * 65 / 100 + 6)

@@ -9,9 +9,10 @@ public enum MarkdownExport {
     let cluster = interpreter.cluster
     let window = TimeWindow(cluster.trace, from: from, to: to)
     let outcome = RunOutcome(cluster, window: window)
+    let log = cluster.config.isLog ? LogOutcome(cluster, window: window) : nil
     let diagrams = MermaidExport.diagrams(of: cluster, from: from, to: to)
     var lines: [String] = []
-    lines.append("# Paxos Lab run: " + headline(outcome, cluster))
+    lines.append("# Paxos Lab run: " + headline(outcome, log, cluster))
     lines.append("")
     lines += clusterLines(cluster, window: window)
     lines.append("")
@@ -43,20 +44,44 @@ public enum MarkdownExport {
       lines.append("```")
       lines.append("")
     }
-    lines.append("## Outcome")
-    lines.append("")
-    lines += OutcomeTable.lines(
-      outcome, cluster, atEnd: window.entries.upperBound == cluster.trace.entries.count)
-    lines.append("")
+    let atEnd = window.entries.upperBound == cluster.trace.entries.count
+    if let log {
+      lines += logSections(log, cluster, atEnd: atEnd)
+    } else {
+      lines.append("## Outcome")
+      lines.append("")
+      lines += OutcomeTable.lines(outcome, cluster, atEnd: atEnd)
+      lines.append("")
+    }
     lines.append("## Violations")
     lines.append("")
     lines += OutcomeTable.violationLines(outcome, cluster)
     return lines.joined(separator: "\n") + "\n"
   }
 
-  private static func headline(_ outcome: RunOutcome, _ cluster: Cluster) -> String {
+  /// The final log, the learners and the requests of a log cluster.
+  private static func logSections(_ log: LogOutcome, _ cluster: Cluster, atEnd: Bool)
+    -> [String]
+  {
+    var lines = ["## Log", ""]
+    lines += LogTables.logLines(log, cluster)
+    lines += ["", "## Learners", ""]
+    lines += LogTables.learnerLines(log, cluster, atEnd: atEnd)
+    lines += ["", "## Requests", ""]
+    lines += LogTables.requestLines(log, cluster)
+    lines.append("")
+    return lines
+  }
+
+  private static func headline(_ outcome: RunOutcome, _ log: LogOutcome?, _ cluster: Cluster)
+    -> String
+  {
     if !outcome.violations.isEmpty {
       return "\(outcome.violations.count) violation\(outcome.violations.count == 1 ? "" : "s")"
+    }
+    if let log {
+      let count = log.chosen.count
+      return count == 0 ? "nothing chosen" : "\(count) slot\(count == 1 ? "" : "s") chosen"
     }
     guard let chosen = outcome.chosen.first else { return "nothing chosen" }
     return "chosen " + MarkdownText.inline(cluster.values.display(chosen.value))
@@ -86,8 +111,10 @@ public enum MarkdownExport {
         "\(first)–\(last)"
         + (whole ? " (the whole run)" : " of 1–\(entries[entries.count - 1].time)")
     }
+    // A single-decree cluster says nothing of a mode, as before log clusters existed.
+    let mode = cluster.config.isLog ? "log (Multi-Paxos) · " : ""
     return [
-      "- **Cluster:** " + roles.joined(separator: " · ") + " · " + quorum,
+      "- **Cluster:** " + mode + roles.joined(separator: " · ") + " · " + quorum,
       "- **Settings:** backoff \(settings.backoff) · timeout \(settings.attemptTimeout) ticks"
         + " · bugs " + MarkdownText.inline(bugs),
       "- **Time:** " + time,

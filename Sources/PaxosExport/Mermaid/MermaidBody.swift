@@ -47,7 +47,8 @@ struct MermaidBody {
       let message = cluster.trace[original]
       noteOver(message.from, message.to)
       text.append("duplicated " as StaticString)
-      MessageLabel.append(message, to: &text, values: &values)
+      MessageLabel.append(
+        message, report: cluster.trace.report(in: message), to: &text, values: &values)
       text.append(UInt8(ascii: "\n"))
     case .crashed(let node):
       note(over: node, "crash, keeps only its disk")
@@ -76,6 +77,32 @@ struct MermaidBody {
         body.text.append("★ CHOSEN " as StaticString)
         body.appendChoice(value, ballot)
       }
+    case .decidedSlot(let node, let vote):
+      knows(node, "decided ", vote.slot, vote.command)
+      text.append(UInt8(ascii: "\n"))
+    case .learnedSlot(let node, let vote):
+      knows(node, "learned ", vote.slot, vote.command)
+      text.append(UInt8(ascii: "\n"))
+    case .chosenSlot(let vote) where cluster.choices.isChosenAgain(vote):
+      participants.appendNoteOverAll(to: &text)
+      text.append("chosen again " as StaticString)
+      appendChoice(vote)
+      text.append(UInt8(ascii: "\n"))
+    case .chosenSlot(let vote):
+      highlighted(color: "rgb(255, 226, 122)") { body in
+        body.text.append("★ CHOSEN " as StaticString)
+        body.appendChoice(vote)
+      }
+    case .skippedDuplicate(let node, let entry, let first):
+      knows(node, "skips duplicate ", Int(entry.slot), entry.command)
+      text.append(" (applied in [" as StaticString)
+      text.append(Int(first))
+      text.append("])\n" as StaticString)
+    case .waits(let node, let missing, _):
+      noteOver(node, node)
+      text.append("waits for slot " as StaticString)
+      text.append(Int(missing))
+      text.append(UInt8(ascii: "\n"))
     case .violation(let violation):
       highlighted(color: "rgb(255, 170, 170)") { body in
         body.text.append("VIOLATION " as StaticString)
@@ -87,8 +114,8 @@ struct MermaidBody {
       text.append(UInt8(ascii: "\n"))
     case .sent, .restoredAcceptor, .restoredRound, .persistedAcceptor, .persistedRound,
       .timerArmed, .startedPhase1, .startedPhase2, .awaitingValue, .abandoned, .requested,
-      .holds, .knownChosen, .leads, .proposed, .decidedSlot, .persistedVote, .restoredVotes,
-      .restoredLearner, .chosenSlot, .learnedSlot, .applied, .skippedDuplicate, .waits:
+      .holds, .knownChosen, .leads, .proposed, .persistedVote, .restoredVotes, .restoredLearner,
+      .applied:
       // The arrows and notes tell these; drawing them too would bury the messages.
       break
     }
@@ -106,9 +133,38 @@ struct MermaidBody {
     text.append(UInt8(ascii: ")"))
   }
 
+  /// `[2] put x 1 (1.p1)`
+  private mutating func appendChoice(_ vote: SlotVote) {
+    appendSlot(vote.slot, vote.command)
+    text.append(" (" as StaticString)
+    text.append(vote.ballot)
+    text.append(UInt8(ascii: ")"))
+  }
+
+  /// `[2] put x 1`
+  private mutating func appendSlot(_ slot: Int, _ command: ValueID) {
+    text.append(UInt8(ascii: "["))
+    text.append(slot)
+    text.append("] " as StaticString)
+    values.appendFull(command, to: &text)
+  }
+
+  /// `decided [2] put x 1` over a proposer, `learned [2] put x 1` over a learner; the caller
+  /// ends the line.
+  private mutating func knows(
+    _ node: NodeID, _ verb: StaticString, _ slot: Int, _ command: ValueID
+  ) {
+    noteOver(node, node)
+    text.append(verb)
+    appendSlot(slot, command)
+  }
+
   /// A window that starts after the first choice says what its "chosen again" notes repeat.
+  /// A log's "chosen again" notes name their slot and command: they need no such note.
   private mutating func noteEarlierChoice(_ window: TimeWindow) {
-    guard let first = cluster.choices.chosen.first, let start = window.entries.first else {
+    guard !cluster.config.isLog, let first = cluster.choices.chosen.first,
+      let start = window.entries.first
+    else {
       return
     }
     let time = cluster.trace.entries[start].time
@@ -130,7 +186,8 @@ struct MermaidBody {
     text.append(shape)
     text.append(bytes: participants.id(message.to))
     text.append(": " as StaticString)
-    MessageLabel.append(message, to: &text, values: &values)
+    MessageLabel.append(
+      message, report: cluster.trace.report(in: message), to: &text, values: &values)
     text.append(suffix)
     text.append(UInt8(ascii: "\n"))
   }

@@ -31,6 +31,7 @@ struct ValueTexts {
   }
 
   private func cached(_ id: ValueID, in cache: inout [[UInt8]?], text: () -> String) -> [UInt8] {
+    if id.isNoop { return Self.noop }
     let index = Int(id.raw)
     // A value the table does not hold cannot come from a real run; show that rather than trap.
     guard values.contains(id), index < cache.count else { return Array("?".utf8) }
@@ -40,6 +41,8 @@ struct ValueTexts {
     cache[index] = buffer.bytes
     return buffer.bytes
   }
+
+  private static let noop = Array("noop".utf8)
 
   static func shortened(_ text: String) -> String {
     guard text.count > labelLength else { return text }

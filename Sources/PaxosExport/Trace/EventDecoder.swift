@@ -19,6 +19,14 @@ struct EventDecoder {
     case choice([String], String)
     case message
     case sides
+    /// `r1`, `r2`, ...; null for a no-op.
+    case optionalRequest
+    /// A slot of the log: 1 or more.
+    case slot
+    /// A promise's votes or a catch-up answer's slots.
+    case votes
+    /// A catch-up request's learned slots, as `[first, last]` ranges.
+    case ranges
   }
 
   static let eventFieldTypes: [String: FieldType] = [
@@ -31,26 +39,39 @@ struct EventDecoder {
     "value": .optionalText, "first": .optionalText,
     "round": .count, "delay": .count,
     "sides": .sides,
-    "source": .choice(TraceEventKind.valueSources, "value source"),
+    "source": .choice(TraceEventKind.valueSources + TraceEventKind.slotSources, "value source"),
     "violation": .choice(TraceEventKind.violationNames, "violation"),
+    "request": .optionalRequest, "command": .optionalText, "other_command": .optionalText,
+    "output": .optionalText, "other": .name,
+    "slot": .slot, "other_slot": .slot, "first_slot": .slot, "missing": .slot,
+    "top": .count, "count": .count, "learned": .count, "applied": .count, "position": .count,
   ]
 
   static let messageFieldTypes: [String: FieldType] = [
     "id": .messageID, "kind": .choice(MessageKind.allCases.map(\.name), "message kind"),
-    "from": .name, "to": .name, "ballot": .ballot,
+    "from": .name, "to": .name, "ballot": .optionalBallot,
     "accepted": .optionalBallot, "value": .optionalText, "promised": .ballot,
+    "slot": .slot, "votes": .votes, "slots": .votes, "learned": .ranges,
   ]
 
-  mutating func read(_ reader: inout JSONReader, _ clock: ClockFields) throws(TraceError) {
+  static let voteFieldTypes: [String: FieldType] = [
+    "slot": .slot, "ballot": .optionalBallot, "request": .optionalRequest,
+    "command": .optionalText,
+  ]
+
+  /// `log`: the trace's cluster is a log cluster, whose messages carry slots and reports.
+  mutating func read(_ reader: inout JSONReader, _ clock: ClockFields, log: Bool)
+    throws(TraceError)
+  {
     try reader.array("an array of events") { (reader, _) throws(TraceError) in
-      let record = try Self.event(&reader, timeField: clock.event)
+      let record = try Self.event(&reader, timeField: clock.event, log: log)
       count += 1
       if keep { records.append(record) }
     }
   }
 
-  private static func event(_ reader: inout JSONReader, timeField: String) throws(TraceError)
-    -> EventRecord
+  private static func event(_ reader: inout JSONReader, timeField: String, log: Bool)
+    throws(TraceError) -> EventRecord
   {
     var time: Int?
     var order: Int?
@@ -72,7 +93,7 @@ struct EventDecoder {
         guard let type = eventFieldTypes[key] else {
           throw reader.fail("unknown field '\(key)' in an event")
         }
-        fields.append(Field(key: key, value: try value(type, &reader)))
+        fields.append(Field(key: key, value: try value(type, log: log, &reader)))
       }
     }
     guard let time else { throw TraceError("the event has no '\(timeField)'") }
@@ -92,19 +113,21 @@ struct EventDecoder {
     return EventRecord(time: time, order: order, kind: kind.rawValue, fields: fields)
   }
 
-  private static func message(_ reader: inout JSONReader) throws(TraceError) -> FieldValue {
+  private static func message(_ reader: inout JSONReader, log: Bool) throws(TraceError)
+    -> FieldValue
+  {
     var fields: [Field] = []
     try reader.object("a message object") { (reader, key) throws(TraceError) in
       guard let type = messageFieldTypes[key] else {
         throw reader.fail("unknown field '\(key)' in a message")
       }
-      fields.append(Field(key: key, value: try value(type, &reader)))
+      fields.append(Field(key: key, value: try value(type, log: log, &reader)))
     }
     var expected = TraceMessageFields.common
     var what = "a message"
     if case .text(let kind)? = fields.first(where: { $0.key == "kind" })?.value {
-      expected += TraceMessageFields.extra(kind) ?? []
-      what = "a '\(kind)' message"
+      expected += TraceMessageFields.extra(kind, log: log) ?? []
+      what = "a '\(kind)' message" + (log ? " of a log cluster" : "")
     }
     try check(fields, against: expected, of: what, listed: expected.joined(separator: ", "))
     fields.sort { $0.key < $1.key }
@@ -124,8 +147,8 @@ struct EventDecoder {
     }
   }
 
-  private static func value(_ type: FieldType, _ reader: inout JSONReader) throws(TraceError)
-    -> FieldValue
+  private static func value(_ type: FieldType, log: Bool, _ reader: inout JSONReader)
+    throws(TraceError) -> FieldValue
   {
     switch type {
     case .count: return .integer(try reader.integer(0...Int.max))
@@ -136,7 +159,23 @@ struct EventDecoder {
     case .optionalBallot: return reader.null() ? .null : .text(try ballot(&reader))
     case .optionalText: return reader.null() ? .null : .text(try reader.string())
     case .choice(let names, let what): return .text(try choice(names, what, &reader))
-    case .message: return try message(&reader)
+    case .message: return try message(&reader, log: log)
+    case .optionalRequest: return reader.null() ? .null : .text(try request(&reader))
+    case .slot: return .integer(try reader.integer(1...Int(Int32.max)))
+    case .votes: return try votes(&reader)
+    case .ranges:
+      var ranges: [FieldValue] = []
+      try reader.array("an array of [first, last] slot ranges") {
+        (reader, _) throws(TraceError) in
+        var bounds: [FieldValue] = []
+        try reader.array("a [first, last] slot range") { (reader, _) throws(TraceError) in
+          guard bounds.count < 2 else { throw reader.fail("a slot range has two slots") }
+          bounds.append(.integer(try reader.integer(1...Int(Int32.max))))
+        }
+        guard bounds.count == 2 else { throw TraceError("a slot range has two slots") }
+        ranges.append(.list(bounds))
+      }
+      return .list(ranges)
     case .sides:
       var sides: [FieldValue] = []
       try reader.array("an array of sides") { (reader, _) throws(TraceError) in
@@ -148,6 +187,42 @@ struct EventDecoder {
       }
       return .list(sides)
     }
+  }
+
+  /// A promise's `votes` or a catch-up answer's `slots`: each a slot, its ballot and command.
+  private static func votes(_ reader: inout JSONReader) throws(TraceError) -> FieldValue {
+    var votes: [FieldValue] = []
+    try reader.array("an array of slots") { (reader, _) throws(TraceError) in
+      var fields: [Field] = []
+      try reader.object("a slot object") { (reader, key) throws(TraceError) in
+        guard let type = voteFieldTypes[key] else {
+          throw reader.fail(
+            "unknown field '\(key)' in a slot; its fields are "
+              + TraceMessageFields.vote.joined(separator: ", "))
+        }
+        fields.append(Field(key: key, value: try value(type, log: true, &reader)))
+      }
+      try check(
+        fields, against: TraceMessageFields.vote, of: "a slot",
+        listed: TraceMessageFields.vote.joined(separator: ", "))
+      fields.sort { $0.key < $1.key }
+      votes.append(.object(fields))
+    }
+    return .list(votes)
+  }
+
+  /// `r1`, `r2`, ...: a log cluster's request.
+  static func request(_ reader: inout JSONReader) throws(TraceError) -> String {
+    let start = reader.position
+    let text = try reader.string()
+    let digits = text.utf8.dropFirst()
+    guard text.utf8.first == UInt8(ascii: "r"), !digits.isEmpty, digits.count <= 10,
+      digits.first != UInt8(ascii: "0"),
+      digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+    else {
+      throw reader.fail("'\(text.prefix(20))' is not a request (r1, r2, ...)", at: start)
+    }
+    return text
   }
 
   static func name(_ reader: inout JSONReader) throws(TraceError) -> String {

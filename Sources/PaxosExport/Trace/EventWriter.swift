@@ -112,13 +112,13 @@ struct EventWriter {
     message(id, &writer)
   }
 
-  private func nodeEvent(_ kind: StaticString, _ node: NodeID, _ writer: inout JSONByteWriter) {
+  func nodeEvent(_ kind: StaticString, _ node: NodeID, _ writer: inout JSONByteWriter) {
     writer.raw(kind)
     writer.raw(", \"node\": ")
     writer.name(node)
   }
 
-  private func ballotEvent(_ kind: StaticString, _ ballot: Ballot, _ writer: inout JSONByteWriter) {
+  func ballotEvent(_ kind: StaticString, _ ballot: Ballot, _ writer: inout JSONByteWriter) {
     writer.raw(kind)
     writer.raw(", \"ballot\": ")
     writer.ballot(ballot)
@@ -155,21 +155,28 @@ struct EventWriter {
     writer.name(message.to)
     writer.raw(", \"ballot\": ")
     writer.ballot(message.ballot)
+    // In a log cluster accepts carry their slot, and a promise its report (see TraceMessageFields).
+    let log = cluster.config.isLog
     switch message.kind {
     case .prepare: break
+    case .promise where log, .catchup, .chosen:
+      report(cluster.trace.report(in: message), kind: message.kind, &writer)
     case .promise:
       writer.raw(", \"accepted\": ")
       writer.ballot(message.prior)
       writer.raw(", \"value\": ")
       optionalValue(message.value, &writer)
+    case .accept where log, .accepted where log:
+      writer.raw(", \"slot\": ")
+      writer.integer(message.slot)
+      writer.raw(", \"value\": ")
+      if let value = message.value { command(value, &writer) } else { writer.null() }
     case .accept, .accepted:
       writer.raw(", \"value\": ")
       optionalValue(message.value, &writer)
     case .nack:
       writer.raw(", \"promised\": ")
       writer.ballot(message.prior)
-    case .catchup, .chosen:
-      break
     }
     writer.raw("}")
   }

@@ -16,6 +16,19 @@ enum TraceComparison {
     if file.cluster.nodes != replayed.cluster.nodes {
       throw differ("$.cluster.nodes", names(file.cluster.nodes), names(replayed.cluster.nodes))
     }
+    if file.cluster.log != replayed.cluster.log {
+      throw differ("$.cluster.mode", mode(file.cluster), mode(replayed.cluster))
+    }
+    for (index, (mine, theirs)) in zip(file.cluster.requests, replayed.cluster.requests)
+      .enumerated() where mine != theirs
+    {
+      throw differ("$.cluster.requests[\(index)]", "\(mine)", "\(theirs)")
+    }
+    if file.cluster.requests.count != replayed.cluster.requests.count {
+      throw differ(
+        "$.cluster.requests", "\(file.cluster.requests.count) requests",
+        "\(replayed.cluster.requests.count)")
+    }
     if file.cluster != replayed.cluster {
       throw differ("$.cluster", "\(file.cluster)", "\(replayed.cluster)")
     }
@@ -32,6 +45,10 @@ enum TraceComparison {
       throw differ(
         "$.events[\(shorter)]", "\(file.events.count) events", "\(replayed.events.count)")
     }
+  }
+
+  private static func mode(_ cluster: TraceDocument.ClusterPart) -> String {
+    cluster.log ? "a log cluster" : "a single-decree cluster"
   }
 
   private static func names(_ nodes: [TraceDocument.Node]) -> String {

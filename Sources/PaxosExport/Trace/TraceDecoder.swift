@@ -36,9 +36,15 @@ enum TraceDecoder {
       case "format", "version": break
       case "window": document.window = try window(&reader)
       case "run": document.totals = try totals(&reader, clock)
-      case "cluster": document.cluster = try cluster(&reader, clock)
+      case "cluster": document.cluster = try cluster(&reader, clock, version: document.version)
       case "commands": document.commands = try commands(&reader, clock)
-      case "events": try events.read(&reader, clock)
+      case "events":
+        // The cluster's mode says what its messages carry.
+        guard seen.contains("cluster") else {
+          throw reader.fail(
+            "the events come before the cluster; a trace describes its cluster first")
+        }
+        try events.read(&reader, clock, log: document.cluster.log)
       default:
         throw reader.fail(
           "unknown field '\(key)'; a trace has " + topFields.joined(separator: ", "))

@@ -12,13 +12,27 @@ struct TraceDocument: Equatable {
     var roles: [String]
   }
 
+  /// A log cluster's request: `r1` is `requests[0]`.
+  struct Request: Equatable, CustomStringConvertible {
+    var command: String
+    var reply: String
+    var read: String?
+
+    var description: String {
+      "'\(command)' replied \(reply)"
+        + (reply == "read" ? " \(read.map { "'\($0)'" } ?? "none")" : "")
+    }
+  }
+
   struct ClusterPart: Equatable {
+    var log = false
     var nodes: [Node]
     var backoff: String
     var backoffTicks: Int?
     var timeout: Int
     var bugs: [String]
     var seed: UInt64?
+    var requests: [Request] = []
   }
 
   struct CommandEntry: Equatable {

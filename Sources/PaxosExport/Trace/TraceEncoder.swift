@@ -98,7 +98,11 @@ public enum TraceEncoder {
   private static func writeCluster(
     _ cluster: Cluster, seed: UInt64?, _ writer: inout JSONByteWriter
   ) {
-    writer.raw("  \"cluster\": {\n    \"nodes\": [")
+    // A single-decree trace has no mode: it reads exactly as before log clusters existed.
+    writer.raw(
+      cluster.config.isLog
+        ? "  \"cluster\": {\n    \"mode\": \"log\",\n    \"nodes\": ["
+        : "  \"cluster\": {\n    \"nodes\": [")
     for (index, node) in cluster.nodes.enumerated() {
       writer.raw(index == 0 ? "\n      {\"name\": " : ",\n      {\"name\": ")
       writer.name(node.id)
@@ -132,7 +136,28 @@ public enum TraceEncoder {
     }
     writer.raw("]},\n    \"seed\": ")
     if let seed { writer.unsigned(seed) } else { writer.null() }
+    if cluster.config.isLog { writeRequests(cluster, &writer) }
     writer.raw("\n  },\n")
+  }
+
+  /// `"requests": [{"id": "r1", "command": "get x", "reply": "read", "read": "1"}, ...]`
+  private static func writeRequests(_ cluster: Cluster, _ writer: inout JSONByteWriter) {
+    writer.raw(",\n    \"requests\": [")
+    for (index, request) in cluster.requests.enumerated() {
+      writer.raw(index == 0 ? "\n      {\"id\": \"r" : ",\n      {\"id\": \"r")
+      writer.integer(index + 1)
+      writer.raw("\", \"command\": ")
+      writer.string(request.command.text)
+      switch request.reply {
+      case nil: writer.raw(", \"reply\": \"pending\", \"read\": null}")
+      case .ok: writer.raw(", \"reply\": \"ok\", \"read\": null}")
+      case .value(let text):
+        writer.raw(", \"reply\": \"read\", \"read\": ")
+        if let text { writer.string(text) } else { writer.null() }
+        writer.raw("}")
+      }
+    }
+    writer.raw(cluster.requests.isEmpty ? "]" : "\n    ]")
   }
 
   private static func writeCommands(

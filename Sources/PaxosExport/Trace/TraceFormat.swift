@@ -2,8 +2,9 @@
 public enum TraceFormat {
   /// The value of the top-level `format` field: what tells a trace from other JSON.
   public static let name = "paxlab-trace"
-  /// The version this program writes and the newest it reads.
-  public static let version = 2
+  /// The version this program writes and the newest it reads. Version 3 added log clusters:
+  /// their mode, requests, slots and reports, and the events only they record.
+  public static let version = 3
   public static let fileExtension = ".json"
   /// The largest trace `load` and `replay` read, and so the largest `export json` writes.
   public static let maxBytes = 1 << 30
@@ -48,6 +49,19 @@ enum TraceEventKind: String, CaseIterable, Sendable {
   case phase1, phase2
   case awaitingValue = "awaiting-value"
   case abandoned, decided, chosen, learned, violation
+  // Log clusters only (version 3).
+  case request, retry, hold
+  case knownChosen = "known-chosen"
+  case lead, propose
+  case decidedSlot = "decided-slot"
+  case persistVote = "persist-vote"
+  case restoreVotes = "restore-votes"
+  case restoreLearner = "restore-learner"
+  case chosenSlot = "chosen-slot"
+  case learnedSlot = "learned-slot"
+  case apply
+  case skipDuplicate = "skip-duplicate"
+  case wait
 
   /// The fields an event of this kind has besides `time`, `order` and `kind`, in the order the
   /// writer puts them. A violation's fields depend on which one it is: see `violationFields`.
@@ -68,6 +82,17 @@ enum TraceEventKind: String, CaseIterable, Sendable {
     case .decided, .chosen: ["value", "ballot"]
     case .learned: ["node", "value", "ballot"]
     case .violation: ["violation"]
+    case .request, .retry, .hold: ["node", "request", "command"]
+    case .knownChosen, .decidedSlot, .persistVote, .learnedSlot:
+      ["node", "slot", "ballot", "request", "command"]
+    case .lead: ["ballot", "top"]
+    case .propose: ["slot", "ballot", "request", "command", "source", "reporter"]
+    case .restoreVotes: ["node", "count"]
+    case .restoreLearner: ["node", "learned", "applied"]
+    case .chosenSlot: ["slot", "ballot", "request", "command"]
+    case .apply: ["node", "slot", "request", "command", "output"]
+    case .skipDuplicate: ["node", "slot", "request", "command", "first_slot"]
+    case .wait: ["node", "missing", "learned"]
     }
   }
 
@@ -77,26 +102,57 @@ enum TraceEventKind: String, CaseIterable, Sendable {
     case "agreement": ["first", "value", "ballot"]
     case "validity": ["value", "ballot"]
     case "promise-decreased": ["node", "promised_before", "promised_now"]
+    case "slot-agreement": ["slot", "first", "command", "ballot"]
+    case "slot-validity": ["slot", "command", "ballot"]
+    case "logs-diverge":
+      ["node", "slot", "command", "other", "other_slot", "other_command", "position"]
+    case "applied-twice": ["node", "request", "command", "slot", "first_slot"]
     default: nil
     }
   }
 
-  static let violationNames = ["agreement", "validity", "promise-decreased"]
+  static let violationNames = [
+    "agreement", "validity", "promise-decreased", "slot-agreement", "slot-validity",
+    "logs-diverge", "applied-twice",
+  ]
   static let lossReasons = ["receiver-down", "partitioned"]
   static let valueSources = ["own", "adopted", "ignored-accepted"]
+  static let slotSources = ["request", "adopted", "noop"]
+}
+
+/// The cluster's `mode`: only a log cluster has one, so that a single-decree trace reads as it
+/// did before version 3; without it a cluster decides one value.
+enum TraceMode {
+  static let log = "log"
+  /// The version that added log clusters.
+  static let firstVersion = 3
+}
+
+/// The fields of a request in the cluster's `requests`, and the ways it can have been answered.
+enum TraceRequestFields {
+  static let all = ["id", "command", "reply", "read"]
+  /// `pending`: no learner applied it yet; `read`: a `get`, whose value is in `read`.
+  static let replies = ["pending", "ok", "read"]
 }
 
 /// The fields of a message object, by its `kind`, after `id`, `kind`, `from`, `to`, `ballot`.
+/// In a log cluster accepts carry their slot, and a promise, a catch-up request and its answer
+/// the report the message carries.
 enum TraceMessageFields {
   static let common = ["id", "kind", "from", "to", "ballot"]
 
-  static func extra(_ kind: String) -> [String]? {
+  static func extra(_ kind: String, log: Bool) -> [String]? {
     switch kind {
     case "prepare": []
-    case "promise": ["accepted", "value"]
-    case "accept", "accepted": ["value"]
+    case "promise": log ? ["votes"] : ["accepted", "value"]
+    case "accept", "accepted": log ? ["slot", "value"] : ["value"]
     case "nack": ["promised"]
+    case "catchup": ["learned"]
+    case "chosen": ["slots"]
     default: nil
     }
   }
+
+  /// The fields of each slot in a promise's `votes` or a catch-up answer's `slots`.
+  static let vote = ["slot", "ballot", "request", "command"]
 }

@@ -48,11 +48,42 @@ enum Scenarios {
   /// Messages left in flight at the end.
   static let inFlight = ["cluster 3 1 1", "propose p1 red", "deliver p1->a1"]
 
+  /// A log cluster: slot 2 is lost, so the learners wait for it; p2 takes over and fills it
+  /// with a no-op while l2 is down; p1's next accepts are refused; retries, one of a request p1
+  /// knows chosen, two copies of r2; an acceptor and a learner recover and l2 catches up.
+  static let logGapAndCatchUp = [
+    "cluster 3 2 2 log", "request p1 put x 1", "deliver all", "request p1 append x 2",
+    "request p1 put y 3", "drop p1->a1", "drop p1->a2", "drop p1->a3", "deliver all",
+    "timeout p2", "request p2 get x", "crash l2", "deliver all", "request p1 put z 5",
+    "deliver all", "retry r1 p1", "retry r1 p2", "retry r2 p2", "retry r2 p2", "deliver all",
+    "crash a1", "recover a1 l2", "catchup l2", "deliver all",
+  ]
+
+  /// A log under `no-dedup` (a retried append is applied twice) and `skip-gaps` (l1 applies
+  /// slot 4 before the gap below it is filled; l2, down then, applies in order): at-most-once
+  /// and applied-log violations.
+  static let logSwitches = [
+    "cluster 3 1 2 log", "set bug no-dedup skip-gaps", "request p1 append x 1", "deliver all",
+    "retry r1 p1", "deliver all", "request p1 put y 2", "request p1 put y 3", "drop p1->a1",
+    "drop p1->a2", "drop p1->a3", "crash l2", "deliver all", "recover l2", "timeout p1",
+    "deliver all",
+  ]
+
+  /// A log whose new leader ignores the slots promises report: slot 1 is chosen twice, with
+  /// different commands, one of them with words that mean something to the formats.
+  static let logIgnoresAccepted = [
+    "cluster 3 2 1 log", "set bug ignore-accepted",
+    "request p1 put \"a key\" \"naïve | #; --> %% {x}\"",
+    "deliver all", "request p2 put x 2", "deliver all",
+  ]
+
   static let all: [(name: String, lines: [String])] = [
     ("one-proposer", oneProposer), ("dueling", dueling), ("crashes", crashes),
     ("drops", dropsAndDuplicates), ("partitions", partitions), ("violation", violation),
     ("chosen-again", chosenAgain),
     ("in-flight", inFlight), ("empty", []),
+    ("log-gap-and-catch-up", logGapAndCatchUp), ("log-switches", logSwitches),
+    ("log-ignores-accepted", logIgnoresAccepted),
   ]
 
   /// Values a user could type that mean something to Mermaid, Graphviz or Markdown.
