@@ -22,13 +22,14 @@ enum Expect {
   {
     func text(_ value: String?) -> String { value.map(ValueTable.literal) ?? "none" }
     func text(_ value: ValueID?) -> String { value.map(cluster.values.display) ?? "none" }
+    if cluster.config.isLog, let hint = singleValueCheckHint(expectation) {
+      throw ClusterError(
+        "a log cluster chooses a command in each slot, not one value: 'expect \(expectation.keyword)'"
+          + " checks a single-decree cluster",
+        hint: hint)
+    }
     switch expectation {
     case .chosen(let value):
-      if cluster.config.isLog {
-        throw ClusterError(
-          "a log cluster chooses a command in each slot, not one value",
-          hint: "'expect slot S COMMAND|noop|none', e.g. 'expect slot 1 put x 1'")
-      }
       return ("chosen", text(value), text(cluster.choices.value))
     case .learned(let learner, let value):
       let node = cluster.nodes[try cluster.require(learner, role: .learner)]
@@ -64,6 +65,17 @@ enum Expect {
         : expectation == .violation
           ? "has a violation" : "has a violation (\(cluster.describe(violations[0])))"
       return ("the run", expected, actual)
+    }
+  }
+
+  /// For a check of a single value, the checks a log cluster has instead; nil for the others.
+  private static func singleValueCheckHint(_ expectation: Expectation) -> String? {
+    switch expectation {
+    case .chosen: "'expect slot S COMMAND|noop|none', e.g. 'expect slot 1 put x 1'"
+    case .learned: "'expect applied L N' or 'expect kv L KEY VALUE|none'; 'log' shows each slot"
+    case .decided: "'expect slot S COMMAND|noop|none' or 'expect leader P...|none'"
+    case .accepted: "'log' shows what each acceptor accepted in each slot"
+    default: nil
     }
   }
 

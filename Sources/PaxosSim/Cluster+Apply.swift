@@ -28,9 +28,18 @@ extension Cluster {
     }
   }
 
+  /// Applies a slot, then checks the applied logs: the transcript tells what the learner did
+  /// before the violation it caused.
   private mutating func apply(_ vote: SlotVote, by id: NodeID, at index: Int) {
     let entry = AppliedEntry(slot: Int32(vote.slot), command: vote.command)
-    checkApplied(entry, by: id, at: index)
+    let position = nodes[index].disk.replica.appliedCount
+    perform(vote, entry, by: id, at: index)
+    checkApplied(entry, by: id, position: position)
+  }
+
+  private mutating func perform(
+    _ vote: SlotVote, _ entry: AppliedEntry, by id: NodeID, at index: Int
+  ) {
     let first = nodes[index].disk.replica.firstSlot(of: vote.command)
     nodes[index].disk.replica.markApplied(vote.slot)
     if let first, !settings.bugs.contains(.noDedup) {
@@ -51,14 +60,13 @@ extension Cluster {
       reply == .ok
       ? "\(ValueTable.literal(command.key)) = "
         + ValueTable.literal(nodes[index].disk.replica.store[command.key] ?? "")
-      : "reads \(reply)"
+      : "reads " + reply.description
     record(.applied(id, entry, output: trace.register(output: output)))
     if let first { flag(.appliedTwice(id, vote.command, slot: entry.slot, first: Int32(first))) }
   }
 
   /// Of any two learners, one's applied log must be a prefix of the other's.
-  private mutating func checkApplied(_ entry: AppliedEntry, by id: NodeID, at index: Int) {
-    let position = nodes[index].disk.replica.appliedCount
+  private mutating func checkApplied(_ entry: AppliedEntry, by id: NodeID, position: Int) {
     if let (expected, other) = choices.observeApplied(entry, by: id, position: position) {
       flag(.logsDiverge(id, entry, other: other, expected, position: Int32(position)))
     }

@@ -25,9 +25,9 @@ extension Cluster {
     case .leads(let ballot, let top):
       "\(ballot.proposer) leads with \(ballot): "
         + (top == 0
-          ? "no promise reports an accepted slot, so the log starts at slot 1"
-          : "it fills slots 1 to \(top) from the promises, and new requests go from slot"
-            + " \(top + 1)")
+          ? "no slot is accepted or chosen yet as far as it knows, so requests go from slot 1"
+          : "slots 1 to \(top) are accounted for (reported by the promises or known chosen),"
+            + " so new requests go from slot \(top + 1)")
     case .proposed(let vote, let source):
       "\(vote.ballot.proposer) proposes \(describe(slot: vote.slot, vote.command))"
         + proposalReason(vote, source)

@@ -33,7 +33,7 @@ struct EventDecoder {
     "message": .message, "copy": .messageID,
     "reason": .choice(TraceEventKind.lossReasons, "loss reason"),
     "node": .name, "reporter": .optionalName,
-    "ballot": .ballot, "outbid_by": .ballot, "promised_before": .ballot,
+    "ballot": .optionalBallot, "outbid_by": .ballot, "promised_before": .ballot,
     "promised": .optionalBallot, "accepted": .optionalBallot, "reported": .optionalBallot,
     "promised_now": .optionalBallot,
     "value": .optionalText, "first": .optionalText,
