@@ -3,8 +3,9 @@
 /// share the storage until one of them changes it.
 public struct LogState<Value: Hashable & Sendable & EmptyInitializable>: Hashable, Sendable {
   // Written only while uniquely referenced (copy on write), so sharing it is safe.
+  // Its one access at a time is the struct's, checked statically: no runtime check.
   @usableFromInline final class Storage: @unchecked Sendable {
-    @usableFromInline var value: Value
+    @exclusivity(unchecked) @usableFromInline var value: Value
     @usableFromInline init(_ value: Value) { self.value = value }
   }
 
@@ -16,9 +17,8 @@ public struct LogState<Value: Hashable & Sendable & EmptyInitializable>: Hashabl
   @inlinable public var isUnused: Bool { storage == nil }
 
   @inlinable public var value: Value {
-    _read {
-      if let storage { yield storage.value } else { yield Value() }
-    }
+    // A plain getter: a read coroutine would allocate its frame for the empty value.
+    get { storage?.value ?? Value() }
     _modify {
       var box = storage.take() ?? Storage(Value())
       if !isKnownUniquelyReferenced(&box) { box = Storage(box.value) }
