@@ -28,7 +28,7 @@ enum Explanation {
       lines = QuietCommand.lines(history.entries.last, in: cluster)
     }
     // What the state forbids matters even when the last event was something else.
-    lines += Blockage.lines(cluster)
+    lines += Blockage.lines(cluster) + LearnerBlockage.lines(cluster)
     return lines
   }
 
