@@ -183,11 +183,10 @@ extension EventContext {
   }
 
   private func decidedSlot(_ node: NodeID, _ vote: SlotVote) -> [String] {
-    guard !vote.ballot.isZero else {
-      let answer = deliveredHere { $0.kind == .chosen && $0.to == node }
+    if let answer = deliveredInStep({ $0.kind == .chosen && $0.to == node }) {
       return [
-        "\(node) knows slot \(vote.slot) holds \(show(vote.command)):"
-          + " \(answer.map { "\($0.from)'s" } ?? "a") catch-up answer said so"
+        "\(node) knows slot \(vote.slot) holds \(show(vote.command)): \(answer.from)'s catch-up"
+          + " answer said so"
       ]
     }
     let told = acceptedReplies(vote, to: node).map(\.from)
@@ -219,11 +218,11 @@ extension EventContext {
   }
 
   private func learnedSlot(_ node: NodeID, _ vote: SlotVote) -> [String] {
-    guard !vote.ballot.isZero else {
-      let answer = deliveredHere { $0.kind == .chosen && $0.to == node }
+    // A catch-up answer carries the slot's choice, ballot and all.
+    if let answer = deliveredInStep({ $0.kind == .chosen && $0.to == node }) {
       return [
-        "\(node) learned slot \(vote.slot), \(show(vote.command)), from"
-          + " \(answer.map { "\($0.from)'s" } ?? "a") catch-up answer: it keeps it on its disk"
+        "\(node) learned slot \(vote.slot), \(show(vote.command)), from \(answer.from)'s catch-up"
+          + " answer: it keeps it on its disk"
       ]
     }
     return [
@@ -283,16 +282,6 @@ extension EventContext {
       "applying it again would do it twice (an append would append twice): each request is"
         + " applied at most once; the slot still counts as applied, so the next can go",
     ]
-  }
-
-  /// The last message delivered in this step, up to this event, matching `test`.
-  func deliveredHere(_ test: (Message) -> Bool) -> Message? {
-    for position in (step.lowerBound..<index).reversed() {
-      if case .delivered(let id) = cluster.trace.entries[position].event, test(cluster.trace[id]) {
-        return cluster.trace[id]
-      }
-    }
-    return nil
   }
 
   /// The acceptances of `vote` delivered to `node` up to this event, one per acceptor, since
