@@ -62,4 +62,17 @@ enum LogStatus {
     let count = slots.lazy.filter { $0 != nil }.count
     return "\(count) of slots 1-\(slots.count); slot \(gap + 1) is not chosen yet"
   }
+
+  /// Where a log cluster stands after `run ... brief`: the slots chosen, how far each learner
+  /// applied, the clock and what is still in flight.
+  static func standing(_ cluster: Cluster) -> String {
+    let learners = cluster.nodesInRoleOrder.filter { $0.roles.contains(.learner) }.map { node in
+      let learner = ReplicaText(node: node)
+      return "\(node.id) " + learner.applied
+        + (learner.missing.map { ", waits for slot \($0)" } ?? "")
+    }
+    return "now, at time \(cluster.time): chosen " + chosen(cluster) + "; "
+      + (learners.isEmpty ? "no learners" : "applied: " + learners.joined(separator: ", "))
+      + "; \(cluster.inFlight.count) in flight"
+  }
 }
