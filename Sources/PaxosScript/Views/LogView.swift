@@ -86,19 +86,22 @@ enum LogView {
     command.isNoop ? "noop" : command.requestName + " " + cluster.shortValue(command)
   }
 
-  /// The learners that applied `slot`: `l1 l2`; when the slot holds a request that a learner
-  /// first applied in another slot, where (this copy was skipped, or applied twice).
+  /// The learners that applied `slot`: `l1 l2`, or `all` of several; when the slot holds a
+  /// copy of a request a learner first applied in another slot, which (the copy was skipped, or
+  /// applied again under `no-dedup`).
   private static func applied(_ slot: Int, _ command: ValueID?, _ learners: [ReplicaText])
     -> String
   {
     let done = learners.filter { $0.replica.hasApplied(slot) }
     guard !done.isEmpty else { return "" }
-    let names = done.map(\.node.id.name).joined(separator: " ")
+    let names =
+      done.count == learners.count && done.count > 1
+      ? "all" : done.map(\.node.id.name).joined(separator: " ")
     guard let command, !command.isNoop,
       let first = done.lazy.compactMap({ $0.replica.appliedRequests[command] }).first,
       first != slot
     else { return names }
-    return names + " (\(command.requestName) first in [\(first)])"
+    return names + " (copy of [\(first)])"
   }
 
   /// A row per learner, and how a blocked one gets past its gap.
