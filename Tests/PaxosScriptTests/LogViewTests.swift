@@ -155,6 +155,14 @@ import Testing
     #expect(store.hasPrefix("k1 = 1, k10 = 10") && store.hasSuffix(" more"), "\(store)")
   }
 
+  @Test func aLargeStoreIsCountedNotListed() {
+    let keys = ReplicaText.keysSorted + 1
+    let requests = (1...keys).map { "request p1 put k\($0) \($0)" }
+    let lines = Self.view(["cluster 3 1 1 log"] + requests + ["deliver all"])
+    let store = Self.table(lines, header: "learner").first?["store"]
+    #expect(store == "\(keys) keys ('expect kv l1 KEY VALUE' checks one)", "\(lines)")
+  }
+
   @Test func theViewsAreTidyAndFitIn80ColumnsForThreeAcceptors() {
     let script = Self.gap + ["timeout p2", "deliver all", "retry r2 p2", "deliver all"]
     // `status` is as wide as in a single-decree cluster; `log` keeps to 80 columns.
