@@ -56,6 +56,9 @@ import Testing
 
   static let logCases = [
     Case(
+      name: "a log cluster", script: log,
+      says: "nothing has happened yet: try 'request p1 put x 1', then 'deliver' one message"),
+    Case(
       name: "a request", script: log + ["request p1 put x 1"],
       says: "a client hands request r1 (put x 1) to p1; the id stays with it"),
     Case(

@@ -79,6 +79,8 @@ import Testing
     let lines = Self.view(Self.log)
     #expect(lines.first?.contains("'request P put KEY VALUE'") == true, "\(lines)")
     #expect(lines.contains("requests: none yet"))
+    let requested = Self.view(Self.log + ["request p1 put x 1"])
+    #expect(requested.first == "log: empty, nothing accepted yet", "\(requested)")
   }
 
   @Test func eachSlotShowsTheVotesTheChoiceAndWhoApplied() {

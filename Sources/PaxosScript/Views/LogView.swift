@@ -47,7 +47,10 @@ enum LogView {
     _ cluster: Cluster, _ acceptors: [Node], _ learners: [ReplicaText], top: Int
   ) -> [String] {
     guard top > 0 else {
-      return ["log: empty, nothing accepted yet; 'request P put KEY VALUE' adds a command"]
+      return [
+        "log: empty, nothing accepted yet"
+          + (cluster.requests.isEmpty ? "; 'request P put KEY VALUE' adds a command" : "")
+      ]
     }
     let first = max(1, top - slotsShown + 1)
     let heading =
