@@ -27,8 +27,11 @@ extension EventContext {
         : "\(proposer)'s phase 1 with \(ballot) was refused: ")
         + refused + ", a higher ballot: \(higher.proposer) has begun a phase 1 of its own",
       "\(proposer) sends nothing more under \(ballot) and keeps the requests it holds; an"
-        + " acceptor that promised \(higher) accepts nothing lower, in any slot, and the slots"
-        + " \(proposer) proposed are finished by whoever leads next, as its promises report them",
+        + " acceptor that promised \(higher) accepts nothing lower, in any slot"
+        + (led
+          ? ", and the slots \(proposer) proposed are finished by whoever leads next, as its"
+            + " promises report them"
+          : ""),
       retryLine(ballot),
     ]
   }
