@@ -101,7 +101,8 @@ struct CommandStory {
       case .violation where violations < Self.firstKept:
         violations += 1
         told.insert(index)
-      case .chosenSlot(let vote) where slots < Self.firstKept && !cluster.choices.isChosenAgain(vote):
+      case .chosenSlot(let vote)
+      where slots < Self.firstKept && !cluster.choices.isChosenAgain(vote):
         slots += 1
         told.insert(index)
       case .skippedDuplicate where skipped < Self.firstKept:

@@ -53,13 +53,25 @@ extension EventContext {
   }
 
   private func leads(_ ballot: Ballot, top: Int) -> [String] {
-    let promisers = received(.promise, for: ballot, by: ballot.proposer).map(\.from)
+    let promises = received(.promise, for: ballot, by: ballot.proposer)
     let leader = ballot.proposer
     var lines = [
-      "\(leader) leads with \(ballot): \(names(promisers)) promised it, a quorum; one phase 1"
-        + " covers every slot, so from now on each request costs \(leader) one round trip"
+      "\(leader) leads with \(ballot): \(names(promises.map(\.from))) promised it, a quorum; one"
+        + " phase 1 covers every slot, so from now on each request costs \(leader) one round trip"
         + " (accept, accepted) and no prepare"
     ]
+    let reportedTop =
+      promises.compactMap { promise -> Int? in
+        guard case .votes(let votes)? = cluster.trace.report(in: promise) else { return nil }
+        return votes.last?.slot
+      }.max() ?? 0
+    if cluster.settings.bugs.contains(.ignoreAccepted), reportedTop > top {
+      lines.append(
+        "the promises report slots up to \(reportedTop), but bug ignore-accepted is on:"
+          + " \(leader) treats them as reporting nothing, so its requests go from slot \(top + 1)"
+          + " and can overwrite a chosen slot")
+      return lines
+    }
     lines.append(
       top == 0
         ? "no promise reports an accepted slot and it knows none chosen, so its log starts at"
@@ -200,12 +212,20 @@ extension EventContext {
   private func chosenSlot(_ vote: SlotVote) -> [String] {
     let accepted = acceptors(
       of: ChoiceHistory.Proposal(ballot: vote.ballot, value: vote.command, slot: vote.slot))
-    let quorumText = "\(names(accepted)) accepted \(vote.ballot) in slot \(vote.slot), a quorum"
+    let quorumText =
+      "\(names(accepted)) accepted \(vote.ballot) in slot \(vote.slot), a quorum"
       + " (\(quorum) of \(acceptorCount))"
     if cluster.choices.isChosenAgain(vote), let first = cluster.choices.choice(in: vote.slot) {
       return [
         "\(show(vote.command)) is chosen again in slot \(vote.slot): \(quorumText); it has been"
           + " chosen there since \(first.ballot), so a later ballot could carry nothing else"
+      ]
+    }
+    if let first = cluster.choices.choice(in: vote.slot), first.command != vote.command {
+      return [
+        "\(show(vote.command)) is chosen in slot \(vote.slot) too: \(quorumText); but"
+          + " \(show(first.command)) was chosen there under \(first.ballot), and a slot must hold"
+          + " one command"
       ]
     }
     var lines = ["\(show(vote.command)) is chosen in slot \(vote.slot): \(quorumText)"]

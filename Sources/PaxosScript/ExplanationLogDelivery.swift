@@ -156,7 +156,10 @@ extension EventContext {
     guard let answer = reply(from: node) else { return [] }
     let has =
       if case .learned(let ranges)? = cluster.trace.report(in: message), !ranges.isEmpty {
-        "it has " + ranges.map { $0.count == 1 ? "[\($0.lowerBound)]" : "[\($0.lowerBound)-\($0.upperBound)]" }
+        "it has "
+          + ranges.map {
+            $0.count == 1 ? "[\($0.lowerBound)]" : "[\($0.lowerBound)-\($0.upperBound)]"
+          }
           .joined(separator: ", ")
       } else {
         "it has learned nothing yet"

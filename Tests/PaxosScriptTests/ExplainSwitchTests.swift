@@ -18,7 +18,7 @@ import Testing
     /// The property broken, as the violation names it.
     var broken = "agreement"
 
-    var testDescription: String { guilty }
+    var testDescription: String { guilty + (cluster.hasSuffix(" log") ? " in a log" : "") }
   }
 
   /// p1 gets red chosen by a1 and a2.
@@ -73,6 +73,12 @@ import Testing
       ],
       deed: "a1 came back at time 9 reading minProposal 1.p1 from its disk, though it had"
         + " accepted 1.p1"),
+    Case(
+      guilty: "ignore-accepted", innocent: "no-dedup",
+      schedule: ["request p1 put x 1", "deliver all", "request p2 put y 2", "deliver all"],
+      deed: "p2 led with 1.p2 at time 22 and proposed put y 2 in slot 1 although a1 reported"
+        + " having accepted put x 1 there under 1.p1", cluster: "cluster 3 2 1 log",
+      broken: "agreement: put y 2 is chosen in slot 1 under 1.p2"),
     Case(
       guilty: "no-dedup", innocent: "skip-gaps",
       schedule: ["request p1 append x a", "deliver all", "retry r1 p1", "deliver all"],

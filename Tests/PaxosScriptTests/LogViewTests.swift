@@ -48,7 +48,9 @@ import Testing
       if position + 1 < lines.count, lines[position + 1].hasPrefix("─") { break }
       let characters = Array(line)
       let inGaps = zip(columns, columns.dropFirst()).contains { left, right in
-        (left.upperBound..<right.lowerBound).contains { $0 < characters.count && characters[$0] != " " }
+        (left.upperBound..<right.lowerBound).contains {
+          $0 < characters.count && characters[$0] != " "
+        }
       }
       guard !inGaps, !characters.isEmpty else { break }
       rows.append(Dictionary(uniqueKeysWithValues: zip(names, cells(characters))))
@@ -98,7 +100,8 @@ import Testing
     #expect(learners[1]["waits for"] == "-" && learners[1]["store"] == "x = 1")
     #expect(lines.contains { $0.hasPrefix("'catchup l1' asks the others for the missing slots") })
     let requests = Self.table(lines, header: "request")
-    #expect(requests.map { $0["reply"] } == ["ok", "pending (p1 holds it)", "pending (p1 holds it)"])
+    #expect(
+      requests.map { $0["reply"] } == ["ok", "pending (p1 holds it)", "pending (p1 holds it)"])
   }
 
   @Test func theViewAgreesWithTheChecks() {
@@ -116,7 +119,8 @@ import Testing
         let expected = row["chosen"] == "CHOSEN" ? command ?? "" : "none"
         let result = interpreter.execute("expect slot \(slot) \(expected)")
         guard case .done = result.outcome else {
-          Issue.record("seed \(seed), slot \(slot): \(result.outcome)\n\(lines.joined(separator: "\n"))")
+          Issue.record(
+            "seed \(seed), slot \(slot): \(result.outcome)\n\(lines.joined(separator: "\n"))")
           continue
         }
       }
@@ -189,7 +193,8 @@ import Testing
     #expect(byNode["a1"]?["accepted"] == "up to [3]")
     #expect(byNode["l1"]?["applied"] == "1, waits for 2")
     #expect(byNode["l2"]?["applied"] == "1")
-    #expect(lines.contains("mode: a replicated log of client requests ('log' shows it slot by slot)"))
+    #expect(
+      lines.contains("mode: a replicated log of client requests ('log' shows it slot by slot)"))
     #expect(lines.contains("p1 holds r2 r3; proposed slots 2 3 and does not know them chosen yet"))
     #expect(lines.contains("l1's store: x = 1"))
     #expect(lines.contains("chosen: 2 of slots 1-3; slot 2 is not chosen yet"))
@@ -209,23 +214,26 @@ import Testing
 
   @Test func runBriefSaysWhereTheLogStands() {
     let lines = LogViewTests.view(LogViewTests.log + ["request p1 put x 1"], "run brief")
-    #expect(lines.last?.hasSuffix("chosen slot 1; applied: l1 1, l2 1; 0 in flight") == true, "\(lines)")
+    #expect(
+      lines.last?.hasSuffix("chosen slot 1; applied: l1 1, l2 1; 0 in flight") == true, "\(lines)")
   }
 }
 
 /// The terminal diagram labels a log's messages with their slot, and sums up long reports.
 @Suite struct LogDiagramTests {
   @Test func aPromiseOfSeveralSlotsIsSummedUpWhileTheTranscriptKeepsItWhole() {
-    let script = LogViewTests.log + [
-      "request p1 put x 1", "request p1 put y 2", "request p1 put z 3", "deliver all",
-      "timeout p2", "deliver p2->a1",
-    ]
+    let script =
+      LogViewTests.log + [
+        "request p1 put x 1", "request p1 put y 2", "request p1 put z 3", "deliver all",
+        "timeout p2", "deliver p2->a1",
+      ]
     var interpreter = Interpreter.running(script)
     let delivered = transcript(of: "deliver a1->p2", in: &interpreter)
     let full = "promise 1.p2 (accepted [1] 1.p1 put x 1, [2] 1.p1 put y 2, [3] 1.p1 put z 3)"
     #expect(delivered.first?.hasSuffix(full) == true, "\(delivered)")
     let diagram = transcript(of: "diagram last 1", in: &interpreter)
-    #expect(diagram.contains { $0.hasSuffix("promise 1.p2 (accepted 3 slots up to [3])") }, "\(diagram)")
+    #expect(
+      diagram.contains { $0.hasSuffix("promise 1.p2 (accepted 3 slots up to [3])") }, "\(diagram)")
     let accepts = transcript(of: "diagram last 50", in: &interpreter)
     #expect(accepts.contains { $0.hasSuffix("accept 1.p1 [3] put z 3") })
   }

@@ -26,8 +26,9 @@ extension Cluster {
     case .chosen(let votes)? where votes.count > 1:
       return "\(message.kind.name) \(Self.slots(votes))"
     case .learned(let ranges)? where ranges.count > Self.rangesShown:
-      let words = message.words(report: .learned(Array(ranges.prefix(Self.rangesShown))))
-      { shortValue($0) }
+      let words = message.words(report: .learned(Array(ranges.prefix(Self.rangesShown)))) {
+        shortValue($0)
+      }
       return words.dropLast() + " and \(ranges.count - Self.rangesShown) more)"
     default:
       return message.words(report: report, value: shortValue)
