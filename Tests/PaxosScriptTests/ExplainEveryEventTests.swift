@@ -157,168 +157,169 @@ import Testing
       says: "l2 learned slot 1, put x 1, from p1's catch-up answer"),
   ]
 
-  static let cases =
-    [
-      Case(
-        name: "promise", script: proposed + ["deliver p1->a3"],
-        says: "a3 promised 1.p1: it had promised no ballot as high, so from now on it ignores"
-          + " every ballot below 1.p1; it wrote the promise to disk before answering"),
-      Case(
-        name: "nack of a prepare for the ballot promised",
-        script: proposed + ["duplicate p1->a1", "deliver p1->a1", "deliver p1->a1"],
-        says: "a1 answered nack to the prepare for 1.p1: it had already promised 1.p1, this very"
-          + " ballot (this prepare is #4, a copy of #1)"),
-      Case(
-        name: "nack of a prepare for a lower ballot", script: p2Ahead + ["deliver p1->a1"],
-        says: "a1 answered nack to the prepare for 1.p1: it had promised 1.p2, a higher ballot"),
-      Case(
-        name: "nack of the proposer's own ballot",
-        script: proposed + ["duplicate p1->a1", "deliver p1->a1", "deliver p1->a1", "deliver 6"],
-        says: "p1 ignores a1's nack for 1.p1: the nack names 1.p1 itself"),
-      Case(
-        name: "refusal", script: p2Ahead + ["deliver p1->a1", "deliver a1->p1"],
-        says: "p1's ballot 1.p1 was refused: a1 answered nack, having promised 1.p2"),
-      Case(
-        name: "reply to an abandoned ballot",
-        script: p2Ahead + ["deliver p1->a1", "deliver a1->p1", "deliver p1->a2", "deliver a2->p1"],
-        says: "p1 ignores a2's promise for 1.p1: it abandoned 1.p1 when it heard of 1.p2"),
-      Case(
-        name: "promise counted", script: proposed + ["deliver p1->a1", "deliver a1->p1"],
-        says: "p1 counted a1's promise for 1.p1: 1 of the 2 it needs"),
-      Case(
-        name: "promise after a quorum", script: inPhase2 + ["deliver p1->a3", "deliver a3->p1"],
-        says: "p1 ignores a3's promise for 1.p1: it already had promises from a quorum and went"
-          + " on to phase 2 with red, so this reply changes nothing"),
-      Case(
-        name: "phase 2", script: inPhase2, says: "p1 proposes its own value red under 1.p1"),
-      Case(
-        name: "adoption", script: ExplainTests.redChosenThenP2Promised,
-        says: "p2 adopted red under 1.p2"),
-      Case(
-        name: "wait for a value",
-        script: [
-          "cluster 3 1 1", "prepare p1 4", "deliver p1->a1", "deliver p1->a2", "deliver a1->p1",
-          "deliver a2->p1",
+  static let decreeCases = [
+    Case(
+      name: "promise", script: proposed + ["deliver p1->a3"],
+      says: "a3 promised 1.p1: it had promised no ballot as high, so from now on it ignores"
+        + " every ballot below 1.p1; it wrote the promise to disk before answering"),
+    Case(
+      name: "nack of a prepare for the ballot promised",
+      script: proposed + ["duplicate p1->a1", "deliver p1->a1", "deliver p1->a1"],
+      says: "a1 answered nack to the prepare for 1.p1: it had already promised 1.p1, this very"
+        + " ballot (this prepare is #4, a copy of #1)"),
+    Case(
+      name: "nack of a prepare for a lower ballot", script: p2Ahead + ["deliver p1->a1"],
+      says: "a1 answered nack to the prepare for 1.p1: it had promised 1.p2, a higher ballot"),
+    Case(
+      name: "nack of the proposer's own ballot",
+      script: proposed + ["duplicate p1->a1", "deliver p1->a1", "deliver p1->a1", "deliver 6"],
+      says: "p1 ignores a1's nack for 1.p1: the nack names 1.p1 itself"),
+    Case(
+      name: "refusal", script: p2Ahead + ["deliver p1->a1", "deliver a1->p1"],
+      says: "p1's ballot 1.p1 was refused: a1 answered nack, having promised 1.p2"),
+    Case(
+      name: "reply to an abandoned ballot",
+      script: p2Ahead + ["deliver p1->a1", "deliver a1->p1", "deliver p1->a2", "deliver a2->p1"],
+      says: "p1 ignores a2's promise for 1.p1: it abandoned 1.p1 when it heard of 1.p2"),
+    Case(
+      name: "promise counted", script: proposed + ["deliver p1->a1", "deliver a1->p1"],
+      says: "p1 counted a1's promise for 1.p1: 1 of the 2 it needs"),
+    Case(
+      name: "promise after a quorum", script: inPhase2 + ["deliver p1->a3", "deliver a3->p1"],
+      says: "p1 ignores a3's promise for 1.p1: it already had promises from a quorum and went"
+        + " on to phase 2 with red, so this reply changes nothing"),
+    Case(
+      name: "phase 2", script: inPhase2, says: "p1 proposes its own value red under 1.p1"),
+    Case(
+      name: "adoption", script: ExplainTests.redChosenThenP2Promised,
+      says: "p2 adopted red under 1.p2"),
+    Case(
+      name: "wait for a value",
+      script: [
+        "cluster 3 1 1", "prepare p1 4", "deliver p1->a1", "deliver p1->a2", "deliver a1->p1",
+        "deliver a2->p1",
+      ],
+      says: "p1 has promises for 4.p1 from a quorum (a1 a2), and none reports an accepted value"),
+    Case(
+      name: "vote", script: inPhase2 + ["deliver p1->a1"],
+      says: "a1 accepted 1.p1 = red: it had promised no higher ballot; it wrote its vote to disk"
+        + " before telling anyone; 1 of the 2 votes a choice needs (a1)"),
+    Case(
+      name: "refused vote",
+      script: [
+        "cluster 3 2 1", "propose p1 red", "deliver p1->a1", "deliver p1->a2", "deliver a1->p1",
+        "deliver a2->p1", "propose p2 blue", "deliver p2->a1", "deliver p1->a1",
+      ],
+      says: "a1 refused to accept 1.p1: it had promised 1.p2, a higher ballot"),
+    Case(name: "choice", script: redChosen, says: "red is chosen: a1 a2 accepted 1.p1"),
+    Case(
+      name: "choice again",
+      script: [
+        "cluster 3 2 1", "propose p1 red", "deliver all", "propose p2 blue", "deliver all",
+      ],
+      says: "red is chosen again: a1 a2 accepted 1.p2"),
+    Case(
+      name: "acceptance counted", script: redChosen + ["deliver a1->p1"],
+      says: "p1 counted a1's acceptance of 1.p1: 1 of the 2 it needs to know the value is chosen"
+    ),
+    Case(
+      name: "decision", script: redChosen + ["deliver a1->p1", "deliver a2->p1"],
+      says: "p1 knows red is chosen: a1 a2 reported accepting 1.p1, a quorum"),
+    Case(
+      name: "learner counting", script: redChosen + ["deliver a1->l1"],
+      says: "l1 counted a1's acceptance of 1.p1 = red: 1 of the 2 it needs to learn it"),
+    Case(
+      name: "learning", script: redChosen + ["deliver a1->l1", "deliver a2->l1"],
+      says: "l1 learned red"),
+    Case(
+      name: "acceptance after learning",
+      script: redChosen + [
+        "deliver a1->l1", "deliver a2->l1", "deliver p1->a3", "deliver p1->a3", "deliver a3->l1",
+      ],
+      says: "l1 already learned red and stops counting"),
+    Case(
+      name: "retry", script: proposed + ["timeout p1"],
+      says: "p1 started phase 1 with 2.p1 because its retry timer fired"),
+    Case(
+      name: "loss to a crash", script: proposed + ["crash a2", "deliver p1->a2"],
+      says: "#2 p1 -> a2 prepare 1.p1 was lost: a2 is down"),
+    Case(
+      name: "loss to a partition",
+      script: ["cluster 3 1 1", "partition p1 a1 | a2 a3", "propose p1 red", "deliver p1->a2"],
+      says: "#2 p1 -> a2 prepare 1.p1 was lost: p1 and a2 are on different sides"),
+    Case(
+      name: "drop", script: proposed + ["drop p1->a1"],
+      says: "#1 p1 -> a1 prepare 1.p1 was dropped"),
+    Case(
+      name: "duplicate", script: proposed + ["duplicate p1->a1"],
+      says: "the network copied #1 as #4"),
+    Case(
+      name: "crash", script: proposed + ["deliver p1->a1", "crash a1"],
+      says: "a1 crashed: it keeps only its disk (minProposal 1.p1), so no promise it gave is"
+        + " forgotten"),
+    Case(
+      name: "a learner's crash", script: ["cluster 3 1 1", "crash l1"],
+      says: "l1 crashed: it stops answering; it forgets what it counted and learned"),
+    Case(
+      name: "crash with nothing promised",
+      script: ["cluster 3 1 1", "set bug no-persist", "crash a1"],
+      says: "a1 crashed: it had promised nothing yet, so it forgets nothing"),
+    Case(
+      name: "crash losing a promise",
+      script: ["cluster 3 1 1", "set bug no-persist"] + proposed.dropFirst() + [
+        "deliver p1->a1", "crash a1",
+      ],
+      says: "a1 crashed: its promise of 1.p1 never reached its disk (bug no-persist), so it comes"
+        + " back without it"),
+    Case(
+      name: "acceptor recovery",
+      script: proposed + ["deliver p1->a1", "crash a1", "recover a1"],
+      says: "a1 recovered from its disk (it read minProposal 1.p1)"),
+    Case(
+      name: "proposer recovery", script: proposed + ["crash p1", "recover p1"],
+      says: "p1 recovered from its disk (it read round 1, so its next ballot goes higher)"),
+    Case(
+      name: "partition", script: ["cluster 3 1 1", "partition p1 a1 | a2 a3"],
+      says: "partition {p1 a1} | {a2 a3} | {l1}"),
+    Case(
+      name: "heal", script: ["cluster 3 1 1", "partition p1 a1 | a2 a3", "heal"],
+      says: "heal: every node reaches every other again"),
+    Case(
+      name: "violation",
+      script: ["cluster 3 2 1", "set bug ignore-accepted"]
+        + ExplainTests.redChosenThenP2Promised.dropFirst() + [
+          "deliver p2->a2", "deliver p2->a3",
         ],
-        says: "p1 has promises for 4.p1 from a quorum (a1 a2), and none reports an accepted value"),
-      Case(
-        name: "vote", script: inPhase2 + ["deliver p1->a1"],
-        says: "a1 accepted 1.p1 = red: it had promised no higher ballot; it wrote its vote to disk"
-          + " before telling anyone; 1 of the 2 votes a choice needs (a1)"),
-      Case(
-        name: "refused vote",
-        script: [
-          "cluster 3 2 1", "propose p1 red", "deliver p1->a1", "deliver p1->a2", "deliver a1->p1",
-          "deliver a2->p1", "propose p2 blue", "deliver p2->a1", "deliver p1->a1",
-        ],
-        says: "a1 refused to accept 1.p1: it had promised 1.p2, a higher ballot"),
-      Case(name: "choice", script: redChosen, says: "red is chosen: a1 a2 accepted 1.p1"),
-      Case(
-        name: "choice again",
-        script: [
-          "cluster 3 2 1", "propose p1 red", "deliver all", "propose p2 blue", "deliver all",
-        ],
-        says: "red is chosen again: a1 a2 accepted 1.p2"),
-      Case(
-        name: "acceptance counted", script: redChosen + ["deliver a1->p1"],
-        says: "p1 counted a1's acceptance of 1.p1: 1 of the 2 it needs to know the value is chosen"
-      ),
-      Case(
-        name: "decision", script: redChosen + ["deliver a1->p1", "deliver a2->p1"],
-        says: "p1 knows red is chosen: a1 a2 reported accepting 1.p1, a quorum"),
-      Case(
-        name: "learner counting", script: redChosen + ["deliver a1->l1"],
-        says: "l1 counted a1's acceptance of 1.p1 = red: 1 of the 2 it needs to learn it"),
-      Case(
-        name: "learning", script: redChosen + ["deliver a1->l1", "deliver a2->l1"],
-        says: "l1 learned red"),
-      Case(
-        name: "acceptance after learning",
-        script: redChosen + [
-          "deliver a1->l1", "deliver a2->l1", "deliver p1->a3", "deliver p1->a3", "deliver a3->l1",
-        ],
-        says: "l1 already learned red and stops counting"),
-      Case(
-        name: "retry", script: proposed + ["timeout p1"],
-        says: "p1 started phase 1 with 2.p1 because its retry timer fired"),
-      Case(
-        name: "loss to a crash", script: proposed + ["crash a2", "deliver p1->a2"],
-        says: "#2 p1 -> a2 prepare 1.p1 was lost: a2 is down"),
-      Case(
-        name: "loss to a partition",
-        script: ["cluster 3 1 1", "partition p1 a1 | a2 a3", "propose p1 red", "deliver p1->a2"],
-        says: "#2 p1 -> a2 prepare 1.p1 was lost: p1 and a2 are on different sides"),
-      Case(
-        name: "drop", script: proposed + ["drop p1->a1"],
-        says: "#1 p1 -> a1 prepare 1.p1 was dropped"),
-      Case(
-        name: "duplicate", script: proposed + ["duplicate p1->a1"],
-        says: "the network copied #1 as #4"),
-      Case(
-        name: "crash", script: proposed + ["deliver p1->a1", "crash a1"],
-        says: "a1 crashed: it keeps only its disk (minProposal 1.p1), so no promise it gave is"
-          + " forgotten"),
-      Case(
-        name: "a learner's crash", script: ["cluster 3 1 1", "crash l1"],
-        says: "l1 crashed: it stops answering; it forgets what it counted and learned"),
-      Case(
-        name: "crash with nothing promised",
-        script: ["cluster 3 1 1", "set bug no-persist", "crash a1"],
-        says: "a1 crashed: it had promised nothing yet, so it forgets nothing"),
-      Case(
-        name: "crash losing a promise",
-        script: ["cluster 3 1 1", "set bug no-persist"] + proposed.dropFirst() + [
-          "deliver p1->a1", "crash a1",
-        ],
-        says: "a1 crashed: its promise of 1.p1 never reached its disk (bug no-persist), so it comes"
-          + " back without it"),
-      Case(
-        name: "acceptor recovery",
-        script: proposed + ["deliver p1->a1", "crash a1", "recover a1"],
-        says: "a1 recovered from its disk (it read minProposal 1.p1)"),
-      Case(
-        name: "proposer recovery", script: proposed + ["crash p1", "recover p1"],
-        says: "p1 recovered from its disk (it read round 1, so its next ballot goes higher)"),
-      Case(
-        name: "partition", script: ["cluster 3 1 1", "partition p1 a1 | a2 a3"],
-        says: "partition {p1 a1} | {a2 a3} | {l1}"),
-      Case(
-        name: "heal", script: ["cluster 3 1 1", "partition p1 a1 | a2 a3", "heal"],
-        says: "heal: every node reaches every other again"),
-      Case(
-        name: "violation",
-        script: ["cluster 3 2 1", "set bug ignore-accepted"]
-          + ExplainTests.redChosenThenP2Promised.dropFirst() + [
-            "deliver p2->a2", "deliver p2->a3",
-          ],
-        says: "safety is broken: agreement"),
-      Case(
-        name: "a cluster", script: ["cluster 3 1 1"],
-        says: "'cluster 3 1 1' changed who is in the cluster: proposers p1 | acceptors a1 a2 a3"),
-      Case(
-        name: "a cluster with small quorums",
-        script: ["cluster 3 1 1", "set bug small-quorum", "add acceptor a4 a5"],
-        says: "'add acceptor a4 a5' changed who is in the cluster: proposers p1 | acceptors a1 a2"
-          + " a3 a4 a5 | learners l1 (quorum 2 of 5); bug small-quorum makes a quorum smaller"
-          + " than a majority, so two quorums need not share an acceptor"),
-      Case(
-        name: "new nodes", script: ["cluster 3 1 1", "add acceptor a4"],
-        says: "'add acceptor a4' changed who is in the cluster"),
-      Case(
-        name: "backoff", script: ["cluster 3 1 1", "set backoff fixed 7"],
-        says: "'set backoff fixed 7' changed a setting, not the cluster; from now on:\n"
-          + "  backoff fixed 7: a refused proposer waits 7 ticks"),
-      Case(
-        name: "timeout", script: ["cluster 3 1 1", "set timeout 30"],
-        says: "a proposer whose attempt has not finished after 30 ticks starts over"),
-      Case(
-        name: "switch", script: ["cluster 3 1 1", "set bug accept-any"],
-        says: "bug accept-any is on (acceptors accept ballots below the one they promised): it"
-          + " breaks the rule that an acceptor never accepts a ballot below the one it promised"),
-      Case(
-        name: "a run with nothing to do", script: ["cluster 3 1 1", "run"],
-        says: "'run' did nothing: no message was in flight and no retry timer was armed"),
-    ] + logCases
+      says: "safety is broken: agreement"),
+    Case(
+      name: "a cluster", script: ["cluster 3 1 1"],
+      says: "'cluster 3 1 1' changed who is in the cluster: proposers p1 | acceptors a1 a2 a3"),
+    Case(
+      name: "a cluster with small quorums",
+      script: ["cluster 3 1 1", "set bug small-quorum", "add acceptor a4 a5"],
+      says: "'add acceptor a4 a5' changed who is in the cluster: proposers p1 | acceptors a1 a2"
+        + " a3 a4 a5 | learners l1 (quorum 2 of 5); bug small-quorum makes a quorum smaller"
+        + " than a majority, so two quorums need not share an acceptor"),
+    Case(
+      name: "new nodes", script: ["cluster 3 1 1", "add acceptor a4"],
+      says: "'add acceptor a4' changed who is in the cluster"),
+    Case(
+      name: "backoff", script: ["cluster 3 1 1", "set backoff fixed 7"],
+      says: "'set backoff fixed 7' changed a setting, not the cluster; from now on:\n"
+        + "  backoff fixed 7: a refused proposer waits 7 ticks"),
+    Case(
+      name: "timeout", script: ["cluster 3 1 1", "set timeout 30"],
+      says: "a proposer whose attempt has not finished after 30 ticks starts over"),
+    Case(
+      name: "switch", script: ["cluster 3 1 1", "set bug accept-any"],
+      says: "bug accept-any is on (acceptors accept ballots below the one they promised): it"
+        + " breaks the rule that an acceptor never accepts a ballot below the one it promised"),
+    Case(
+      name: "a run with nothing to do", script: ["cluster 3 1 1", "run"],
+      says: "'run' did nothing: no message was in flight and no retry timer was armed"),
+  ]
+
+  static let cases = decreeCases + logCases
 
   @Test(arguments: cases)
   func theLastCommandIsExplained(_ test: Case) {
