@@ -102,11 +102,17 @@ struct EventContext {
       if case .timerFired(ballot.proposer) = cluster.trace.entries[position].event { return true }
       return false
     }
+    let isLog = cluster.config.isLog
+    let why =
+      isLog
+      ? " because its retry timer fired (a follower that suspects the leader does this, and a"
+        + " leader whose slots are not known chosen, or that was outbid)"
+      : " because its retry timer fired (its last attempt did not finish)"
     return [
-      "\(ballot.proposer) started phase 1 with \(ballot)"
-        + (retry ? " because its retry timer fired (its last attempt did not finish)" : "")
+      "\(ballot.proposer) started phase 1 with \(ballot)" + (retry ? why : "")
         + ": it asks the acceptors to promise to ignore lower ballots and to report what they"
-        + " accepted; it needs \(quorum) of \(acceptorCount) promises"
+        + (isLog ? " accepted in every slot" : " accepted")
+        + "; it needs \(quorum) of \(acceptorCount) promises"
         + (ballot.round == Int.max
           ? "; \(ballot.round) is the highest round there is, so if this attempt fails"
             + " \(ballot.proposer) has no round left to try again with"

@@ -32,10 +32,19 @@ extension EventContext {
       [
         "\(node) learned [\(learned)] but applies the log strictly in slot order, so it waits"
           + " for slot \(missing) first"
-      ] + LearnerBlockage.fillers(of: Int(missing), for: node, in: cluster)
+      ] + stillWaiting(node, Int(missing))
     // Parts of another event's story: what a node writes to or reads from its disk.
     default: []
     }
+  }
+
+  /// Who could fill the slot a learner waits for, while it still waits; else that it is past.
+  private func stillWaiting(_ learner: NodeID, _ slot: Int) -> [String] {
+    guard let node = cluster.node(learner) else { return [] }
+    guard node.disk.replica.hasApplied(slot) else {
+      return LearnerBlockage.fillers(of: slot, for: learner, in: cluster)
+    }
+    return ["\(learner) has applied slot \(slot) since"]
   }
 
   private func requested(_ command: ValueID, _ proposer: NodeID, _ retry: Bool) -> [String] {
