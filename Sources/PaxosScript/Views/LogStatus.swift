@@ -35,14 +35,14 @@ enum LogStatus {
     var lines = ["mode: a replicated log of client requests ('log' shows it slot by slot)"]
     for node in nodes where node.isUp {
       guard let log = node.proposer?.log else { continue }
-      let open = log.outstanding.sorted()
+      let unsure = log.outstanding.sorted()
       let parts =
         (log.held.isEmpty ? [] : ["holds " + named(log.held.map(\.requestName))])
-        + (open.isEmpty
+        + (unsure.isEmpty
           ? []
           : [
-            "proposed slot\(open.count == 1 ? "" : "s") " + named(open.map(String.init))
-              + " and does not know \(open.count == 1 ? "it" : "them") chosen yet"
+            "proposed slot\(unsure.count == 1 ? "" : "s") " + named(unsure.map(String.init))
+              + " and does not know \(unsure.count == 1 ? "it" : "them") chosen yet"
           ])
       if !parts.isEmpty { lines.append("\(node.id) " + parts.joined(separator: "; ")) }
     }

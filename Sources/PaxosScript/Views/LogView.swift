@@ -55,7 +55,8 @@ enum LogView {
     let first = max(1, top - slotsShown + 1)
     let heading =
       first == 1
-      ? "log: slots 1-\(top); a cell is the ballot an acceptor accepted and its request"
+      ? "log: " + (top == 1 ? "slot 1" : "slots 1-\(top)")
+        + "; a cell is the ballot an acceptor accepted and its request"
       : "log: the last \(slotsShown) of \(top) slots (1-\(first - 1) not shown); a cell is"
         + " the ballot an acceptor accepted and its request"
     let header =
@@ -85,7 +86,7 @@ enum LogView {
   }
 
   /// `r1 put x 1`, or `noop`.
-  static func describe(_ command: ValueID, _ cluster: Cluster) -> String {
+  private static func describe(_ command: ValueID, _ cluster: Cluster) -> String {
     command.isNoop ? "noop" : command.requestName + " " + cluster.shortValue(command)
   }
 
