@@ -40,8 +40,10 @@ struct EventContext {
       [cluster.describe(event) + "; " + upAcceptorsThen]
     // Parts of another event's story: the replies of a delivery, what a node writes to or
     // reads from its disk, the timer that a refusal arms or that starts a retry.
-    case .sent, .restoredAcceptor, .restoredRound, .persistedAcceptor, .persistedRound,
-      .timerFired, .timerArmed:
+    // A learner's catch-up request has no event of its own: the first of its messages tells it.
+    case .sent(let id): cluster.config.isLog ? catchupAsked(id) : []
+    case .restoredAcceptor, .restoredRound, .persistedAcceptor, .persistedRound, .timerFired,
+      .timerArmed:
       []
     case .requested, .holds, .knownChosen, .leads, .proposed, .decidedSlot, .persistedVote,
       .restoredVotes, .restoredLearner, .chosenSlot, .learnedSlot, .applied, .skippedDuplicate,

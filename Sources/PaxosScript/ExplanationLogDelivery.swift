@@ -151,19 +151,42 @@ extension EventContext {
     return false
   }
 
+  /// A learner asking for the slots it lacks, told at the first message of its request.
+  func catchupAsked(_ id: MessageID) -> [String] {
+    let message = cluster.trace[id]
+    guard message.kind == .catchup else { return [] }
+    let asked = step.filter { position in
+      guard case .sent(let other) = cluster.trace.entries[position].event else { return false }
+      let sent = cluster.trace[other]
+      return sent.kind == .catchup && sent.from == message.from
+    }
+    guard asked.first == index else { return [] }
+    let recipients = asked.compactMap { position -> NodeID? in
+      guard case .sent(let other) = cluster.trace.entries[position].event else { return nil }
+      return cluster.trace[other].to
+    }
+    return [
+      "\(message.from) asks \(names(recipients)) for the chosen slots it lacks, telling them "
+        + learnedRanges(in: message)
+        + ": a learner cannot know what it never heard of, so it asks whoever may know; each"
+        + " that is up answers with every slot it knows chosen that \(message.from) lacks"
+    ]
+  }
+
+  /// `it has [1-3], [5]`, or that it has learned nothing.
+  private func learnedRanges(in catchup: Message) -> String {
+    guard case .learned(let ranges)? = cluster.trace.report(in: catchup), !ranges.isEmpty else {
+      return "it has learned nothing yet"
+    }
+    return "it has "
+      + ranges.map { $0.count == 1 ? "[\($0.lowerBound)]" : "[\($0.lowerBound)-\($0.upperBound)]" }
+      .joined(separator: ", ")
+  }
+
   private func catchupAnswered(_ message: Message) -> [String] {
     let node = message.to
     guard let answer = reply(from: node) else { return [] }
-    let has =
-      if case .learned(let ranges)? = cluster.trace.report(in: message), !ranges.isEmpty {
-        "it has "
-          + ranges.map {
-            $0.count == 1 ? "[\($0.lowerBound)]" : "[\($0.lowerBound)-\($0.upperBound)]"
-          }
-          .joined(separator: ", ")
-      } else {
-        "it has learned nothing yet"
-      }
+    let has = learnedRanges(in: message)
     guard case .chosen(let votes)? = cluster.trace.report(in: answer), !votes.isEmpty else {
       return [
         "\(node) answered \(message.from)'s catch-up request (\(has)) with nothing new: it knows"

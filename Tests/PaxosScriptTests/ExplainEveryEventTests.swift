@@ -149,6 +149,9 @@ import Testing
       name: "a learner's recovery", script: steady + ["crash l1", "recover l1"],
       says: "l1 recovered from its disk (it read 1 learned slot, applied up to slot 1"),
     Case(
+      name: "a catch-up asked", script: steady + ["catchup l2"],
+      says: "l2 asks p1 p2 l1 for the chosen slots it lacks, telling them it has [1]"),
+    Case(
       name: "a catch-up answered", script: catchup,
       says: "p1 answered l2's catch-up request (it has learned nothing yet) with every slot it"
         + " knows chosen that l2 lacks: [1] put x 1"),

@@ -254,3 +254,15 @@ import Testing
     #expect(known.contains("l2 knows slot 2 chosen: 'catchup l1' asks them for it"), "\(known)")
   }
 }
+
+/// Reported to the lead (PaxosSim): a slot learned from a catch-up answer carries the ballot
+/// that chose it, so the transcript says "(a quorum accepted 1.p1)" where `describeLog` and the
+/// `SlotVote` documentation mean "(from a catch-up answer)", a ballot of zero. This test fails
+/// until the simulator records such a slot with a zero ballot (or the text tells it otherwise).
+@Suite struct CatchupTranscriptTests {
+  @Test func aSlotLearnedFromACatchupAnswerSaysSo() {
+    var interpreter = Interpreter.running(ExplainEveryEventTests.catchup)
+    let lines = transcript(of: "deliver p1->l2", in: &interpreter)
+    #expect(lines.contains("  l2 learns [1] put x 1 (from a catch-up answer)"), "\(lines)")
+  }
+}
