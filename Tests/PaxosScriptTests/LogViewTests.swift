@@ -266,3 +266,34 @@ import Testing
     #expect(lines.contains("  l2 learns [1] put x 1 (from a catch-up answer)"), "\(lines)")
   }
 }
+
+/// Random histories of a log cluster: after every command each view stays tidy, and `explain`
+/// never names a time without saying what happened then.
+@Suite struct LogViewsOnRandomHistoriesTests {
+  static let moves = [
+    "request p1 put x 1", "request p2 append x 2", "request p1 get x", "retry r1 p2",
+    "retry r2 p1", "deliver", "deliver", "deliver", "deliver", "deliver", "drop", "duplicate",
+    "timeout p1", "timeout p2", "crash a1", "recover a1", "crash l2", "recover l2", "crash p1",
+    "recover p1", "catchup l1", "catchup l2", "run steps=5 seed=2",
+  ]
+
+  @Test(arguments: 1...8)
+  func everyViewStaysTidyAndExplainAlwaysSaysSomething(seed: Int) {
+    var random = SplitMix64(seed: UInt64(seed))
+    var interpreter = Interpreter.running(["cluster 3 2 2 log"])
+    for _ in 0..<60 {
+      // A refused move (a crashed node, nothing in flight) changes nothing: the views still run.
+      _ = interpreter.execute(Self.moves[random.next(below: Self.moves.count)])
+      for view in ["log", "status", "diagram last 10"] {
+        ViewTests.expectTidy(transcript(of: view, in: &interpreter))
+      }
+      let explained = transcript(of: "explain", in: &interpreter)
+      ViewTests.expectTidy(explained)
+      for (number, line) in explained.enumerated() where line.hasPrefix("at time ") {
+        #expect(
+          explained.dropFirst(number + 1).first?.hasPrefix("  ") == true,
+          "seed \(seed): \(explained.joined(separator: "\n"))")
+      }
+    }
+  }
+}
