@@ -35,6 +35,8 @@ struct AgreementEvidence {
   private var started: [Ballot: Int32] = [:]
   /// The acceptors whose promises for the later ballot reached its proposer.
   private var promisers: [NodeID] = []
+  /// In a log: a promise for the later ballot that reported a vote in the slot.
+  private var reportedVote: (reporter: NodeID, vote: SlotVote)?
 
   static func findings(earlier: Proposal, later: Proposal, in context: EventContext)
     -> [SwitchFinding]
@@ -77,12 +79,33 @@ struct AgreementEvidence {
         message.to == later.ballot.proposer, !promisers.contains(message.from)
       {
         promisers.append(message.from)
+        notePromiseReport(message)
       }
     case .restoredAcceptor(let node, let state): noteRestore(node, state, time: entry.time)
     case .chosen(let value, let ballot):
       quorums[Proposal(ballot: ballot, value: value)]?.isChosen = true
+    case .chosenSlot(let vote):
+      quorums[Proposal(ballot: vote.ballot, value: vote.command, slot: vote.slot)]?.isChosen = true
+    case .leads(later.ballot, _):
+      // A leader that heard of the slot's vote and proposed something else there ignored it.
+      guard let (reporter, vote) = reportedVote else { return }
+      found(
+        .ignoreAccepted,
+        "\(later.ballot.proposer) led with \(later.ballot) at time \(entry.time) and proposed"
+          + " \(context.show(later.value)) in slot \(later.slot) although \(reporter) reported"
+          + " having accepted \(context.show(vote.command)) there under \(vote.ballot)")
     default: break
     }
+  }
+
+  /// In a log: the highest vote in the later proposal's slot that its promises reported.
+  private mutating func notePromiseReport(_ promise: Message) {
+    guard later.slot > 0,
+      case .votes(let votes)? = context.cluster.trace.report(in: promise),
+      let vote = votes.first(where: { $0.slot == later.slot }),
+      vote.command != later.value, vote.ballot > (reportedVote?.vote.ballot ?? .zero)
+    else { return }
+    reportedVote = (promise.from, vote)
   }
 
   /// An acceptor's promise or acceptance: what it holds from now on.
@@ -95,7 +118,7 @@ struct AgreementEvidence {
     case .accepted where message.to == message.ballot.proposer:
       if let value = message.value {
         noteAcceptance(
-          Proposal(ballot: message.ballot, value: value), by: message.from,
+          Proposal(ballot: message.ballot, value: value, slot: message.slot), by: message.from,
           promised: state.promised,
           time: time)
       }
@@ -133,9 +156,13 @@ struct AgreementEvidence {
   /// others.
   private mutating func noteRestore(_ node: NodeID, _ state: AcceptorState, time: Int32) {
     let before = held[node, default: Held()]
-    held[node] = Held(promised: state.minProposal, accepted: state.acceptedProposal)
+    // In a log the votes are read apart from the promise: only the promise is compared.
+    let isLog = context.cluster.config.isLog
+    held[node] = Held(
+      promised: state.minProposal, accepted: isLog ? before.accepted : state.acceptedProposal)
     guard quorum(of: earlier).contains(node) || quorum(of: later).contains(node),
-      state.minProposal < before.promised || state.acceptedProposal < before.accepted
+      state.minProposal < before.promised
+        || (!isLog && state.acceptedProposal < before.accepted)
     else { return }
     let disk = state.minProposal.isZero ? "nothing" : context.cluster.describe(state)
     // An acceptance is a promise too: name the promise only when it was higher.

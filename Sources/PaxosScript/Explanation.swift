@@ -27,8 +27,12 @@ enum Explanation {
     } else {
       lines = QuietCommand.lines(history.entries.last, in: cluster)
     }
-    // What the state forbids matters even when the last event was something else.
-    lines += Blockage.lines(cluster)
+    // What the state forbids matters even when the last event was something else; what the
+    // story already said is not said twice.
+    let told = Set(lines.map { $0.drop { $0 == " " } })
+    lines += (Blockage.lines(cluster) + LearnerBlockage.lines(cluster)).filter {
+      !told.contains(Substring($0))
+    }
     return lines
   }
 

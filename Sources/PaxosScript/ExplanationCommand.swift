@@ -88,15 +88,25 @@ struct CommandStory {
   }
 
   /// What matters most in a long command: its first violations, the first choice of each
-  /// value and the phase 2 that proposed it, its last refusals and faults, and its last event.
+  /// value and the phase 2 that proposed it (in a log, the first slots chosen and copies
+  /// skipped), its last refusals, leaderships and faults, and its last event.
   private func highlights(_ notable: [Int]) -> [Int] {
     var told: Set<Int> = []
     var choices: [ChoiceHistory.Proposal] = []
     var violations = 0
+    var slots = 0
+    var skipped = 0
     for index in notable {
       switch entries[index].event {
       case .violation where violations < Self.firstKept:
         violations += 1
+        told.insert(index)
+      case .chosenSlot(let vote)
+      where slots < Self.firstKept && !cluster.choices.isChosenAgain(vote):
+        slots += 1
+        told.insert(index)
+      case .skippedDuplicate where skipped < Self.firstKept:
+        skipped += 1
         told.insert(index)
       case .chosen(let value, let ballot)
       where choices.count < Self.firstKept && !choices.contains { $0.value == value }:
@@ -114,7 +124,7 @@ struct CommandStory {
     }
     // The last event says where the command left things, whatever its kind.
     if let last = notable.last { told.insert(last) }
-    for isKept in [Self.isRefusal, Self.isFault] {
+    for isKept in [Self.isRefusal, Self.isLeadership, Self.isFault] {
       told.formUnion(
         notable.reversed().lazy.filter { isKept(entries[$0].event) }.prefix(Self.lastKept))
     }
@@ -149,6 +159,11 @@ struct CommandStory {
 
   private static func isRefusal(_ event: Event) -> Bool {
     if case .abandoned = event { return true }
+    return false
+  }
+
+  private static func isLeadership(_ event: Event) -> Bool {
+    if case .leads = event { return true }
     return false
   }
 

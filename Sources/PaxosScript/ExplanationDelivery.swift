@@ -7,17 +7,20 @@ import PaxosSim
 extension EventContext {
   func delivered(_ id: MessageID) -> [String] {
     let message = cluster.trace[id]
+    // A prepare is answered alike in both modes: one promise covers every slot.
+    if cluster.config.isLog, message.kind != .prepare { return deliveredInLog(message) }
     switch message.kind {
     case .prepare: return prepared(message, id)
     case .accept: return askedToAccept(message)
     case .promise, .nack: return proposerTakes(message)
     case .accepted: return proposerTakes(message) + learnerTakes(message)
+    // Only a log cluster sends these.
     case .catchup, .chosen: return []
     }
   }
 
   /// The first message `node` sent in this step after this event: its reply.
-  private func reply(from node: NodeID) -> Message? {
+  func reply(from node: NodeID) -> Message? {
     for position in (index + 1)..<step.upperBound {
       if case .sent(let id) = cluster.trace.entries[position].event,
         cluster.trace[id].from == node
@@ -29,15 +32,17 @@ extension EventContext {
   }
 
   /// Whether `node` wrote its acceptor state to disk in this step.
-  private func persisted(_ node: NodeID) -> Bool {
+  func persisted(_ node: NodeID) -> Bool {
     step.contains { position in
-      if case .persistedAcceptor(node, _) = cluster.trace.entries[position].event { return true }
-      return false
+      switch cluster.trace.entries[position].event {
+      case .persistedAcceptor(node, _), .persistedVote(node, _): true
+      default: false
+      }
     }
   }
 
   /// Whether an event of this step after this one tells what the delivery did.
-  private func toldLater(_ test: (Event) -> Bool) -> Bool {
+  func toldLater(_ test: (Event) -> Bool) -> Bool {
     ((index + 1)..<step.upperBound).contains { test(cluster.trace.entries[$0].event) }
   }
 
@@ -50,7 +55,10 @@ extension EventContext {
         ? "it wrote the promise to disk before answering"
         : "bug no-persist is on, so the promise never reached its disk"
       let report =
-        reply.value.map {
+        cluster.config.isLog
+        ? slotsReported(in: reply) + "; in each slot \(message.from) must propose again the"
+          + " command of the highest ballot its promises report"
+        : reply.value.map {
           "its vote, \(reply.prior) = \(show($0)): \(message.from) must propose the value of the"
             + " highest vote its promises report"
         } ?? "that it accepted nothing"
@@ -173,7 +181,7 @@ extension EventContext {
   }
 
   /// Why a reply about `ballot` no longer matters to a proposer doing `attempt`.
-  private func movedOn(_ attempt: PastAttempt, from ballot: Ballot) -> String {
+  func movedOn(_ attempt: PastAttempt, from ballot: Ballot) -> String {
     switch attempt {
     case .accepting(ballot, let value):
       "it already had promises from a quorum and went on to phase 2 with \(show(value)), so"
@@ -185,10 +193,13 @@ extension EventContext {
       "it already knows \(show(value)) is chosen, so this reply changes nothing"
     case .abandoned(ballot, let higher):
       "it abandoned \(ballot) when it heard of \(higher)"
+    case .leading(ballot):
+      "its phase 1 with \(ballot) already ended with promises from a quorum, and it leads, so"
+        + " this reply changes nothing"
     // The same ballot was told above: a reply while preparing it is counted, or is a nack
     // for the very ballot.
     case .preparing(let current), .awaitingValue(let current), .accepting(let current, _),
-      .abandoned(let current, _):
+      .abandoned(let current, _), .leading(let current):
       "it has moved on to \(current)"
     case .idle:
       "it has restarted since and remembers no attempt"

@@ -20,7 +20,8 @@ struct EventContext {
     case .startedPhase1(let ballot): phase1(ballot)
     case .startedPhase2(let ballot, let value, let source): phase2(ballot, value, source)
     case .awaitingValue(let ballot): awaiting(ballot)
-    case .abandoned(let ballot, let higher): abandoned(ballot, higher)
+    case .abandoned(let ballot, let higher):
+      cluster.config.isLog ? leadershipEnded(ballot, higher) : abandoned(ballot, higher)
     case .decided(let value, let ballot): decided(value, ballot)
     case .delivered(let id): delivered(id)
     case .lost(let id, let reason): lost(id, reason)
@@ -39,8 +40,10 @@ struct EventContext {
       [cluster.describe(event) + "; " + upAcceptorsThen]
     // Parts of another event's story: the replies of a delivery, what a node writes to or
     // reads from its disk, the timer that a refusal arms or that starts a retry.
-    case .sent, .restoredAcceptor, .restoredRound, .persistedAcceptor, .persistedRound,
-      .timerFired, .timerArmed:
+    // A learner's catch-up request has no event of its own: the first of its messages tells it.
+    case .sent(let id): cluster.config.isLog ? catchupAsked(id) : []
+    case .restoredAcceptor, .restoredRound, .persistedAcceptor, .persistedRound, .timerFired,
+      .timerArmed:
       []
     case .requested, .holds, .knownChosen, .leads, .proposed, .decidedSlot, .persistedVote,
       .restoredVotes, .restoredLearner, .chosenSlot, .learnedSlot, .applied, .skippedDuplicate,
@@ -67,7 +70,7 @@ struct EventContext {
       guard case .sent(let id) = entries[position].event else { continue }
       let message = cluster.trace[id]
       if message.kind == .accepted, message.ballot == proposal.ballot,
-        message.value == proposal.value
+        message.value == proposal.value, message.slot == proposal.slot
       {
         accepted.insert(message.from)
       }
@@ -101,11 +104,17 @@ struct EventContext {
       if case .timerFired(ballot.proposer) = cluster.trace.entries[position].event { return true }
       return false
     }
+    let isLog = cluster.config.isLog
+    let why =
+      isLog
+      ? " because its retry timer fired (a follower that suspects the leader does this, and a"
+        + " leader whose slots are not known chosen, or that was outbid)"
+      : " because its retry timer fired (its last attempt did not finish)"
     return [
-      "\(ballot.proposer) started phase 1 with \(ballot)"
-        + (retry ? " because its retry timer fired (its last attempt did not finish)" : "")
+      "\(ballot.proposer) started phase 1 with \(ballot)" + (retry ? why : "")
         + ": it asks the acceptors to promise to ignore lower ballots and to report what they"
-        + " accepted; it needs \(quorum) of \(acceptorCount) promises"
+        + (isLog ? " accepted in every slot" : " accepted")
+        + "; it needs \(quorum) of \(acceptorCount) promises"
         + (ballot.round == Int.max
           ? "; \(ballot.round) is the highest round there is, so if this attempt fails"
             + " \(ballot.proposer) has no round left to try again with"
@@ -126,31 +135,32 @@ struct EventContext {
     let refuser = deliveredInStep { message in
       message.kind == .nack && message.to == ballot.proposer && message.ballot == ballot
     }
-    var lines = [
+    return [
       "\(ballot.proposer)'s ballot \(ballot) was refused: "
         + (refuser.map { "\($0.from) answered nack, having promised \($0.prior)" }
           ?? "an acceptor had promised \(higher)")
         + ", a higher ballot, so \(ballot.proposer) abandons \(ballot)",
       "an acceptor that promised \(higher) never takes part in a lower ballot: "
         + valueOfHigher(higher) + ", and a lower ballot must not overrule it",
+      retryLine(ballot),
     ]
+  }
+
+  /// When the proposer of `ballot`, just refused, tries again.
+  func retryLine(_ ballot: Ballot) -> String {
     let delay = step.lazy.compactMap { position -> Int? in
       if case .timerArmed(ballot.proposer, let delay) = cluster.trace.entries[position].event {
         return delay
       }
       return nil
     }.first
-    if let delay {
-      lines.append(
-        "\(ballot.proposer) will try again with a higher round "
-          + (delay == 0 ? "at once" : "in \(delay) ticks"))
-    } else {
+    guard let delay else {
       // The simulator arms no timer only when the proposer has no round left.
-      lines.append(
-        "\(ballot.proposer) will not try again: it has no round left, as \(Int.max) is the"
-          + " highest round there is and it has used or seen it; 'reset' starts over")
+      return "\(ballot.proposer) will not try again: it has no round left, as \(Int.max) is the"
+        + " highest round there is and it has used or seen it; 'reset' starts over"
     }
-    return lines
+    return "\(ballot.proposer) will try again with a higher round "
+      + (delay == 0 ? "at once" : "in \(delay) ticks")
   }
 
   /// How the proposer of `higher` picks its value, as far as it had got by this event.
@@ -172,7 +182,7 @@ struct EventContext {
   }
 
   /// The last message of this step, up to this event, delivered and matching `test`.
-  private func deliveredInStep(_ test: (Message) -> Bool) -> Message? {
+  func deliveredInStep(_ test: (Message) -> Bool) -> Message? {
     for position in (step.lowerBound..<index).reversed() {
       if case .delivered(let id) = cluster.trace.entries[position].event, test(cluster.trace[id]) {
         return cluster.trace[id]
@@ -240,6 +250,7 @@ struct EventContext {
   private func crashed(_ node: NodeID) -> [String] {
     guard let state = cluster.node(node), state.roles.contains(.acceptor) else {
       let roles = cluster.node(node)?.roles ?? []
+      if cluster.config.isLog { return crashedInLog(node, roles) }
       return [
         "\(node) crashed: it stops answering"
           + (roles.contains(.proposer)
@@ -266,7 +277,7 @@ struct EventContext {
               + " (\(cluster.describe(disk))): anything it answered after that is forgotten"
             : "it keeps only its disk (\(cluster.describe(disk))), so no promise it gave is"
               + " forgotten"
-    return ["\(node) crashed: " + kept, upAcceptorsThen]
+    return ["\(node) crashed: " + kept] + slotsKept(node) + [upAcceptorsThen]
   }
 
   private func recovered(_ node: NodeID) -> [String] {
@@ -278,6 +289,12 @@ struct EventContext {
       case .restoredRound(node, let round):
         read.append(
           round == 0 ? "no round used" : "round \(round), so its next ballot goes higher")
+      case .restoredVotes(node, let count):
+        read.append("\(count) accepted slot\(count == 1 ? "" : "s")")
+      case .restoredLearner(node, let learned, let applied):
+        read.append(
+          "\(learned) learned slot\(learned == 1 ? "" : "s"), applied up to slot \(applied), so"
+            + " it resumes where it stopped")
       default: break
       }
     }

@@ -9,6 +9,8 @@ enum PastAttempt: Equatable {
   case accepting(Ballot, ValueID)
   case decided(ValueID, Ballot)
   case abandoned(Ballot, outbidBy: Ballot)
+  /// In a log cluster: its phase 1 succeeded and it fills slots under the ballot.
+  case leading(Ballot)
   /// Its last event lies beyond what `explain` reads.
   case unknown
 }
@@ -38,6 +40,8 @@ extension EventContext {
         return .decided(value, ballot)
       case .abandoned(let ballot, let higher) where ballot.proposer == proposer:
         return .abandoned(ballot, outbidBy: higher)
+      case .leads(let ballot, _) where ballot.proposer == proposer:
+        return .leading(ballot)
       case .recovered(proposer):
         return .idle
       default:

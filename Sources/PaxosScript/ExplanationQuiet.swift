@@ -67,7 +67,8 @@ enum QuietCommand {
     guard let proposer = cluster.nodes(with: .proposer).first else {
       return "nothing has happened yet, and no node can propose: try 'add proposer p1'"
     }
-    return "nothing has happened yet: try 'propose \(proposer) red',"
+    let first = cluster.config.isLog ? "request \(proposer) put x 1" : "propose \(proposer) red"
+    return "nothing has happened yet: try '\(first)',"
       + " then 'deliver' one message at a time and 'explain' again"
   }
 }

@@ -46,6 +46,7 @@ enum Report {
   /// Where things stand after `run ... brief`: what was chosen, who learned it, the clock and
   /// what is still in flight.
   static func standing(_ cluster: Cluster) -> String {
+    if cluster.config.isLog { return LogStatus.standing(cluster) }
     var firsts: [ChoiceHistory.Choice] = []
     for choice in cluster.choices.chosen where !firsts.contains(where: { $0.value == choice.value })
     {

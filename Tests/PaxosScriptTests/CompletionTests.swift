@@ -265,4 +265,27 @@ import Testing
     #expect(offers("export json run.json ") == ["from=", "to="])
     #expect(offers("export json run.json from=3 ") == ["to="])
   }
+
+  // MARK: A log cluster
+
+  static let logSetup = [
+    "cluster 3 2 2 log", "request p1 put x 1", "request p2 get x", "crash p2", "crash l2",
+  ]
+
+  @Test func requestOffersTheUpProposersThenTheOperations() {
+    #expect(offers("request ", after: Self.logSetup) == ["p1"])
+    #expect(offers("request p1 ", after: Self.logSetup) == ["put", "append", "get"])
+    #expect(offers("request p1 ap", after: Self.logSetup) == ["append"])
+    #expect(offers("request p1 put ", after: Self.logSetup) == [])
+  }
+
+  @Test func retryOffersTheRequestsNewestFirstThenTheUpProposers() {
+    #expect(offers("retry ", after: Self.logSetup) == ["r2", "r1"])
+    #expect(offers("retry r1 ", after: Self.logSetup) == ["p1"])
+    #expect(offers("retry ", after: ["cluster 3 1 1 log"]) == [])
+  }
+
+  @Test func catchupOffersTheUpLearners() {
+    #expect(offers("catchup ", after: Self.logSetup) == ["l1"])
+  }
 }

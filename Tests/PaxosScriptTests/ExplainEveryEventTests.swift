@@ -26,7 +26,141 @@ import Testing
     "cluster 3 2 1", "propose p1 red", "propose p2 blue", "deliver p2->a1",
   ]
 
-  static let cases = [
+  // In a log cluster.
+  static let log = ["cluster 3 2 2 log"]
+  /// p1 leads with 1.p1 and sent its accepts for r1 in slot 1.
+  static let leading =
+    log + [
+      "request p1 put x 1", "deliver p1->a1", "deliver p1->a2", "deliver a1->p1",
+      "deliver a2->p1",
+    ]
+  static let slotChosen = leading + ["deliver p1->a1", "deliver p1->a2"]
+  static let steady = log + ["request p1 put x 1", "deliver all"]
+  /// p1 led and proposed slots 1 to 3; slot 2's accept reached a1 only; l1 learned slot 3;
+  /// p2 has promises from a2 and a3.
+  static let gap =
+    steady + [
+      "request p1 append x 2", "request p1 append x 3", "deliver p1->a1", "drop p1->a2",
+      "drop p1->a3", "deliver p1->a1", "deliver p1->a2", "deliver p1->a3", "deliver a2->l1",
+      "deliver a3->l1",
+    ]
+  static let p2Leads =
+    gap + [
+      "timeout p2", "deliver p2->a2", "deliver p2->a3", "deliver a2->p2", "deliver a3->p2",
+    ]
+  /// l2 was down while r1 was chosen, and asked p1 for what it missed.
+  static let catchup = [
+    "cluster 3 1 2 log", "crash l2", "request p1 put x 1", "deliver all", "recover l2",
+    "catchup l2", "deliver l2->p1",
+  ]
+
+  static let logCases = [
+    Case(
+      name: "a log cluster", script: log,
+      says: "nothing has happened yet: try 'request p1 put x 1', then 'deliver' one message"),
+    Case(
+      name: "a request", script: log + ["request p1 put x 1"],
+      says: "a client hands request r1 (put x 1) to p1; the id stays with it"),
+    Case(
+      name: "a request held", script: log + ["request p1 put x 1", "request p1 put y 2"],
+      says: "p1 holds r2: it does not lead yet, and only a leader gives a request a slot"),
+    Case(
+      name: "a leadership", script: leading,
+      says: "p1 leads with 1.p1: a1 a2 promised it, a quorum; one phase 1 covers every slot"),
+    Case(
+      name: "a held request proposed", script: leading,
+      says: "p1 puts r1, which it held while its phase 1 ran, in slot 1"),
+    Case(
+      name: "a vote in a slot", script: leading + ["deliver p1->a1"],
+      says: "a1 accepted 1.p1 in slot 1 (put x 1): it had promised no higher ballot; it wrote its"
+        + " vote to disk before telling anyone; 1 of the 2 votes slot 1 needs (a1)"),
+    Case(
+      name: "a slot chosen", script: slotChosen,
+      says: "put x 1 is chosen in slot 1: a1 a2 accepted 1.p1 in slot 1, a quorum (2 of 3)"),
+    Case(
+      name: "an acceptance counted by the leader", script: slotChosen + ["deliver a1->p1"],
+      says: "p1 counted a1's acceptance of 1.p1 in slot 1: 1 of the 2 it needs to know the slot"
+        + " chosen"),
+    Case(
+      name: "a slot known chosen", script: slotChosen + ["deliver a1->p1", "deliver a2->p1"],
+      says: "p1 knows put x 1 is chosen in slot 1: a1 a2 reported accepting 1.p1 there, a quorum"),
+    Case(
+      name: "an acceptance counted by a learner", script: slotChosen + ["deliver a1->l1"],
+      says: "l1 counted a1's acceptance of 1.p1 in slot 1 (put x 1): 1 of the 2 it needs"),
+    Case(
+      name: "a slot learned", script: slotChosen + ["deliver a1->l1", "deliver a2->l1"],
+      says: "l1 learned slot 1, put x 1: acceptors told it they accepted 1.p1 there"),
+    Case(
+      name: "a slot applied", script: slotChosen + ["deliver a1->l1", "deliver a2->l1"],
+      says: "l1 applied slot 1, put x 1 (r1), to its store: every slot below it was applied; it"
+        + " is the first learner to apply r1, so the client's reply is what it computed, ok"),
+    Case(
+      name: "a stable leader's request", script: steady + ["request p1 put y 2"],
+      says: "p1 leads with 1.p1, so it puts r2 in its next free slot, [2], at once: an accept to"
+        + " each acceptor and no prepare"),
+    Case(
+      name: "a retry", script: steady + ["retry r1 p1"],
+      says: "the client sends r1 (put x 1) again, to p1, with the same id"),
+    Case(
+      name: "a request known chosen", script: steady + ["timeout p1", "retry r1 p1"],
+      says: "p1 already knows r1 is chosen, in slot 1, so it proposes nothing"),
+    Case(
+      name: "a copy skipped",
+      script: steady + [
+        "retry r1 p1", "deliver p1->a1", "deliver p1->a2", "deliver a1->l1", "deliver a2->l1",
+      ],
+      says: "l1 skipped slot 2: it holds r1 (put x 1), which l1 already applied in slot 1"),
+    Case(
+      name: "a wait at a gap", script: gap,
+      says: "l1 learned [3] but applies the log strictly in slot order, so it waits for slot 2"),
+    Case(
+      name: "a slot adopted", script: p2Leads,
+      says: "p2 proposes put x 1 again in slot 1, under 1.p2: a2 reported accepting it there"
+        + " under 1.p1, the highest ballot the promises (from a2 a3) report for slot 1"),
+    Case(
+      name: "a no-op fill", script: p2Leads,
+      says: "p2 fills slot 2 with a no-op: none of the promises it counted (a2 a3) reports slot"
+        + " 2"),
+    Case(
+      name: "a displaced request", script: p2Leads,
+      says: "a1 had accepted append x 2 there under 1.p1, but it was not among the promises: r2"
+        + " is displaced from slot 2"),
+    Case(
+      name: "a promise with a report", script: p2Leads.dropLast(),
+      says: "p2 counted a2's promise for 1.p2: 1 of the 2 it needs; it reports every slot it"
+        + " accepted: [1] 1.p1 put x 1, [3] 1.p1 append x 3"),
+    Case(
+      name: "a promise in a log", script: gap + ["timeout p2", "deliver p2->a2"],
+      says: "a2 promised 1.p2: it had promised no ballot as high"),
+    Case(
+      name: "a leadership ended",
+      script: steady + [
+        "timeout p2", "deliver p2->a1", "request p1 put y 2", "deliver p1->a1", "deliver a1->p1",
+      ],
+      says: "p1's leadership under 1.p1 ended: a1 refused its accept for slot 2 with a nack,"
+        + " having promised 1.p2, a higher ballot"),
+    Case(
+      name: "an acceptor's recovery in a log", script: steady + ["crash a1", "recover a1"],
+      says: "a1 recovered from its disk (it read minProposal 1.p1; 1 accepted slot)"),
+    Case(
+      name: "a learner's crash in a log", script: steady + ["crash l1"],
+      says: "l1 crashed: it stops answering; its disk keeps the slots it learned and its store"),
+    Case(
+      name: "a learner's recovery", script: steady + ["crash l1", "recover l1"],
+      says: "l1 recovered from its disk (it read 1 learned slot, applied up to slot 1"),
+    Case(
+      name: "a catch-up asked", script: steady + ["catchup l2"],
+      says: "l2 asks p1 p2 l1 for the chosen slots it lacks, telling them it has [1]"),
+    Case(
+      name: "a catch-up answered", script: catchup,
+      says: "p1 answered l2's catch-up request (it has learned nothing yet) with every slot it"
+        + " knows chosen that l2 lacks: [1] put x 1"),
+    Case(
+      name: "a catch-up answer learned", script: catchup + ["deliver p1->l2"],
+      says: "l2 learned slot 1, put x 1, from p1's catch-up answer"),
+  ]
+
+  static let decreeCases = [
     Case(
       name: "promise", script: proposed + ["deliver p1->a3"],
       says: "a3 promised 1.p1: it had promised no ballot as high, so from now on it ignores"
@@ -156,7 +290,9 @@ import Testing
     Case(
       name: "violation",
       script: ["cluster 3 2 1", "set bug ignore-accepted"]
-        + ExplainTests.redChosenThenP2Promised.dropFirst() + ["deliver p2->a2", "deliver p2->a3"],
+        + ExplainTests.redChosenThenP2Promised.dropFirst() + [
+          "deliver p2->a2", "deliver p2->a3",
+        ],
       says: "safety is broken: agreement"),
     Case(
       name: "a cluster", script: ["cluster 3 1 1"],
@@ -186,6 +322,8 @@ import Testing
       says: "'run' did nothing: no message was in flight and no retry timer was armed"),
   ]
 
+  static let cases = decreeCases + logCases
+
   @Test(arguments: cases)
   func theLastCommandIsExplained(_ test: Case) {
     let text = ExplainTests.explain(test.script)
@@ -214,7 +352,9 @@ import Testing
     "sent", "delivered", "dropped", "duplicated", "lost", "crashed", "recovered",
     "restoredAcceptor", "restoredRound", "partitioned", "healed", "persistedAcceptor",
     "persistedRound", "timerFired", "timerArmed", "startedPhase1", "startedPhase2",
-    "awaitingValue", "abandoned", "decided", "chosen", "learned", "violation",
+    "awaitingValue", "abandoned", "decided", "chosen", "learned", "violation", "requested",
+    "holds", "knownChosen", "leads", "proposed", "decidedSlot", "persistedVote", "restoredVotes",
+    "restoredLearner", "chosenSlot", "learnedSlot", "applied", "skippedDuplicate", "waits",
   ]
 
   /// The case of `event`, by a switch that stops compiling when a case is added.

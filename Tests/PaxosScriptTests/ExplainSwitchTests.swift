@@ -10,12 +10,15 @@ import Testing
   struct Case: Sendable, CustomTestStringConvertible {
     let guilty: String
     let innocent: String
-    /// Commands after `cluster 3 2 1` and `set bug GUILTY INNOCENT` that choose two values.
+    /// Commands after `CLUSTER` and `set bug GUILTY INNOCENT` that break a safety property.
     let schedule: [String]
     /// What the blame says the switch did.
     let deed: String
+    var cluster = "cluster 3 2 1"
+    /// The property broken, as the violation names it.
+    var broken = "agreement"
 
-    var testDescription: String { guilty }
+    var testDescription: String { guilty + (cluster.hasSuffix(" log") ? " in a log" : "") }
   }
 
   /// p1 gets red chosen by a1 and a2.
@@ -70,13 +73,34 @@ import Testing
       ],
       deed: "a1 came back at time 9 reading minProposal 1.p1 from its disk, though it had"
         + " accepted 1.p1"),
+    Case(
+      guilty: "ignore-accepted", innocent: "no-dedup",
+      schedule: ["request p1 put x 1", "deliver all", "request p2 put y 2", "deliver all"],
+      deed: "p2 led with 1.p2 at time 22 and proposed put y 2 in slot 1 although a1 reported"
+        + " having accepted put x 1 there under 1.p1", cluster: "cluster 3 2 1 log",
+      broken: "agreement: put y 2 is chosen in slot 1 under 1.p2"),
+    Case(
+      guilty: "no-dedup", innocent: "skip-gaps",
+      schedule: ["request p1 append x a", "deliver all", "retry r1 p1", "deliver all"],
+      deed: "l1 applied r1 again instead of skipping the copy", cluster: "cluster 3 1 1 log",
+      broken: "at most once: l1 applies r1 append x a again in slot 2"),
+    Case(
+      guilty: "skip-gaps", innocent: "no-dedup",
+      schedule: [
+        "request p1 put x 1", "deliver all", "request p1 put x 2", "request p1 put x 3",
+        "deliver p1->a1", "deliver p1->a2", "deliver a1->l2", "deliver a2->l2", "drop a1->l1",
+        "drop a2->l1", "deliver p1->a1", "deliver p1->a2", "deliver a1->l1", "deliver a2->l1",
+      ],
+      deed: "l1 applied slot 3 before slot 2, past a gap", cluster: "cluster 3 1 2 log",
+      broken: "applied logs: l1 applied [3] put x 3 as its command number 2, where l2 applied"
+        + " [2] put x 2"),
   ]
 
   @Test(arguments: cases)
   func theSwitchAtWorkIsBlamedAndTheOtherIsNot(_ test: Case) {
     let text = ExplainTests.explain(
-      ["cluster 3 2 1", "set bug \(test.guilty) \(test.innocent)"] + test.schedule)
-    #expect(text.contains("safety is broken: agreement"))
+      [test.cluster, "set bug \(test.guilty) \(test.innocent)"] + test.schedule)
+    #expect(text.contains("safety is broken: \(test.broken)"), "\(text)")
     #expect(text.contains("bug \(test.guilty) is to blame: \(test.deed)"))
     #expect(!text.contains("bug \(test.innocent) is to blame"))
     #expect(text.contains("bug \(test.innocent) is on too; nothing in the trace shows it"))

@@ -125,7 +125,8 @@ extension DiagramRow {
   /// The first choice, when it came before the window: the window's later quorums for that
   /// value are only "chosen again", and the diagram says what they repeat.
   private static func earlierChoice(_ window: DiagramWindow, in cluster: Cluster) -> String? {
-    guard let first = cluster.choices.chosen.first else { return nil }
+    // A log has a choice per slot: each CHOSEN marker names its slot, and none repeats another.
+    guard !cluster.config.isLog, let first = cluster.choices.chosen.first else { return nil }
     let event = Event.chosen(first.value, first.ballot)
     guard !window.entries.contains(where: { cluster.trace.entries[$0].event == event }) else {
       return nil

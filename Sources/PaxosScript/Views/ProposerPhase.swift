@@ -10,7 +10,8 @@ enum ProposerPhase {
     let quorum = cluster.config.quorum
     switch proposer.attempt {
     case .idle:
-      return "idle"
+      // In a log cluster a proposer that does not lead follows whoever does.
+      return cluster.config.isLog ? "follower" : "idle"
     case .preparing(let ballot, let promises):
       let value = proposer.value.map { " for " + cluster.shortValue($0) } ?? ""
       return "phase 1 \(ballot)\(value) (\(promises.from.count)/\(quorum) promises)"
@@ -24,9 +25,8 @@ enum ProposerPhase {
     case .abandoned(let ballot, let higher):
       return "abandoned \(ballot) (outbid by \(higher))"
     case .leading(let ballot):
-      let outstanding = proposer.log.outstanding.count
+      // The slots it does not know chosen yet are on a line of their own (`LogStatus`).
       return "leader \(ballot), next slot \(proposer.log.nextSlot)"
-        + (outstanding == 0 ? "" : " (\(outstanding) not known chosen)")
     }
   }
 }

@@ -12,9 +12,32 @@ extension Cluster {
     values.display(id).withVisibleControls.truncated(toWidth: Self.shortValueWidth)
   }
 
-  /// A message's words as the transcript writes them, values shortened.
+  /// A catch-up request's ranges named in a label; the rest are counted.
+  static let rangesShown = 2
+
+  /// A message's words as the transcript writes them, values shortened; a report of several
+  /// slots (a promise's, a catch-up answer's) is summed up, and a catch-up request's ranges cut
+  /// to the first few.
   func shortLabel(_ message: Message) -> String {
-    message.words(report: trace.report(in: message), value: shortValue)
+    let report = trace.report(in: message)
+    switch report {
+    case .votes(let votes)? where votes.count > 1:
+      return "\(message.kind.name) \(message.ballot) (accepted \(Self.slots(votes)))"
+    case .chosen(let votes)? where votes.count > 1:
+      return "\(message.kind.name) \(Self.slots(votes))"
+    case .learned(let ranges)? where ranges.count > Self.rangesShown:
+      let words = message.words(report: .learned(Array(ranges.prefix(Self.rangesShown)))) {
+        shortValue($0)
+      }
+      return words.dropLast() + " and \(ranges.count - Self.rangesShown) more)"
+    default:
+      return message.words(report: report, value: shortValue)
+    }
+  }
+
+  /// `3 slots up to [5]`
+  private static func slots(_ votes: [SlotVote]) -> String {
+    "\(votes.count) slots up to [\(votes.last?.slot ?? 0)]"
   }
 
   /// `[2] put x 1`, the command shortened.
