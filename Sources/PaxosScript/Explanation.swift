@@ -113,7 +113,7 @@ enum Explanation {
     case .waits: EventKind(one: "wait for a gap", many: "waits for a gap")
     case .sent, .delivered, .restoredAcceptor, .restoredRound, .persistedAcceptor,
       .persistedRound, .timerFired, .timerArmed, .decided, .holds, .knownChosen, .proposed,
-      .decidedSlot, .persistedVote, .restoredVotes, .restoredLearner, .applied:
+      .decidedSlot, .persistedVote, .restoredVotes, .restoredLearner, .applied, .asksForSlots:
       nil
     }
   }

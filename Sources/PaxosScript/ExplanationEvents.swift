@@ -38,11 +38,10 @@ struct EventContext {
     case .recovered(let node): recovered(node)
     case .partitioned, .healed:
       [cluster.describe(event) + "; " + upAcceptorsThen]
+    case .asksForSlots(let learner): catchupAsked(by: learner)
     // Parts of another event's story: the replies of a delivery, what a node writes to or
     // reads from its disk, the timer that a refusal arms or that starts a retry.
-    // A learner's catch-up request has no event of its own: the first of its messages tells it.
-    case .sent(let id): cluster.config.isLog ? catchupAsked(id) : []
-    case .restoredAcceptor, .restoredRound, .persistedAcceptor, .persistedRound, .timerFired,
+    case .sent, .restoredAcceptor, .restoredRound, .persistedAcceptor, .persistedRound, .timerFired,
       .timerArmed:
       []
     case .requested, .holds, .knownChosen, .leads, .proposed, .decidedSlot, .persistedVote,

@@ -151,22 +151,16 @@ extension EventContext {
     return false
   }
 
-  /// A learner asking for the slots it lacks, told at the first message of its request.
-  func catchupAsked(_ id: MessageID) -> [String] {
-    let message = cluster.trace[id]
-    guard message.kind == .catchup else { return [] }
-    let asked = step.filter { position in
-      guard case .sent(let other) = cluster.trace.entries[position].event else { return false }
-      let sent = cluster.trace[other]
-      return sent.kind == .catchup && sent.from == message.from
+  /// A learner asking for the slots it lacks: the catchup messages it sent in this step.
+  func catchupAsked(by learner: NodeID) -> [String] {
+    let asked = step.compactMap { position -> Message? in
+      guard case .sent(let id) = cluster.trace.entries[position].event else { return nil }
+      let sent = cluster.trace[id]
+      return sent.kind == .catchup && sent.from == learner ? sent : nil
     }
-    guard asked.first == index else { return [] }
-    let recipients = asked.compactMap { position -> NodeID? in
-      guard case .sent(let other) = cluster.trace.entries[position].event else { return nil }
-      return cluster.trace[other].to
-    }
+    guard let message = asked.first else { return [] }
     return [
-      "\(message.from) asks \(names(recipients)) for the chosen slots it lacks, telling them "
+      "\(learner) asks \(names(asked.map(\.to))) for the chosen slots it lacks, telling them "
         + learnedRanges(in: message)
         + ": a learner cannot know what it never heard of, so it asks whoever may know; each"
         + " that is up answers with every slot it knows chosen that \(message.from) lacks"

@@ -64,7 +64,7 @@ public enum Transcript {
     case .sent, .delivered, .duplicated, .restoredAcceptor, .restoredRound, .persistedAcceptor,
       .persistedRound, .timerFired, .timerArmed, .startedPhase1, .startedPhase2, .awaitingValue,
       .decided, .requested, .holds, .knownChosen, .proposed, .decidedSlot, .persistedVote,
-      .restoredVotes, .restoredLearner, .learnedSlot, .applied:
+      .restoredVotes, .restoredLearner, .learnedSlot, .applied, .asksForSlots:
       false
     }
   }

@@ -65,7 +65,7 @@ extension Cluster {
     case .violation(let violation): "VIOLATION " + describe(violation)
     case .requested, .holds, .knownChosen, .leads, .proposed, .decidedSlot, .persistedVote,
       .restoredVotes, .restoredLearner, .chosenSlot, .learnedSlot, .applied, .skippedDuplicate,
-      .waits:
+      .waits, .asksForSlots:
       describeLog(event)
     }
   }

@@ -61,6 +61,8 @@ extension Cluster {
         + " \(entry.command.requestName), applied in slot \(first)"
     case .waits(let node, let missing, let learned):
       "\(node) waits for slot \(missing) before applying [\(learned)]"
+    case .asksForSlots(let node):
+      "catchup \(node): it asks the proposers and the other learners for the slots it lacks"
     default:
       describe(event)
     }

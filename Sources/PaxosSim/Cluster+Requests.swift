@@ -43,6 +43,7 @@ extension Cluster {
     let index = try require(learner, role: .learner)
     try requireUp(index)
     beginStep()
+    record(.asksForSlots(learner))
     let others = nodes.filter {
       $0.id != learner && ($0.roles.contains(.proposer) || $0.roles.contains(.learner))
     }

@@ -102,6 +102,8 @@ public enum Event: Hashable, Sendable {
   case skippedDuplicate(NodeID, AppliedEntry, first: Int32)
   /// A learner learned `learned` but must apply slot `missing` first.
   case waits(NodeID, missing: Int32, learned: Int32)
+  /// A learner asks every proposer and every other learner for the chosen slots it lacks.
+  case asksForSlots(NodeID)
 
   /// Shown even in quiet mode.
   public var isViolation: Bool {

@@ -355,6 +355,7 @@ import Testing
     "awaitingValue", "abandoned", "decided", "chosen", "learned", "violation", "requested",
     "holds", "knownChosen", "leads", "proposed", "decidedSlot", "persistedVote", "restoredVotes",
     "restoredLearner", "chosenSlot", "learnedSlot", "applied", "skippedDuplicate", "waits",
+    "asksForSlots",
   ]
 
   /// The case of `event`, by a switch that stops compiling when a case is added.
@@ -397,6 +398,7 @@ import Testing
     case .applied: "applied"
     case .skippedDuplicate: "skippedDuplicate"
     case .waits: "waits"
+    case .asksForSlots: "asksForSlots"
     }
   }
 }

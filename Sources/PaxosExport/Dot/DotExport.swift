@@ -76,7 +76,8 @@ public enum DotExport {
     case .partitioned, .healed: diagram.networkChange(entry.event, time: time)
     case .restoredAcceptor, .restoredRound, .persistedAcceptor, .persistedRound, .timerArmed,
       .startedPhase1, .startedPhase2, .awaitingValue, .abandoned, .requested, .holds, .knownChosen,
-      .leads, .proposed, .persistedVote, .restoredVotes, .restoredLearner, .applied:
+      .leads, .proposed, .persistedVote, .restoredVotes, .restoredLearner, .applied,
+      .asksForSlots:
       // The arrows and marks tell these; drawing them too would bury the messages.
       break
     }

@@ -115,6 +115,7 @@ struct MermaidBody {
     case .sent, .restoredAcceptor, .restoredRound, .persistedAcceptor, .persistedRound,
       .timerArmed, .startedPhase1, .startedPhase2, .awaitingValue, .abandoned, .requested,
       .holds, .knownChosen, .leads, .proposed, .persistedVote, .restoredVotes, .restoredLearner,
+      .asksForSlots,
       .applied:
       // The arrows and notes tell these; drawing them too would bury the messages.
       break

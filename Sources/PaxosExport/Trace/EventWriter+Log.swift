@@ -53,6 +53,7 @@ extension EventWriter {
       applied(entry, &writer)
       writer.raw(", \"first_slot\": ")
       writer.integer(Int(first))
+    case .asksForSlots(let node): nodeEvent("ask-slots\"", node, &writer)
     case .waits(let node, let missing, let learned):
       nodeEvent("wait\"", node, &writer)
       writer.raw(", \"missing\": ")

@@ -100,7 +100,8 @@ struct EventWriter {
       writer.ballot(ballot)
     case .violation(let violation): self.violation(violation, &writer)
     case .requested, .holds, .knownChosen, .leads, .proposed, .decidedSlot, .persistedVote,
-      .restoredVotes, .restoredLearner, .chosenSlot, .learnedSlot, .applied, .skippedDuplicate,
+      .restoredVotes, .restoredLearner, .asksForSlots, .chosenSlot, .learnedSlot, .applied,
+      .skippedDuplicate,
       .waits:
       logEvent(event, &writer)
     }

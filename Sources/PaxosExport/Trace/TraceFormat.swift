@@ -62,6 +62,7 @@ enum TraceEventKind: String, CaseIterable, Sendable {
   case apply
   case skipDuplicate = "skip-duplicate"
   case wait
+  case askSlots = "ask-slots"
 
   /// The fields an event of this kind has besides `time`, `order` and `kind`, in the order the
   /// writer puts them. A violation's fields depend on which one it is: see `violationFields`.
@@ -89,6 +90,7 @@ enum TraceEventKind: String, CaseIterable, Sendable {
     case .propose: ["slot", "ballot", "request", "command", "source", "reporter"]
     case .restoreVotes: ["node", "count"]
     case .restoreLearner: ["node", "learned", "applied"]
+    case .askSlots: ["node"]
     case .chosenSlot: ["slot", "ballot", "request", "command"]
     case .apply: ["node", "slot", "request", "command", "output"]
     case .skipDuplicate: ["node", "slot", "request", "command", "first_slot"]

@@ -115,7 +115,7 @@ extension DiagramRow {
       case .sent, .restoredAcceptor, .restoredRound, .persistedAcceptor, .persistedRound,
         .timerArmed, .startedPhase1, .startedPhase2, .awaitingValue, .abandoned, .requested,
         .holds, .knownChosen, .leads, .proposed, .persistedVote, .restoredVotes, .restoredLearner,
-        .applied, .skippedDuplicate, .waits:
+        .applied, .skippedDuplicate, .waits, .asksForSlots:
         break
       }
     }

@@ -13,7 +13,7 @@ enum LogStatus {
     var cells = ["", ""]
     if node.roles.contains(.acceptor) {
       let state = node.isUp ? node.acceptor?.state ?? node.disk.acceptor : node.disk.acceptor
-      let votes = node.isUp ? node.acceptor?.votes ?? [] : node.disk.votes
+      let votes = node.isUp ? node.acceptor?.votes ?? ChunkedLog() : node.disk.votes
       cells = [
         state.minProposal.isZero ? "" : "\(state.minProposal)",
         votes.isEmpty ? "" : "up to [\(votes.count)]",

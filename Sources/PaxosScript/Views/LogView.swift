@@ -39,8 +39,8 @@ enum LogView {
   }
 
   /// An acceptor's votes: what it holds in memory, or what its disk holds when it is down.
-  private static func votes(of node: Node) -> [SlotVote?] {
-    node.isUp ? node.acceptor?.votes ?? [] : node.disk.votes
+  private static func votes(of node: Node) -> ChunkedLog<SlotVote?> {
+    node.isUp ? node.acceptor?.votes ?? ChunkedLog() : node.disk.votes
   }
 
   private static func slots(
@@ -102,7 +102,7 @@ enum LogView {
       done.count == learners.count && done.count > 1
       ? "all" : done.map(\.node.id.name).joined(separator: " ")
     guard let command, !command.isNoop,
-      let first = done.lazy.compactMap({ $0.replica.appliedRequests[command] }).first,
+      let first = done.lazy.compactMap({ $0.replica.firstSlot(of: command) }).first,
       first != slot
     else { return names }
     return names + " (copy of [\(first)])"

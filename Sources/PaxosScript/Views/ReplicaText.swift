@@ -9,7 +9,9 @@ struct ReplicaText {
   var replica: Replica { node.disk.replica }
 
   /// What it learned: its memory when up, else its disk (the same, as it learns durably).
-  var learned: [SlotVote?] { node.isUp ? node.learner?.slots ?? [] : node.disk.learned }
+  var learned: ChunkedLog<SlotVote?> {
+    node.isUp ? node.learner?.slots ?? ChunkedLog() : node.disk.learned
+  }
 
   /// The slots it applied: `1-4`, `1`, `none`, with how many `skip-gaps` applied past the gap.
   var applied: String {
