@@ -40,6 +40,8 @@ public struct ChoiceHistory: Hashable, Sendable {
   private var lastPromise: [Ballot] = []
   /// In a log cluster: the first command chosen in each slot, `firstChosen[slot - 1]`.
   public private(set) var firstChosen = ChunkedLog<SlotVote?>()
+  /// In a log cluster: how many slots have a command chosen.
+  public private(set) var chosenSlotCount = 0
   /// In a log cluster: which acceptors ever accepted each ballot and command, slot by slot
   /// (`acceptedBy` grows with every proposal; this one copies one chunk when it is shared).
   private var slotAcceptances = ChunkedLog<[SlotAcceptance]>()
@@ -125,6 +127,7 @@ public struct ChoiceHistory: Hashable, Sendable {
     if proposal.slot >= 1 {
       firstChosen.grow(to: proposal.slot, with: nil)
       if firstChosen[proposal.slot - 1] == nil {
+        chosenSlotCount += 1
         firstChosen[proposal.slot - 1] = SlotVote(
           slot: proposal.slot, ballot: proposal.ballot, command: proposal.value)
       }

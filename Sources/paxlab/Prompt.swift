@@ -2,7 +2,8 @@ import PaxosCore
 import PaxosSim
 
 /// The REPL's prompt says where you are: `paxlab [3a 2p 1l | 4 in flight | chosen: red]> `,
-/// or `chosen: red, blue | VIOLATION` once two values were chosen.
+/// or `chosen: red, blue | VIOLATION` once two values were chosen; in a log cluster
+/// `log: 3 slots chosen`.
 enum Prompt {
   static func text(_ cluster: Cluster, session: String, palette: Palette) -> String {
     let name = palette.paint("paxlab", .bold) + (session == "default" ? "" : ":" + session)
@@ -25,6 +26,12 @@ enum Prompt {
     }
     if cluster.isPartitioned { parts.append(palette.paint("partitioned", .red)) }
     parts.append("\(cluster.inFlight.count) in flight")
+    if cluster.config.isLog {
+      let count = cluster.choices.chosenSlotCount
+      parts.append(palette.paint("log: \(count) slot\(count == 1 ? "" : "s") chosen", .green))
+      if !cluster.violations.isEmpty { parts.append(palette.paint("VIOLATION", .boldRed)) }
+      return parts
+    }
     // After an agreement violation every value chosen shows, not only the first.
     let chosen = cluster.choices.distinctChoices.map { cluster.values.display($0.value) }
     if !chosen.isEmpty {

@@ -26,4 +26,13 @@ import Testing
         "3a 2p 1l", "0 in flight", "chosen: red, blue", "VIOLATION",
       ])
   }
+
+  /// A log cluster's prompt counts the slots chosen: it does not list every command, nor paint
+  /// several in red as if agreement had broken.
+  @Test func aLogClusterCountsItsSlotsChosen() {
+    let cluster = Interpreter.running([
+      "cluster 3 1 1 log", "request p1 put x 1", "request p1 put y 2", "deliver all",
+    ]).cluster
+    #expect(Prompt.summary(cluster, .off) == ["3a 1p 1l", "0 in flight", "log: 2 slots chosen"])
+  }
 }
