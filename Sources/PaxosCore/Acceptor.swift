@@ -57,9 +57,13 @@ public struct Acceptor: Hashable, Sendable {
   {
     let before = state.minProposal
     let reply = receive(message, config: config, outbox: &outbox)
+    // What it accepted is what the accept said: no need to read it back from the votes.
+    let vote =
+      reply == .accepted
+      ? message.value.map { SlotVote(slot: message.slot, ballot: message.ballot, command: $0) }
+      : nil
     return LogStep(
-      reply: reply, state: state, promiseRose: state.minProposal != before,
-      vote: reply == .accepted ? vote(in: message.slot) : nil)
+      reply: reply, state: state, promiseRose: state.minProposal != before, vote: vote)
   }
 
   /// What it accepted in `slot`, if anything.

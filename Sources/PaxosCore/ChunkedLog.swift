@@ -25,12 +25,12 @@ public struct ChunkedLog<Element: Hashable & Sendable>: Hashable, Sendable, Rand
       return chunk < full.count
         ? full[chunk][position % Self.chunkSize] : tail[position % Self.chunkSize]
     }
-    set {
+    _modify {
       let chunk = position / Self.chunkSize
       if chunk < full.count {
-        full[chunk][position % Self.chunkSize] = newValue
+        yield &full[chunk][position % Self.chunkSize]
       } else {
-        tail[position % Self.chunkSize] = newValue
+        yield &tail[position % Self.chunkSize]
       }
     }
   }
@@ -43,7 +43,9 @@ public struct ChunkedLog<Element: Hashable & Sendable>: Hashable, Sendable, Rand
   @inlinable public mutating func append(_ element: Element) {
     if tail.count == Self.chunkSize {
       full.append(tail)
+      // A log this long goes on: the next chunk is made whole at once, not by doublings.
       tail = []
+      tail.reserveCapacity(Self.chunkSize)
     }
     tail.append(element)
   }

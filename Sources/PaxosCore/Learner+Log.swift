@@ -40,7 +40,7 @@ extension Learner {
     switch message.kind {
     case .accepted:
       guard let command = message.value, let index = config.acceptorIndex(message.from),
-        message.slot >= 1, learned(in: message.slot) == nil
+        message.slot >= 1, !hasLearned(message.slot)
       else { return }
       let vote = SlotVote(slot: message.slot, ballot: message.ballot, command: command)
       guard slotTallies.count(index, for: vote) >= config.quorum else { return }
@@ -49,7 +49,7 @@ extension Learner {
     case .chosen:
       guard case .chosen(let votes)? = report else { return }
       // Heard of, not seen: which ballot a quorum accepted is not the learner's to know.
-      for vote in votes where vote.slot >= 1 && learned(in: vote.slot) == nil {
+      for vote in votes where vote.slot >= 1 && !hasLearned(vote.slot) {
         let heard = SlotVote(slot: vote.slot, ballot: .zero, command: vote.command)
         learn(heard)
         learnedSlots.append(heard)
@@ -65,6 +65,14 @@ extension Learner {
     case .prepare, .promise, .accept, .nack:
       return
     }
+  }
+
+  /// Whether it learned `slot`, read in place: a plain read copies the log out of its box.
+  private mutating func hasLearned(_ slot: Int) -> Bool {
+    func isLearned(_ slots: inout ChunkedLog<SlotVote?>) -> Bool {
+      slot <= slots.count && slots[slot - 1] != nil
+    }
+    return isLearned(&slots)
   }
 
   private mutating func learn(_ vote: SlotVote) {

@@ -11,9 +11,14 @@ extension Proposer {
     public var hasOutstanding = false
   }
 
-  private var step: LogStep {
+  private mutating func step() -> LogStep {
     guard case .leading = attempt else { return LogStep() }
-    return LogStep(isLeading: true, hasOutstanding: !log.outstanding.isEmpty)
+    return LogStep(isLeading: true, hasOutstanding: inLog { !$0.outstanding.isEmpty })
+  }
+
+  /// Reads the log in place: a plain read copies it out of the box it lives in.
+  private mutating func inLog<Result>(_ body: (inout ProposerLog) -> Result) -> Result {
+    body(&log)
   }
 
   /// A client's request arrives. A leader puts it in its next free slot at once; any other
@@ -22,22 +27,25 @@ extension Proposer {
     _ command: ValueID, config: Configuration, outbox: inout Outbox, events: inout [Event]
   ) -> LogStep {
     if case .leading(let ballot) = attempt {
-      log.hold(command)
       // At most once is the learners' job: a retried request takes a slot again.
+      let slot = inLog { log in
+        log.hold(command)
+        defer { log.nextSlot += 1 }
+        return log.nextSlot
+      }
       propose(
-        SlotVote(slot: log.nextSlot, ballot: ballot, command: command), .request,
-        config: config, outbox: &outbox, events: &events)
-      log.nextSlot += 1
-      return step
+        SlotVote(slot: slot, ballot: ballot, command: command), .request, config: config,
+        outbox: &outbox, events: &events)
+      return step()
     }
-    if let slot = log.knownSlot(of: command), let vote = log.known(in: slot) {
+    if let vote = inLog({ log in log.knownSlot(of: command).flatMap { log.known(in: $0) } }) {
       events.append(.knownChosen(vote))
-      return step
+      return step()
     }
     log.hold(command)
     guard case .preparing = attempt else { return LogStep(needsPhase1: true) }
     events.append(.holds(command))
-    return step
+    return step()
   }
 
   /// Handles one message of a log cluster; `report` is what it carries beyond one slot.
@@ -46,7 +54,7 @@ extension Proposer {
     events: inout [Event]
   ) -> LogStep {
     handleInLog(message, report: report, config: config, outbox: &outbox, events: &events)
-    return step
+    return step()
   }
 
   private mutating func handleInLog(
@@ -69,7 +77,7 @@ extension Proposer {
       lead(ballot, config: config, outbox: &outbox, events: &events)
     case (.accepted, _) where message.ballot.proposer == id:
       guard let index = config.acceptorIndex(message.from), let command = message.value,
-        log.known(in: message.slot) == nil
+        inLog({ $0.known(in: message.slot) }) == nil
       else { return }
       let vote = SlotVote(slot: message.slot, ballot: message.ballot, command: command)
       guard log.tallies.count(index, for: vote) >= config.quorum else { return }

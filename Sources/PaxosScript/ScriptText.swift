@@ -5,21 +5,27 @@ public enum ScriptText {
   public static func lines(of bytes: [UInt8]) -> [Substring] {
     let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
     let body = bytes.starts(with: bom) ? bytes.dropFirst(bom.count) : bytes[...]
-    let text = String(decoding: body, as: UTF8.self)
+    var text = String(decoding: body, as: UTF8.self)
     // Split by bytes, not Characters ("\r\n" is a single Character), nor scalars, which cost
     // more to walk: LF is ASCII, so every byte after one starts a scalar.
-    let utf8 = text.utf8
+    text.makeContiguousUTF8()
+    let ends =
+      text.utf8.withContiguousStorageIfAvailable { bytes in
+        bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") }
+      } ?? []
     var lines: [Substring] = []
-    var start = utf8.startIndex
-    var position = start
-    while position != utf8.endIndex {
-      if utf8[position] == UInt8(ascii: "\n") {
-        lines.append(text[start..<position])
-        start = utf8.index(after: position)
-      }
-      position = utf8.index(after: position)
+    lines.reserveCapacity(ends.count + 1)
+    var start = 0
+    for end in ends {
+      lines.append(text[index(start, in: text)..<index(end, in: text)])
+      start = end + 1
     }
-    if start != utf8.endIndex { lines.append(text[start...]) }
+    if start < text.utf8.count { lines.append(text[index(start, in: text)...]) }
     return lines
+  }
+
+  /// The index of byte `offset` of a contiguous string: found at once, not by walking.
+  private static func index(_ offset: Int, in text: String) -> String.Index {
+    text.utf8.index(text.utf8.startIndex, offsetBy: offset)
   }
 }

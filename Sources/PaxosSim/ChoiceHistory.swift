@@ -57,6 +57,7 @@ public struct ChoiceHistory: Hashable, Sendable {
     var acceptors: AcceptorSet
   }
 
+
   public init() {}
 
   public var value: ValueID? { chosen.first?.value }
@@ -150,18 +151,7 @@ public struct ChoiceHistory: Hashable, Sendable {
     -> (before: Int, after: AcceptorSet)
   {
     slotAcceptances.grow(to: proposal.slot, with: [])
-    var acceptances = slotAcceptances[proposal.slot - 1]
-    let position =
-      acceptances.firstIndex { $0.ballot == proposal.ballot && $0.value == proposal.value }
-      ?? {
-        acceptances.append(
-          SlotAcceptance(ballot: proposal.ballot, value: proposal.value, acceptors: AcceptorSet()))
-        return acceptances.count - 1
-      }()
-    let before = acceptances[position].acceptors.count
-    acceptances[position].acceptors.insert(acceptor)
-    slotAcceptances[proposal.slot - 1] = acceptances
-    return (before, acceptances[position].acceptors)
+    return slotAcceptances[proposal.slot - 1].count(acceptor, for: proposal)
   }
 
   /// Notes that a learner applied `entry` as the `position`-th slot it applied (from zero);
@@ -186,4 +176,22 @@ public struct ChoiceHistory: Hashable, Sendable {
   }
 
   mutating func report(_ violation: Violation) { violations.append(violation) }
+}
+
+
+extension [ChoiceHistory.SlotAcceptance] {
+  /// Counts `acceptor` for `proposal`, in place; the acceptors before and after.
+  fileprivate mutating func count(_ acceptor: Int, for proposal: ChoiceHistory.Proposal)
+    -> (before: Int, after: AcceptorSet)
+  {
+    let position =
+      firstIndex { $0.ballot == proposal.ballot && $0.value == proposal.value }
+      ?? {
+        append(.init(ballot: proposal.ballot, value: proposal.value, acceptors: AcceptorSet()))
+        return count - 1
+      }()
+    let before = self[position].acceptors.count
+    self[position].acceptors.insert(acceptor)
+    return (before, self[position].acceptors)
+  }
 }

@@ -19,9 +19,8 @@ public struct ClientCommand: Hashable, Sendable {
 
   /// As scripts write it: `put x 1`, `append x "two words"`, `get x`.
   public var text: String {
-    ([operation.rawValue, ValueTable.literal(key)]
-      + (argument.map { [ValueTable.literal($0)] } ?? []))
-      .joined(separator: " ")
+    let head = operation.rawValue + " " + ValueTable.literal(key)
+    return argument.map { head + " " + ValueTable.literal($0) } ?? head
   }
 }
 

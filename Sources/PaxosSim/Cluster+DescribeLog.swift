@@ -55,7 +55,7 @@ extension Cluster {
         + (vote.ballot.isZero ? " (from a catch-up answer)" : " (a quorum accepted \(vote.ballot))")
     case .applied(let node, let entry, let output):
       "\(node) applies \(describe(slot: Int(entry.slot), entry.command))"
-        + (Int(output) < trace.outputs.count ? ": " + trace.outputs[Int(output)] : "")
+        + (self.output(of: entry, output).map { ": " + $0 } ?? "")
     case .skippedDuplicate(let node, let entry, let first):
       "\(node) skips \(describe(slot: Int(entry.slot), entry.command)): a duplicate of"
         + " \(entry.command.requestName), applied in slot \(first)"
@@ -66,6 +66,19 @@ extension Cluster {
     default:
       describe(event)
     }
+  }
+
+  /// What applying a command did, in words: `x = 12` for put and append, `reads 12` or
+  /// `reads none` for get; nil for a no-op or an output the trace does not hold.
+  public func output(of entry: AppliedEntry, _ output: UInt32) -> String? {
+    let request = Int(entry.command.raw)
+    guard !entry.command.isNoop, request < requests.count, Int(output) < trace.outputs.count
+    else { return nil }
+    let command = requests[request].command
+    let value = trace.outputs[Int(output)]
+    return command.operation == .get
+      ? "reads " + (value.map(ValueTable.literal) ?? "none")
+      : ValueTable.literal(command.key) + " = " + ValueTable.literal(value ?? "")
   }
 
   private func proposalReason(_ vote: SlotVote, _ source: SlotSource) -> String {

@@ -47,13 +47,12 @@ extension Cluster {
 
   /// An acceptor's vote in one slot reaches its disk.
   mutating func writeVote(_ vote: SlotVote, at index: Int) {
-    nodes[index].disk.votes.grow(to: vote.slot, with: nil)
-    nodes[index].disk.votes[vote.slot - 1] = vote
+    nodes[index].disk.record(vote: vote)
     record(.persistedVote(nodes[index].id, vote))
   }
 
   private mutating func proposerReceives(_ message: Message, report: Report?, at index: Int) {
-    proposerEvents.removeAll(keepingCapacity: true)
+    if !proposerEvents.isEmpty { proposerEvents.removeAll(keepingCapacity: true) }
     guard
       let step = nodes[index].proposer?.receiveInLog(
         message, report: report, config: config, outbox: &outbox, events: &proposerEvents)
@@ -94,7 +93,7 @@ extension Cluster {
 
   private mutating func learnerReceives(_ message: Message, report: Report?, at index: Int) {
     guard nodes[index].roles.contains(.learner) else { return }
-    learnedSlots.removeAll(keepingCapacity: true)
+    if !learnedSlots.isEmpty { learnedSlots.removeAll(keepingCapacity: true) }
     nodes[index].learner?.receiveInLog(
       message, report: report, config: config, outbox: &outbox, learnedSlots: &learnedSlots)
     flushOutbox()

@@ -23,6 +23,8 @@ public struct Cluster: Hashable, Sendable {
   public internal(set) var time = 0
   var scheduler = SplitMix64(seed: 0)
   var backoffRandom = SplitMix64(seed: 1)
+  /// In a log cluster: how many keys the learners' stores hold in all.
+  var storedKeys = 0
   /// In a log cluster: the clients' requests, `requests[n - 1]` being `rn`.
   public internal(set) var requests = ChunkedLog<ClientRequest>()
   /// Reused for every delivery so that handling a message allocates nothing.
@@ -110,18 +112,15 @@ public struct Cluster: Hashable, Sendable {
   /// costs once it must be separated from the storage it shares. The trace is not counted: its
   /// full chunks are never copied again.
   public var sharedStorageSize: Int {
-    var size = choices.proposalCount + values.internedCount
+    let size = choices.proposalCount + values.internedCount
     guard config.isLog else { return size }
     // A log's slots and requests are kept in chunks: the first change after a snapshot copies
-    // the chunk it writes in each of them. The learners' stores are whole tables.
-    var chunked = 3  // the chosen slots, their acceptances, the requests
-    for node in nodes {
-      size += node.disk.replica.store.count
-      chunked += node.roles.contains(.acceptor) ? 2 : 0  // its votes, in memory and on disk
-      chunked += node.roles.contains(.learner) ? 3 : 0  // slots learned, on disk, requests applied
-      chunked += node.roles.contains(.proposer) ? 2 : 0  // slots and requests known chosen
-    }
-    return size + chunked * ChunkedLog<SlotVote?>.chunkSize
+    // the chunk it writes in each of them: the chosen slots, their acceptances, the requests;
+    // each acceptor's votes in memory and on disk; each learner's slots learned, on disk, and
+    // requests applied; and, two for every node (proposers are not counted apart), each
+    // proposer's slots and requests known chosen. The learners' stores are whole tables.
+    let chunked = 3 + 2 * config.acceptors.count + 3 * config.learners.count + 2 * nodeIDs.count
+    return size + storedKeys + chunked * ChunkedLog<SlotVote?>.chunkSize
   }
 
   /// Room for one round without regrowing: every doubling of an array is a copy.

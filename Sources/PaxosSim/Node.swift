@@ -23,6 +23,36 @@ public struct Disk: Hashable, Sendable {
   /// Whether anything of a log cluster was ever written here.
   var holdsLog: Bool { !log.isUnused }
 
+  /// Works on the log in place: a plain read copies it out of the box it lives in.
+  private mutating func inLog<Result>(_ body: (inout LogDisk) -> Result) -> Result {
+    body(&log.value)
+  }
+
+  /// An acceptor keeps its vote in a slot.
+  mutating func record(vote: SlotVote) {
+    inLog { log in
+      log.votes.grow(to: vote.slot, with: nil)
+      log.votes[vote.slot - 1] = vote
+    }
+  }
+
+  /// A learner keeps a slot it learned; returns the slot it must apply next.
+  mutating func record(learned vote: SlotVote) -> Int {
+    inLog { log in
+      log.learned.grow(to: vote.slot, with: nil)
+      log.learned[vote.slot - 1] = vote
+      return log.replica.appliedIndex + 1
+    }
+  }
+
+  /// The slot to apply next, when it is learned. Mutating only to read the log in place.
+  mutating func nextInOrder() -> SlotVote? {
+    inLog { log in
+      let next = log.replica.appliedIndex
+      return next < log.learned.count ? log.learned[next] : nil
+    }
+  }
+
   struct LogDisk: Hashable, Sendable, EmptyInitializable {
     var votes = ChunkedLog<SlotVote?>()
     var learned = ChunkedLog<SlotVote?>()

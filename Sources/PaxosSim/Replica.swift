@@ -25,7 +25,7 @@ public struct Replica: Hashable, Sendable, EmptyInitializable {
     return Int(appliedRequests[request])
   }
 
-  mutating func noteApplied(_ command: ValueID, in slot: Int) {
+  private mutating func noteApplied(_ command: ValueID, in slot: Int) {
     guard !command.isNoop else { return }
     appliedRequests.grow(to: Int(command.raw) + 1, with: 0)
     appliedRequests[Int(command.raw)] = Int32(truncatingIfNeeded: slot)
@@ -35,18 +35,51 @@ public struct Replica: Hashable, Sendable, EmptyInitializable {
     slot <= appliedIndex || appliedAbove.contains(slot)
   }
 
-  mutating func markApplied(_ slot: Int) {
+  private mutating func markApplied(_ slot: Int) {
     appliedCount += 1
     if slot == appliedIndex + 1 {
       appliedIndex = slot
-      while appliedAbove.remove(appliedIndex + 1) != nil { appliedIndex += 1 }
+      while !appliedAbove.isEmpty, appliedAbove.remove(appliedIndex + 1) != nil {
+        appliedIndex += 1
+      }
     } else {
       appliedAbove.insert(slot)
     }
   }
 
+  /// What applying one slot did.
+  struct Applied {
+    /// Its place in the order this replica applied slots, from zero.
+    var position: Int
+    /// The slot it first applied the same request in, when this is a copy.
+    var firstSlot: Int?
+    /// The store's reply; nil for a no-op or a copy skipped.
+    var reply: ClientRequest.Reply?
+    /// The value the command left or read (nil: none); nil too when it did nothing.
+    var output: String?
+    /// Keys the command added to the store.
+    var keysAdded = 0
+  }
+
+  /// Applies a slot: its command runs on the store unless it is a no-op, or a copy of a request
+  /// applied before (which runs again only when `applyingCopies`, the no-dedup switch).
+  mutating func apply(_ vote: SlotVote, command: ClientCommand?, applyingCopies: Bool)
+    -> Applied
+  {
+    var applied = Applied(position: appliedCount, firstSlot: firstSlot(of: vote.command))
+    markApplied(vote.slot)
+    guard let command, applied.firstSlot == nil || applyingCopies else { return applied }
+    let keys = store.count
+    let reply = perform(command)
+    applied.keysAdded = store.count - keys
+    if applied.firstSlot == nil { noteApplied(vote.command, in: vote.slot) }
+    applied.reply = reply
+    applied.output = store[command.key]
+    return applied
+  }
+
   /// Carries out a command on the store; returns its reply.
-  mutating func perform(_ command: ClientCommand) -> ClientRequest.Reply {
+  private mutating func perform(_ command: ClientCommand) -> ClientRequest.Reply {
     switch command.operation {
     case .put:
       store[command.key] = command.argument ?? ""

@@ -10,8 +10,10 @@ public struct Trace: Hashable, Sendable {
   /// In a log cluster: what promise, catchup and chosen messages carry, numbered by the
   /// message's `slot` field.
   public private(set) var reports = ChunkedLog<Report>()
-  /// In a log cluster: what the store answered each time a learner applied a command.
-  public private(set) var outputs = ChunkedLog<String>()
+  /// In a log cluster: the value a command left or read each time a learner applied one, nil
+  /// for none; `Cluster.output(of:)` says it in words. Kept as the store's own strings, which
+  /// costs no copy of the text.
+  public private(set) var outputs = ChunkedLog<String?>()
 
   public init() {}
 
@@ -59,7 +61,7 @@ public struct Trace: Hashable, Sendable {
     return reports.count - 1
   }
 
-  mutating func register(output: String) -> UInt32 {
+  mutating func register(output: String?) -> UInt32 {
     outputs.append(output)
     return UInt32(outputs.count - 1)
   }

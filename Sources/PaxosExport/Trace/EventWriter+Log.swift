@@ -46,8 +46,7 @@ extension EventWriter {
       nodeEvent("apply\"", node, &writer)
       applied(entry, &writer)
       writer.raw(", \"output\": ")
-      let outputs = cluster.trace.outputs
-      if Int(output) < outputs.count { writer.string(outputs[Int(output)]) } else { writer.null() }
+      if let text = cluster.output(of: entry, output) { writer.string(text) } else { writer.null() }
     case .skippedDuplicate(let node, let entry, let first):
       nodeEvent("skip-duplicate\"", node, &writer)
       applied(entry, &writer)
