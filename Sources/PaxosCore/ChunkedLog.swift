@@ -25,14 +25,24 @@ public struct ChunkedLog<Element: Hashable & Sendable>: Hashable, Sendable, Rand
       return chunk < full.count
         ? full[chunk][position % Self.chunkSize] : tail[position % Self.chunkSize]
     }
-    _modify {
+    set {
       let chunk = position / Self.chunkSize
       if chunk < full.count {
-        yield &full[chunk][position % Self.chunkSize]
+        full[chunk][position % Self.chunkSize] = newValue
       } else {
-        yield &tail[position % Self.chunkSize]
+        tail[position % Self.chunkSize] = newValue
       }
     }
+  }
+
+  /// Changes the element at `position` in place. (A modify accessor would allocate its frame,
+  /// and a get then set would copy an element that owns storage.)
+  @inlinable public mutating func update<Result>(
+    at position: Int, _ body: (inout Element) -> Result
+  ) -> Result {
+    let chunk = position / Self.chunkSize
+    return chunk < full.count
+      ? body(&full[chunk][position % Self.chunkSize]) : body(&tail[position % Self.chunkSize])
   }
 
   /// Appends `element` until the sequence holds `count` elements.

@@ -151,7 +151,7 @@ public struct ChoiceHistory: Hashable, Sendable {
     -> (before: Int, after: AcceptorSet)
   {
     slotAcceptances.grow(to: proposal.slot, with: [])
-    return slotAcceptances[proposal.slot - 1].count(acceptor, for: proposal)
+    return slotAcceptances.update(at: proposal.slot - 1) { $0.count(acceptor, for: proposal) }
   }
 
   /// Notes that a learner applied `entry` as the `position`-th slot it applied (from zero);
