@@ -45,6 +45,11 @@ public struct ChunkedLog<Element: Hashable & Sendable>: Hashable, Sendable, Rand
       ? body(&full[chunk][position % Self.chunkSize]) : body(&tail[position % Self.chunkSize])
   }
 
+  /// The element at `position`, or nil past either end.
+  @inlinable public func element(_ position: Int) -> Element? {
+    position >= 0 && position < endIndex ? self[position] : nil
+  }
+
   /// Appends `element` until the sequence holds `count` elements.
   @inlinable public mutating func grow(to count: Int, with element: Element) {
     while endIndex < count { append(element) }

@@ -38,25 +38,33 @@ public struct ChoiceHistory: Hashable, Sendable {
   public private(set) var violations: [Violation] = []
   /// The promise each acceptor held when last seen, by acceptor position.
   private var lastPromise: [Ballot] = []
+  /// In a log cluster, slot by slot; boxed: a single-decree history holds one empty pointer.
+  private var slots = LogState<SlotHistory>()
+
   /// In a log cluster: the first command chosen in each slot, `firstChosen[slot - 1]`.
-  public private(set) var firstChosen = ChunkedLog<SlotVote?>()
+  public var firstChosen: ChunkedLog<SlotVote?> { slots.value.firstChosen }
   /// In a log cluster: how many slots have a command chosen.
-  public private(set) var chosenSlotCount = 0
-  /// In a log cluster: which acceptors ever accepted each ballot and command, slot by slot
-  /// (`acceptedBy` grows with every proposal; this one copies one chunk when it is shared).
-  private var slotAcceptances = ChunkedLog<[SlotAcceptance]>()
+  public var chosenSlotCount: Int { slots.value.chosenSlotCount }
   /// In a log cluster: the longest applied log any learner has, which every learner's applied
   /// log must agree with, position by position.
-  public private(set) var appliedLog = ChunkedLog<AppliedEntry>()
-  /// Who applied each entry of `appliedLog` first.
-  private var appliedBy = ChunkedLog<NodeID>()
+  public var appliedLog: ChunkedLog<AppliedEntry> { slots.value.appliedLog }
+
+  struct SlotHistory: Hashable, Sendable, EmptyInitializable {
+    var firstChosen = ChunkedLog<SlotVote?>()
+    var chosenSlotCount = 0
+    /// Which acceptors ever accepted each ballot and command, slot by slot (`acceptedBy`
+    /// grows with every proposal; this copies one chunk when it is shared).
+    var acceptances = ChunkedLog<[SlotAcceptance]>()
+    var appliedLog = ChunkedLog<AppliedEntry>()
+    /// Who applied each entry of `appliedLog` first.
+    var appliedBy = ChunkedLog<NodeID>()
+  }
 
   struct SlotAcceptance: Hashable, Sendable {
     var ballot: Ballot
     var value: ValueID
     var acceptors: AcceptorSet
   }
-
 
   public init() {}
 
@@ -69,7 +77,7 @@ public struct ChoiceHistory: Hashable, Sendable {
 
   /// In a log cluster: the first choice in `slot`, with its ballot.
   public func choice(in slot: Int) -> SlotVote? {
-    slot >= 1 && slot <= firstChosen.count ? firstChosen[slot - 1] : nil
+    slots.value.firstChosen.element(slot - 1) ?? nil
   }
 
   /// Whether a quorum for `ballot` carrying `value` only repeats the first choice: every view
@@ -108,8 +116,9 @@ public struct ChoiceHistory: Hashable, Sendable {
   /// The acceptors that ever accepted `proposal`.
   public func acceptors(of proposal: Proposal) -> AcceptorSet {
     guard proposal.slot >= 1 else { return acceptedBy[proposal] ?? AcceptorSet() }
-    guard proposal.slot <= slotAcceptances.count else { return AcceptorSet() }
-    return slotAcceptances[proposal.slot - 1].first {
+    let acceptances = slots.value.acceptances
+    guard proposal.slot <= acceptances.count else { return AcceptorSet() }
+    return acceptances[proposal.slot - 1].first {
       $0.ballot == proposal.ballot && $0.value == proposal.value
     }?.acceptors ?? AcceptorSet()
   }
@@ -126,12 +135,8 @@ public struct ChoiceHistory: Hashable, Sendable {
       value: proposal.value, ballot: proposal.ballot, time: time, slot: proposal.slot)
     chosen.append(choice)
     if proposal.slot >= 1 {
-      firstChosen.grow(to: proposal.slot, with: nil)
-      if firstChosen[proposal.slot - 1] == nil {
-        chosenSlotCount += 1
-        firstChosen[proposal.slot - 1] = SlotVote(
-          slot: proposal.slot, ballot: proposal.ballot, command: proposal.value)
-      }
+      slots.value.recordChoice(
+        SlotVote(slot: proposal.slot, ballot: proposal.ballot, command: proposal.value))
     }
     return choice
   }
@@ -150,8 +155,10 @@ public struct ChoiceHistory: Hashable, Sendable {
   private mutating func recordAccepted(inSlot proposal: Proposal, by acceptor: Int)
     -> (before: Int, after: AcceptorSet)
   {
-    slotAcceptances.grow(to: proposal.slot, with: [])
-    return slotAcceptances.update(at: proposal.slot - 1) { $0.count(acceptor, for: proposal) }
+    slots.value.acceptances.grow(to: proposal.slot, with: [])
+    return slots.value.acceptances.update(at: proposal.slot - 1) {
+      $0.count(acceptor, for: proposal)
+    }
   }
 
   /// Notes that a learner applied `entry` as the `position`-th slot it applied (from zero);
@@ -159,12 +166,7 @@ public struct ChoiceHistory: Hashable, Sendable {
   mutating func observeApplied(_ entry: AppliedEntry, by learner: NodeID, position: Int)
     -> (AppliedEntry, NodeID)?
   {
-    guard position < appliedLog.count else {
-      appliedLog.append(entry)
-      appliedBy.append(learner)
-      return nil
-    }
-    return appliedLog[position] == entry ? nil : (appliedLog[position], appliedBy[position])
+    slots.value.observeApplied(entry, by: learner, position: position)
   }
 
   /// Notes an acceptor's current promise; returns the previous high if the promise went down.
@@ -177,7 +179,6 @@ public struct ChoiceHistory: Hashable, Sendable {
 
   mutating func report(_ violation: Violation) { violations.append(violation) }
 }
-
 
 extension [ChoiceHistory.SlotAcceptance] {
   /// Counts `acceptor` for `proposal`, in place; the acceptors before and after.
@@ -193,5 +194,25 @@ extension [ChoiceHistory.SlotAcceptance] {
     let before = self[position].acceptors.count
     self[position].acceptors.insert(acceptor)
     return (before, self[position].acceptors)
+  }
+}
+
+extension ChoiceHistory.SlotHistory {
+  mutating func recordChoice(_ vote: SlotVote) {
+    firstChosen.grow(to: vote.slot, with: nil)
+    guard firstChosen[vote.slot - 1] == nil else { return }
+    chosenSlotCount += 1
+    firstChosen[vote.slot - 1] = vote
+  }
+
+  mutating func observeApplied(_ entry: AppliedEntry, by learner: NodeID, position: Int)
+    -> (AppliedEntry, NodeID)?
+  {
+    guard position < appliedLog.count else {
+      appliedLog.append(entry)
+      appliedBy.append(learner)
+      return nil
+    }
+    return appliedLog[position] == entry ? nil : (appliedLog[position], appliedBy[position])
   }
 }

@@ -43,8 +43,7 @@ extension Cluster {
       flag(.appliedTwice(id, vote.command, slot: entry.slot, first: Int32(first)))
     }
     // Of any two learners, one's applied log must be a prefix of the other's.
-    if let (expected, other) = choices.observeApplied(entry, by: id, position: applied.position)
-    {
+    if let (expected, other) = choices.observeApplied(entry, by: id, position: applied.position) {
       flag(.logsDiverge(id, entry, other: other, expected, position: Int32(applied.position)))
     }
   }

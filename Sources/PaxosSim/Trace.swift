@@ -9,11 +9,18 @@ public struct Trace: Hashable, Sendable {
   public private(set) var partitions: [[[NodeID]]] = []
   /// In a log cluster: what promise, catchup and chosen messages carry, numbered by the
   /// message's `slot` field.
-  public private(set) var reports = ChunkedLog<Report>()
+  public var reports: ChunkedLog<Report> { log.value.reports }
   /// In a log cluster: the value a command left or read each time a learner applied one, nil
   /// for none; `Cluster.output(of:)` says it in words. Kept as the store's own strings, which
   /// costs no copy of the text.
-  public private(set) var outputs = ChunkedLog<String?>()
+  public var outputs: ChunkedLog<String?> { log.value.outputs }
+  /// Both, boxed: a single-decree trace holds one empty pointer for them.
+  private var log = LogState<TraceLog>()
+
+  struct TraceLog: Hashable, Sendable, EmptyInitializable {
+    var reports = ChunkedLog<Report>()
+    var outputs = ChunkedLog<String?>()
+  }
 
   public init() {}
 
@@ -23,17 +30,24 @@ public struct Trace: Hashable, Sendable {
   /// log cluster carry a report.
   public func report(of id: MessageID) -> Report? { report(in: self[id]) }
 
-  public func report(in message: Message) -> Report? { Self.report(in: message, of: reports) }
+  public func report(in message: Message) -> Report? {
+    // Most messages carry none: the reports are not even looked at for them.
+    guard Self.carriesReport(message) else { return nil }
+    return Self.report(in: message, of: reports)
+  }
+
+  static func carriesReport(_ message: Message) -> Bool {
+    switch message.kind {
+    case .promise, .catchup, .chosen: true
+    case .prepare, .accept, .accepted, .nack: false
+    }
+  }
 
   static func report(in message: Message, of reports: some RandomAccessCollection<Report>)
     -> Report?
   {
-    switch message.kind {
-    case .promise, .catchup, .chosen:
-      message.slot < reports.count
-        ? reports[reports.index(reports.startIndex, offsetBy: message.slot)] : nil
-    case .prepare, .accept, .accepted, .nack: nil
-    }
+    guard carriesReport(message), message.slot < reports.count else { return nil }
+    return reports[reports.index(reports.startIndex, offsetBy: message.slot)]
   }
 
   /// Takes over the storage of `other`, emptied.
@@ -57,13 +71,13 @@ public struct Trace: Hashable, Sendable {
   }
 
   mutating func register(_ report: Report) -> Int {
-    reports.append(report)
-    return reports.count - 1
+    log.value.reports.append(report)
+    return log.value.reports.count - 1
   }
 
   mutating func register(output: String?) -> UInt32 {
-    outputs.append(output)
-    return UInt32(outputs.count - 1)
+    log.value.outputs.append(output)
+    return UInt32(log.value.outputs.count - 1)
   }
 
   mutating func register(partition groups: [[NodeID]]) -> Int {
