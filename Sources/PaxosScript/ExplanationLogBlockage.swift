@@ -28,7 +28,7 @@ enum LearnerBlockage {
     if !knowing.isEmpty {
       return [
         "\(knowing.joined(separator: " ")) \(knowing.count == 1 ? "knows" : "know") slot \(slot)"
-          + " chosen: 'catchup \(learner)' asks them for it"
+          + " chosen: 'catchup \(learner)' asks \(knowing.count == 1 ? "it" : "them") for it"
       ]
     }
     let leaders = cluster.nodesInRoleOrder.filter { node in

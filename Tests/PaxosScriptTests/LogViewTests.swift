@@ -251,7 +251,7 @@ import Testing
         "deliver p2->a2", "deliver p2->a2", "deliver p2->a3", "deliver p2->a3", "deliver a2->l2",
         "deliver a3->l2", "deliver a2->l2", "deliver a3->l2", "deliver a2->l2", "deliver a3->l2",
       ])
-    #expect(known.contains("l2 knows slot 2 chosen: 'catchup l1' asks them for it"), "\(known)")
+    #expect(known.contains("l2 knows slot 2 chosen: 'catchup l1' asks it for it"), "\(known)")
   }
 }
 
