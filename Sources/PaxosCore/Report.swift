@@ -65,7 +65,7 @@ public struct Outbox: Hashable, Sendable {
 
   public init() {}
 
-  // Inlinable: the simulator sends and clears on every delivery.
+  // Inlinable: the simulator sends on every delivery.
   @inlinable public mutating func send(_ message: Message) { messages.append(message) }
 
   /// Sends `message` carrying `report`.
@@ -74,10 +74,5 @@ public struct Outbox: Hashable, Sendable {
     message.slot = reports.count
     reports.append(report)
     messages.append(message)
-  }
-
-  @inlinable public mutating func removeAll() {
-    messages.removeAll(keepingCapacity: true)
-    if !reports.isEmpty { reports.removeAll(keepingCapacity: true) }
   }
 }

@@ -127,10 +127,18 @@ public struct ChoiceHistory: Hashable, Sendable {
   mutating func recordAccepted(
     _ proposal: Proposal, by acceptor: Int, quorum: Int, time: Int
   ) -> Choice? {
-    let (before, set) =
-      proposal.slot >= 1
-      ? recordAccepted(inSlot: proposal, by: acceptor) : recordAccepted(proposal, by: acceptor)
-    guard before < quorum, set.count >= quorum else { return nil }
+    let before: Int
+    let after: Int
+    if proposal.slot >= 1 {
+      (before, after) = recordAccepted(inSlot: proposal, by: acceptor)
+    } else {
+      var set = acceptedBy[proposal, default: AcceptorSet()]
+      before = set.count
+      set.insert(acceptor)
+      acceptedBy[proposal] = set
+      after = set.count
+    }
+    guard before < quorum, after >= quorum else { return nil }
     let choice = Choice(
       value: proposal.value, ballot: proposal.ballot, time: time, slot: proposal.slot)
     chosen.append(choice)
@@ -141,19 +149,9 @@ public struct ChoiceHistory: Hashable, Sendable {
     return choice
   }
 
-  /// The acceptors of `proposal` before and after `acceptor` joined them.
-  private mutating func recordAccepted(_ proposal: Proposal, by acceptor: Int)
-    -> (before: Int, after: AcceptorSet)
-  {
-    var set = acceptedBy[proposal, default: AcceptorSet()]
-    let before = set.count
-    set.insert(acceptor)
-    acceptedBy[proposal] = set
-    return (before, set)
-  }
-
+  /// In a log cluster: the acceptors of `proposal` in its slot before and after `acceptor`.
   private mutating func recordAccepted(inSlot proposal: Proposal, by acceptor: Int)
-    -> (before: Int, after: AcceptorSet)
+    -> (before: Int, after: Int)
   {
     slots.value.acceptances.grow(to: proposal.slot, with: [])
     return slots.value.acceptances.update(at: proposal.slot - 1) {
@@ -183,7 +181,7 @@ public struct ChoiceHistory: Hashable, Sendable {
 extension [ChoiceHistory.SlotAcceptance] {
   /// Counts `acceptor` for `proposal`, in place; the acceptors before and after.
   fileprivate mutating func count(_ acceptor: Int, for proposal: ChoiceHistory.Proposal)
-    -> (before: Int, after: AcceptorSet)
+    -> (before: Int, after: Int)
   {
     let position =
       firstIndex { $0.ballot == proposal.ballot && $0.value == proposal.value }
@@ -193,7 +191,7 @@ extension [ChoiceHistory.SlotAcceptance] {
       }()
     let before = self[position].acceptors.count
     self[position].acceptors.insert(acceptor)
-    return (before, self[position].acceptors)
+    return (before, self[position].acceptors.count)
   }
 }
 

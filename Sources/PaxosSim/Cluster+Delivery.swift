@@ -64,10 +64,10 @@ extension Cluster {
   /// A `reply-first` acceptor's write of its last change reaches the disk before it takes
   /// another message.
   mutating func finishWrite(at index: Int) {
-    let vote = nodes[index].unwrittenVote
-    nodes[index].unwrittenVote = nil
     guard let state = nodes[index].unwritten else { return }
+    let vote = nodes[index].unwrittenVote
     nodes[index].unwritten = nil
+    nodes[index].unwrittenVote = nil
     guard !settings.bugs.contains(.noPersist) else { return }
     nodes[index].disk.acceptor = state
     record(.persistedAcceptor(nodes[index].id, state))

@@ -150,6 +150,8 @@ public struct Cluster: Hashable, Sendable {
       inFlight.append(id)
       record(.sent(id))
     }
-    outbox.removeAll()
+    // Cleared here rather than by a call into PaxosCore: this runs at every delivery.
+    outbox.messages.removeAll(keepingCapacity: true)
+    if !outbox.reports.isEmpty { outbox.reports.removeAll(keepingCapacity: true) }
   }
 }
