@@ -18,7 +18,7 @@ struct FuzzInput {
   }
 
   mutating func line() -> String {
-    switch pick(26) {
+    switch pick(30) {
     case 0: return "propose \(proposer()) \(value())"
     case 1: return "prepare \(proposer()) \(number(12)) \(chance(2) ? value() : "")"
     case 2, 3, 4: return "deliver"
@@ -53,13 +53,30 @@ struct FuzzInput {
       let format = ["json", "mermaid", "dot", "markdown"][pick(4)]
       return "export \(format) \(chance(5) ? "-" : Self.outputFiles[pick(Self.outputFiles.count)])"
     case 24: return chance(2) ? "save saved.paxos" : "load \(["saved.paxos", "out.json"][pick(2)])"
+    // The replicated log's commands: refused in a single-decree cluster, carried out in a log one.
+    case 25: return "request \(proposer()) \(clientCommand())"
+    case 26: return chance(2) ? "retry r\(number(6)) \(proposer())" : "catchup l\(number(2))"
+    case 27:
+      return [
+        "expect slot \(number(5)) \(chance(2) ? clientCommand() : "noop")",
+        "expect applied l\(number(2)) \(number(4))", "expect kv l1 x \(value())",
+        "expect reply r\(number(5)) ok", "expect leader p\(number(3))",
+      ][pick(5)]
+    case 28: return "log"
     default:
       return chance(3)
         ? "reset" : "add \(["acceptor", "proposer", "learner"][pick(3)]) x\(number(3))"
     }
   }
 
-  mutating func cluster() -> String { "cluster \(number(5)) \(number(3)) \(pick(3))" }
+  /// Half of the clusters are log clusters.
+  mutating func cluster() -> String {
+    "cluster \(number(5)) \(number(3)) \(pick(3))" + (chance(2) ? " log" : "")
+  }
+
+  private mutating func clientCommand() -> String {
+    ["put x \(value())", "append x \(value())", "get x", "put y \(value())"][pick(4)]
+  }
 
   /// The line with a word replaced, bytes inserted, or cut short.
   mutating func noisy(_ line: String) -> String {
