@@ -76,12 +76,18 @@ extension EventContext {
           bug: .noDedup,
           text: "\(node) applied \(command.requestName) again instead of skipping the copy")
       ]
-    case .logsDiverge(let node, let entry, _, let expected, _):
-      guard entry.slot > expected.slot else { return [] }
+    case .logsDiverge(let node, let entry, let other, let expected, let position):
+      // A learner that waits at gaps applies slot N as its command number N: the one that did
+      // not is the one that went past a gap, whichever of the two the check caught.
+      let place = Int(position) + 1
+      let skipper =
+        Int(entry.slot) != place
+        ? (node, entry.slot) : Int(expected.slot) != place ? (other, expected.slot) : nil
+      guard let (learner, slot) = skipper else { return [] }
       return [
         SwitchFinding(
           bug: .skipGaps,
-          text: "\(node) applied slot \(entry.slot) before slot \(expected.slot), past a gap")
+          text: "\(learner) applied slot \(slot) as its command number \(place), past a gap")
       ]
     }
   }

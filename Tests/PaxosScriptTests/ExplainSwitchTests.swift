@@ -18,7 +18,10 @@ import Testing
     /// The property broken, as the violation names it.
     var broken = "agreement"
 
-    var testDescription: String { guilty + (cluster.hasSuffix(" log") ? " in a log" : "") }
+    var testDescription: String {
+      guilty + (cluster.hasSuffix(" log") ? " in a log" : "")
+        + (broken.hasPrefix("applied logs: l2") ? ", caught on the learner that waited" : "")
+    }
   }
 
   /// p1 gets red chosen by a1 and a2.
@@ -91,9 +94,21 @@ import Testing
         "deliver p1->a1", "deliver p1->a2", "deliver a1->l2", "deliver a2->l2", "drop a1->l1",
         "drop a2->l1", "deliver p1->a1", "deliver p1->a2", "deliver a1->l1", "deliver a2->l1",
       ],
-      deed: "l1 applied slot 3 before slot 2, past a gap", cluster: "cluster 3 1 2 log",
+      deed: "l1 applied slot 3 as its command number 2, past a gap", cluster: "cluster 3 1 2 log",
       broken: "applied logs: l1 applied [3] put x 3 as its command number 2, where l2 applied"
         + " [2] put x 2"),
+    // The check catches l2, which waited, when it applies after l1 went past the gap: the
+    // blame is l1's all the same.
+    Case(
+      guilty: "skip-gaps", innocent: "no-dedup",
+      schedule: [
+        "request p1 put x 1", "deliver all", "request p1 put x 2", "request p1 put x 3",
+        "deliver p1->a1", "deliver p1->a2", "drop a1->l1", "drop a2->l1", "deliver p1->a1",
+        "deliver p1->a2", "deliver a1->l1", "deliver a2->l1", "deliver a1->l2", "deliver a2->l2",
+      ],
+      deed: "l1 applied slot 3 as its command number 2, past a gap", cluster: "cluster 3 1 2 log",
+      broken: "applied logs: l2 applied [2] put x 2 as its command number 2, where l1 applied"
+        + " [3] put x 3"),
   ]
 
   @Test(arguments: cases)
