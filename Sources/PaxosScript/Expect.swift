@@ -54,8 +54,14 @@ enum Expect {
     case .inFlight(let count, let kind?):
       let actual = cluster.inFlight.count { cluster.trace[$0].kind == kind }
       return ("in flight", "\(count) \(kind.name)", "\(actual) \(kind.name)")
-    case .slot, .applied, .keyValue, .reply, .leaders:
-      return try LogExpect.compare(expectation, cluster)
+    case .slot(let slot, let command): return try LogExpect.slot(slot, command, in: cluster)
+    case .applied(let learner, let count):
+      return try LogExpect.applied(learner, count, in: cluster)
+    case .keyValue(let learner, let key, let value):
+      return try LogExpect.keyValue(learner, key: key, value: value, in: cluster)
+    case .reply(let request, let expected):
+      return try LogExpect.reply(request, expected, in: cluster)
+    case .leaders(let proposers): return try LogExpect.leaders(proposers, in: cluster)
     case .safe, .violation:
       let expected = expectation == .safe ? "is safe" : "has a violation"
       let violations = cluster.violations
