@@ -58,15 +58,10 @@ import Testing
     return rows
   }
 
-  static let log = ["cluster 3 2 2 log"]
-  static let steady = log + ["request p1 put x 1", "deliver all"]
-  /// Slot 2's accept reached a1 only; slot 3 is chosen and l1 learned it.
-  static let gap =
-    steady + [
-      "request p1 append x 2", "request p1 append x 3", "deliver p1->a1", "drop p1->a2",
-      "drop p1->a3", "deliver p1->a1", "deliver p1->a2", "deliver p1->a3", "deliver a2->l1",
-      "deliver a3->l1",
-    ]
+  // The log cluster of `ExplainEveryEventTests`: a steady leader, then a gap at slot 2.
+  static let log = ExplainEveryEventTests.log
+  static let steady = ExplainEveryEventTests.steady
+  static let gap = ExplainEveryEventTests.gap
 
   @Test func aSingleDecreeClusterIsToldHowToMakeALog() {
     let single = Self.view(["cluster 3 1 1"])
