@@ -145,7 +145,7 @@ public enum Vocabulary {
         .log, .log, forms: ["log"],
         summary:
           "the replicated log: a row per slot, what each acceptor accepted, what was chosen, and"
-          + " which learners applied it",
+          + " which learners applied it; then each learner's store and each request's reply",
         example: "log"),
       CommandSpec(
         .diagram, .views, forms: ["diagram [last N]"],
