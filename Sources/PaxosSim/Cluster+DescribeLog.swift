@@ -7,11 +7,6 @@ extension Cluster {
     "[\(slot)] \(values.display(command))"
   }
 
-  /// `put x 1 (r1)`, or `noop`.
-  public func describeRequest(_ command: ValueID) -> String {
-    command.isNoop ? "noop" : "\(values.display(command)) (\(command.requestName))"
-  }
-
   func describeLog(_ event: Event) -> String {
     switch event {
     case .requested(let command, let proposer, let retry):
