@@ -121,7 +121,8 @@ import Testing
   ) {
     let named = Set(
       lines.split(separator: "\n").flatMap { line in
-        let words = line.split(separator: " ").map(String.init)
+        // Split as the lexer does: a tab or a carriage return separates words too.
+        let words = line.split(whereSeparator: \.isWhitespace).map(String.init)
         return ["export", "save"].contains(words.first) ? words.dropFirst() : []
       })
     let unnamed = before.changes(to: after).filter { path in
