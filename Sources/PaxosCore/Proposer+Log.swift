@@ -115,10 +115,12 @@ extension Proposer {
     // A teaching switch: the leader treats the promises as reporting nothing.
     let reported = config.proposersIgnoreAcceptedValues ? [:] : log.reported
     log.reported = [:]
-    let top = max(reported.keys.max() ?? 0, log.highestKnown)
+    // What it knows chosen as it takes the lead, read once rather than slot by slot.
+    let knowledge = log
+    let top = max(reported.keys.max() ?? 0, knowledge.highestKnown)
     events.append(.leads(ballot, top: top))
     var proposedCommands: Set<ValueID> = []
-    for slot in stride(from: 1, through: top, by: 1) where log.known(in: slot) == nil {
+    for slot in stride(from: 1, through: top, by: 1) where knowledge.known(in: slot) == nil {
       let report = reported[slot]
       let command = report?.vote.command ?? .noop
       proposedCommands.insert(command)

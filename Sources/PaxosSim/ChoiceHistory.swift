@@ -27,13 +27,12 @@ public struct ChoiceHistory: Hashable, Sendable {
     public var value: ValueID
     public var ballot: Ballot
     public var time: Int
-    /// In a log cluster, the slot; zero otherwise.
-    public var slot = 0
   }
 
   /// Which acceptors ever accepted each proposal.
   private var acceptedBy: [Proposal: AcceptorSet] = [:]
   /// Every proposal that reached a quorum, in order; the first one's value is the chosen value.
+  /// A log cluster keeps its choices slot by slot instead (`firstChosen`).
   public private(set) var chosen: [Choice] = []
   public private(set) var violations: [Violation] = []
   /// The promise each acceptor held when last seen, by acceptor position.
@@ -139,12 +138,12 @@ public struct ChoiceHistory: Hashable, Sendable {
       after = set.count
     }
     guard before < quorum, after >= quorum else { return nil }
-    let choice = Choice(
-      value: proposal.value, ballot: proposal.ballot, time: time, slot: proposal.slot)
-    chosen.append(choice)
+    let choice = Choice(value: proposal.value, ballot: proposal.ballot, time: time)
     if proposal.slot >= 1 {
       slots.value.recordChoice(
         SlotVote(slot: proposal.slot, ballot: proposal.ballot, command: proposal.value))
+    } else {
+      chosen.append(choice)
     }
     return choice
   }

@@ -58,7 +58,12 @@ extension Cluster {
       "\(node) waits for slot \(missing) before applying [\(learned)]"
     case .asksForSlots(let node):
       "catchup \(node): it asks the proposers and the other learners for the slots it lacks"
-    default:
+    // Listed, not left to a default, so that a new event must be told somewhere: `describe`
+    // tells these itself and hands over only the cases above.
+    case .sent, .delivered, .dropped, .duplicated, .lost, .crashed, .recovered, .restoredAcceptor,
+      .restoredRound, .partitioned, .healed, .persistedAcceptor, .persistedRound, .timerFired,
+      .timerArmed, .startedPhase1, .startedPhase2, .awaitingValue, .abandoned, .decided, .chosen,
+      .learned, .violation:
       describe(event)
     }
   }
@@ -100,7 +105,7 @@ extension Cluster {
     case .appliedTwice(let node, let command, let slot, let first):
       "at most once: \(node) applies \(command.requestName) \(values.display(command)) again"
         + " in slot \(slot); it applied it in slot \(first)"
-    default:
+    case .agreement, .validity, .promiseDecreased:
       describe(violation)
     }
   }

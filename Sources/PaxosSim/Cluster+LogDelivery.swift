@@ -12,7 +12,15 @@ extension Cluster {
     case .accepted:
       proposerReceives(message, report: nil, at: index)
       learnerReceives(message, report: nil, at: index)
-    case .catchup, .chosen:
+    case .catchup:
+      // A node answers once: from what it learned when it is a learner, else from what its
+      // proposer knows chosen.
+      if nodes[index].roles.contains(.learner) {
+        learnerReceives(message, report: report, at: index)
+      } else {
+        proposerReceives(message, report: report, at: index)
+      }
+    case .chosen:
       proposerReceives(message, report: report, at: index)
       learnerReceives(message, report: report, at: index)
     }

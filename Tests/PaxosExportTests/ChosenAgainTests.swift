@@ -77,7 +77,7 @@ import Testing
     }
     // A window after a slot's first choice repeats it as chosen again, naming the slot: no
     // note of an earlier choice is needed, and none is drawn.
-    let second = cluster.choices.chosen.filter { $0.slot == 1 }.map(\.time)
+    let second = cluster.choiceTimes(inSlot: 1)
     #expect(second.count == 2)
     let window = MermaidExport.diagrams(of: cluster, from: second[0] + 1, to: nil).joined()
     #expect(window.contains("chosen again [1] put x 1 (1.p2)"))

@@ -70,8 +70,7 @@ import Testing
 
   @Test func markdownHasTheFinalLogTheLearnersAndTheReplies() throws {
     let interpreter = Interpreter.running(Scenarios.logGapAndCatchUp)
-    let choices = interpreter.cluster.choices.chosen
-    let time = { (slot: Int) in choices.first { $0.slot == slot }?.time ?? -1 }
+    let time = { (slot: Int) in interpreter.cluster.choiceTimes(inSlot: slot).first ?? -1 }
     let notes = MarkdownExport.notes(of: interpreter, from: nil, to: nil)
     #expect(notes.hasPrefix("# Paxos Lab run: 7 slots chosen\n"))
     #expect(

@@ -134,6 +134,15 @@ import Testing
     ])
   }
 
+  @Test func aNodeThatIsProposerAndLearnerAnswersACatchupOnce() {
+    _ = Interpreter.running([
+      "cluster 3 1 1 log", "add proposer+learner s1",
+      "request p1 put x 1", "deliver all",
+      "catchup l1", "deliver l1->p1", "deliver l1->s1",
+      "expect inflight 2 chosen",  // one from p1, one from s1
+    ])
+  }
+
   @Test func aRetriedAppendTakesTwoSlotsAndIsAppliedOnce() {
     let interpreter = Interpreter.running([
       "cluster 3 1 1 log",

@@ -59,7 +59,12 @@ extension EventWriter {
       writer.integer(Int(missing))
       writer.raw(", \"learned\": ")
       writer.integer(Int(learned))
-    default:
+    // Listed, not left to a default, so that a new event must be written somewhere: `event`
+    // writes these itself and hands over only the cases above.
+    case .sent, .delivered, .dropped, .duplicated, .lost, .crashed, .recovered, .restoredAcceptor,
+      .restoredRound, .partitioned, .healed, .persistedAcceptor, .persistedRound, .timerFired,
+      .timerArmed, .startedPhase1, .startedPhase2, .awaitingValue, .abandoned, .decided, .chosen,
+      .learned, .violation:
       break
     }
   }
@@ -106,7 +111,7 @@ extension EventWriter {
       writer.integer(Int(slot))
       writer.raw(", \"first_slot\": ")
       writer.integer(Int(first))
-    default:
+    case .agreement, .validity, .promiseDecreased:
       break
     }
   }

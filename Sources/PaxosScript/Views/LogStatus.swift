@@ -55,11 +55,11 @@ enum LogStatus {
   /// `slots 1-3`, or how many of them and the first gap: the chosen slots, from the history.
   static func chosen(_ cluster: Cluster) -> String {
     let slots = cluster.choices.firstChosen
+    let count = cluster.choices.chosenSlotCount
     guard !slots.isEmpty else { return "nothing yet" }
-    guard let gap = slots.firstIndex(where: { $0 == nil }) else {
+    guard count < slots.count, let gap = slots.firstIndex(where: { $0 == nil }) else {
       return slots.count == 1 ? "slot 1" : "slots 1-\(slots.count)"
     }
-    let count = slots.lazy.filter { $0 != nil }.count
     return "\(count) of slots 1-\(slots.count); slot \(gap + 1) is not chosen yet"
   }
 
