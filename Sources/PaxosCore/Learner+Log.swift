@@ -55,13 +55,7 @@ extension Learner {
         learnedSlots.append(heard)
       }
     case .catchup:
-      guard case .learned(let ranges)? = report else { return }
-      let missing = slots.lazy.compactMap { $0 }.filter { vote in
-        !ranges.contains { $0.contains(vote.slot) }
-      }
-      outbox.send(
-        Message(kind: .chosen, from: id, to: message.from, ballot: .zero),
-        with: .chosen(Array(missing)))
+      outbox.answer(message, report: report, from: id, knowing: slots)
     case .prepare, .promise, .accept, .nack:
       return
     }

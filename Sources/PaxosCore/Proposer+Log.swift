@@ -94,13 +94,7 @@ extension Proposer {
         if log.learn(heard) { events.append(.decidedSlot(heard)) }
       }
     case (.catchup, _):
-      guard case .learned(let ranges)? = report else { return }
-      let missing = log.known.lazy.compactMap { $0 }.filter { vote in
-        !ranges.contains { $0.contains(vote.slot) }
-      }
-      outbox.send(
-        Message(kind: .chosen, from: id, to: message.from, ballot: .zero),
-        with: .chosen(Array(missing)))
+      outbox.answer(message, report: report, from: id, knowing: log.known)
     default:
       return
     }

@@ -76,3 +76,19 @@ public struct Outbox: Hashable, Sendable {
     messages.append(message)
   }
 }
+
+extension Outbox {
+  /// Answers a learner's catch-up request (`catchup`, carrying the slots it learned) with every
+  /// slot in `known` it lacks, also above its highest; an answer bringing nothing is sent too.
+  mutating func answer(
+    _ catchup: Message, report: Report?, from node: NodeID, knowing known: ChunkedLog<SlotVote?>
+  ) {
+    guard case .learned(let ranges)? = report else { return }
+    let missing = known.lazy.compactMap { $0 }.filter { vote in
+      !ranges.contains { $0.contains(vote.slot) }
+    }
+    send(
+      Message(kind: .chosen, from: node, to: catchup.from, ballot: .zero),
+      with: .chosen(Array(missing)))
+  }
+}
