@@ -14,8 +14,10 @@ let package = Package(
     .target(name: "PaxosCore"),
     // Simulated cluster, network, faults, scheduler, invariants, trace.
     .target(name: "PaxosSim", dependencies: ["PaxosCore"]),
+    // The model checker: explores every schedule of the simulator's enabled events.
+    .target(name: "PaxosCheck", dependencies: ["PaxosSim"]),
     // The one command language shared by `paxlab run`, the REPL and lessons.
-    .target(name: "PaxosScript", dependencies: ["PaxosSim"]),
+    .target(name: "PaxosScript", dependencies: ["PaxosCheck", "PaxosSim"]),
     // The persistent session: its file, replay on opening, recovery of damaged files.
     .target(name: "PaxosSession", dependencies: ["PaxosScript"]),
     // Exports of a run (JSON trace, Mermaid, Graphviz, Markdown), all read from the trace, and

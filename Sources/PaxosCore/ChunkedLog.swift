@@ -65,6 +65,16 @@ public struct ChunkedLog<Element: Hashable & Sendable>: Hashable, Sendable, Rand
     tail.append(element)
   }
 
+  /// Empties the sequence and keeps one chunk's storage for what comes next: the model
+  /// checker empties a cluster's trace at every step it tries.
+  @inlinable public mutating func removeAllKeepingCapacity() {
+    if !full.isEmpty {
+      tail = full[0]
+      full = []
+    }
+    tail.removeAll(keepingCapacity: true)
+  }
+
   /// Room for `capacity` elements without regrowing, up to one chunk.
   @inlinable public mutating func reserveCapacity(_ capacity: Int) {
     tail.reserveCapacity(Swift.min(capacity, Self.chunkSize))

@@ -109,6 +109,17 @@ public struct ChoiceHistory: Hashable, Sendable {
     swap(&lastPromise, &other.lastPromise)
   }
 
+  /// The history as it decides what the model checker may find next: what was accepted,
+  /// chosen and promised, without the times of choices or the violations already reported.
+  var withoutTimes: ChoiceHistory {
+    var history = self
+    if !history.violations.isEmpty { history.violations = [] }
+    if history.chosen.contains(where: { $0.time != 0 }) {
+      for index in history.chosen.indices { history.chosen[index].time = 0 }
+    }
+    return history
+  }
+
   /// How many proposals were ever accepted by some acceptor.
   public var proposalCount: Int { acceptedBy.count }
 

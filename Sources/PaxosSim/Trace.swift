@@ -56,6 +56,16 @@ public struct Trace: Hashable, Sendable {
     messages.reuse(&other.messages)
   }
 
+  /// Forgets every event, message, report and output, keeping their storage: the model
+  /// checker steps a cluster without a history, whose messages in flight it registers afresh.
+  mutating func removeHistory() {
+    entries.removeAllKeepingCapacity()
+    messages.removeAllKeepingCapacity()
+    guard !log.isUnused else { return }
+    log.value.reports.removeAllKeepingCapacity()
+    log.value.outputs.removeAllKeepingCapacity()
+  }
+
   mutating func reserve(messages: Int, entries: Int) {
     self.messages.reserveCapacity(messages)
     self.entries.reserveCapacity(entries)
