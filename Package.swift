@@ -29,6 +29,7 @@ let package = Package(
       name: "paxlab",
       dependencies: [
         "CReadline",
+        "PaxosCheck",
         "PaxosExport",
         "PaxosSession",
         "PaxosScript",
@@ -42,6 +43,8 @@ let package = Package(
       path: "Tests/PaxosTestSupport"),
     .testTarget(name: "PaxosCoreTests", dependencies: ["PaxosCore", "PaxosTestSupport"]),
     .testTarget(name: "PaxosSimTests", dependencies: ["PaxosSim", "PaxosTestSupport"]),
+    .testTarget(
+      name: "PaxosCheckTests", dependencies: ["PaxosCheck", "PaxosScript", "PaxosTestSupport"]),
     .testTarget(
       name: "PaxosScriptTests", dependencies: ["PaxosScript", "PaxosTestSupport"],
       exclude: ["Golden"]),

@@ -75,6 +75,14 @@ public struct ChunkedLog<Element: Hashable & Sendable>: Hashable, Sendable, Rand
     tail.removeAll(keepingCapacity: true)
   }
 
+  /// Removes the elements from `count` on, keeping the storage.
+  @inlinable public mutating func truncate(to count: Int) {
+    while endIndex > count {
+      if tail.isEmpty, let last = full.popLast() { tail = last }
+      tail.removeLast(Swift.min(tail.count, endIndex - count))
+    }
+  }
+
   /// Room for `capacity` elements without regrowing, up to one chunk.
   @inlinable public mutating func reserveCapacity(_ capacity: Int) {
     tail.reserveCapacity(Swift.min(capacity, Self.chunkSize))

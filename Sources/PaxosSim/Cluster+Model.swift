@@ -12,10 +12,19 @@ public struct MessageContent: Hashable, Sendable {
 public struct ModelRecord: Hashable, Sendable {
   var choices: ChoiceHistory
   var replies: [ClientRequest.Reply?]
+  var isLog: Bool
+  /// Whether any value was ever proposed (the same in every state a check visits).
+  var proposed: Bool
+
+  /// Some work is unfinished: a value was proposed and none is chosen, or, in a log cluster,
+  /// a request has had no reply.
+  public var hasUnfinishedWork: Bool {
+    isLog ? replies.contains(nil) : proposed && choices.value == nil
+  }
 }
 
 /// The cluster as the model checker sees it: it steps a cluster with no history, putting it
-/// back into each state it explores, and reads off what each step changed.
+/// into each state it explores, and reads off what each step changed.
 extension Cluster {
   /// What message `id` says, its report included.
   public func content(of id: MessageID) -> MessageContent {
@@ -35,19 +44,29 @@ extension Cluster {
   public var modelRecord: ModelRecord {
     ModelRecord(
       choices: choices.withoutTimes,
-      replies: config.isLog ? requests.map(\.reply) : [])
+      replies: config.isLog ? requests.map(\.reply) : [], isLog: config.isLog,
+      proposed: !values.texts.isEmpty)
   }
 
-  /// Puts the node at `index` back as it was.
+  /// Whether `timeout` would start a new round at `node`: up, a proposer with a round left,
+  /// and, in a single-decree cluster, an attempt to retry.
+  public func canTimeOut(_ node: Node) -> Bool {
+    guard node.isUp, let proposer = node.proposer, proposer.nextRound != nil else { return false }
+    if config.isLog { return true }
+    switch proposer.attempt {
+    case .idle, .decided: return false
+    default: return true
+    }
+  }
+
+  /// Puts the node at `index` into the state `node`.
   public mutating func restore(_ node: Node, at index: Int) {
     nodes[index] = node
   }
 
-  /// Puts the network and the record back: the messages in flight are numbered `#1`, `#2`, ...
-  /// in the order given, and the trace holds nothing else.
-  public mutating func restore(
-    inFlight network: some Sequence<MessageContent>, record: ModelRecord
-  ) {
+  /// Puts the network and the record into a state: the messages in flight are numbered `#1`,
+  /// `#2`, ... in the order given, and the trace holds nothing else.
+  public mutating func restore(inFlight network: [MessageContent], record: ModelRecord) {
     trace.removeHistory()
     inFlight.removeAll(keepingCapacity: true)
     for content in network {
@@ -55,6 +74,19 @@ extension Cluster {
       if let report = content.report { message.slot = trace.register(report) }
       inFlight.append(trace.register(message))
     }
+    restore(record)
+  }
+
+  /// Takes back what a step did to the network and the record since `restore(inFlight:record:)`
+  /// put `count` messages in flight, with `reports` reports.
+  public mutating func rewind(toInFlight count: Int, reports: Int, record: ModelRecord) {
+    trace.truncate(messages: count, reports: reports)
+    inFlight.removeAll(keepingCapacity: true)
+    for raw in 0..<UInt32(count) { inFlight.append(MessageID(raw: raw + 1)) }
+    restore(record)
+  }
+
+  private mutating func restore(_ record: ModelRecord) {
     choices = record.choices
     for (index, reply) in record.replies.enumerated() where requests[index].reply != reply {
       requests[index].reply = reply
@@ -68,14 +100,5 @@ extension Cluster {
     }
     guard config.isLog else { return false }
     return !requests.lazy.map(\.reply).elementsEqual(record.replies)
-  }
-
-  /// Nothing is in flight and no timer is armed: nothing happens without a new command.
-  public var isQuiet: Bool { inFlight.isEmpty && nextTimer() == nil }
-
-  /// Some work is unfinished: no value is chosen yet, or, in a log cluster, a request has had
-  /// no reply.
-  public var hasUnfinishedWork: Bool {
-    config.isLog ? requests.contains { $0.reply == nil } : choices.value == nil
   }
 }

@@ -22,16 +22,4 @@ extension Cluster {
     case .timeout(let node): try timeout(node)
     }
   }
-
-  /// Whether `timeout` would start a new round at the node at `index`: an up proposer with a
-  /// round left, and, in a single-decree cluster, an attempt to retry.
-  public func canTimeOut(at index: Int) -> Bool {
-    guard nodes[index].isUp, let proposer = nodes[index].proposer, proposer.nextRound != nil
-    else { return false }
-    if config.isLog { return true }
-    switch proposer.attempt {
-    case .idle, .decided: return false
-    default: return true
-    }
-  }
 }

@@ -66,6 +66,16 @@ public struct Trace: Hashable, Sendable {
     log.value.outputs.removeAllKeepingCapacity()
   }
 
+  /// Forgets what came after the first `messages` messages and `reports` reports, and every
+  /// event and output: the model checker takes back a step it tried.
+  mutating func truncate(messages: Int, reports: Int) {
+    entries.removeAllKeepingCapacity()
+    self.messages.truncate(to: messages)
+    guard !log.isUnused else { return }
+    log.value.reports.truncate(to: reports)
+    log.value.outputs.removeAllKeepingCapacity()
+  }
+
   mutating func reserve(messages: Int, entries: Int) {
     self.messages.reserveCapacity(messages)
     self.entries.reserveCapacity(entries)

@@ -26,8 +26,13 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "Events in the run that is exported to every format and loaded back.")
   var exportEvents = 100_000
 
+  @Flag(help: "Measure only the model checker.")
+  var checkOnly = false
+
   func run() throws {
     let repetitions = max(1, repetitions)
+    let check = try checkFields(repetitions: repetitions)
+    guard !checkOnly else { return Self.print(check) }
     // Exports first, while the process is small: their peak memory is measured.
     let export = try ExportBench.measure(events: exportEvents, repetitions: repetitions)
     let session = try (0..<repetitions)
@@ -62,8 +67,31 @@ struct BenchCommand: ParsableCommand {
         ("log_commands_per_second", "\(Int(log.perSecond))"),
         ("log_first_\(log.stretch)_ms", Self.milliseconds(log.firstStretch)),
         ("log_last_\(log.stretch)_ms", Self.milliseconds(log.lastStretch)),
-      ] + export.fields(milliseconds: Self.milliseconds)
-    print("{\n" + fields.map { "  \"\($0.0)\": \($0.1)" }.joined(separator: ",\n") + "\n}")
+      ] + export.fields(milliseconds: Self.milliseconds) + check
+    Self.print(fields)
+  }
+
+  private static func print(_ fields: [(String, String)]) {
+    Swift.print("{\n" + fields.map { "  \"\($0.0)\": \($0.1)" }.joined(separator: ",\n") + "\n}")
+  }
+
+  /// The model checker's figures, each the median of the repetitions.
+  private func checkFields(repetitions: Int) throws -> [(String, String)] {
+    func median(workers: Int, symmetry: Bool = false) throws -> CheckBench.Result {
+      try (0..<repetitions).map { _ in try CheckBench.measure(workers: workers, symmetry: symmetry)
+      }
+      .sorted { $0.statesPerSecond < $1.statesPerSecond }[repetitions / 2]
+    }
+    let one = try median(workers: 1)
+    let two = try median(workers: 2)
+    return [
+      ("check_configuration", "\"\(CheckBench.description)\""),
+      ("check_distinct_states", "\(one.check.distinctStates)"),
+      ("check_transitions", "\(one.check.transitions)"),
+      ("check_distinct_states_per_second", "\(Int(one.statesPerSecond))"),
+      ("check_distinct_states_per_second_2_workers", "\(Int(two.statesPerSecond))"),
+      ("check_bytes_per_state", "\(Int(one.bytesPerState.rounded()))"),
+    ]
   }
 
   /// Seconds as milliseconds with two decimals.
