@@ -9,8 +9,9 @@ struct Successor: Sendable {
   /// Zero while a discovery is pending: the merge completes the words, then fingerprints them.
   var fingerprint: UInt64
   var discovery: Int?
-  /// Whether the state was visited when the batch began: the merge only counts it.
-  var wasVisited: Bool
+  /// How many successors made just before this one led to states visited when the batch
+  /// began: they are counted as transitions, not kept.
+  var skippedBefore: Int
   /// A complete successor not visited yet: its state as the frontier keeps it, and whether it
   /// is stuck, worked out here rather than in the merge, which the workers wait for.
   var encoded: Range<Int> = 0..<0
@@ -43,6 +44,8 @@ struct Explorer: Sendable {
   private(set) var successors: [Successor] = []
   private(set) var discoveries: [Discovery] = []
   private(set) var encoded: [UInt8] = []
+  /// Successors to visited states made since the last one kept.
+  private(set) var skipped = 0
 
   init(cluster: Cluster, tables: Tables, layout: StateLayout, options: CheckOptions) {
     self.cluster = cluster
@@ -57,6 +60,7 @@ struct Explorer: Sendable {
     successors.removeAll(keepingCapacity: true)
     discoveries.removeAll(keepingCapacity: true)
     encoded.removeAll(keepingCapacity: true)
+    skipped = 0
   }
 
   /// Tries every enabled event from `state`, adding a successor for each, in a fixed order:
@@ -117,7 +121,7 @@ struct Explorer: Sendable {
   mutating func step(from state: ArraySlice<UInt32>, to fingerprint: UInt64) -> (Step, [UInt32])? {
     clear()
     expand(state)
-    for successor in successors where !successor.wasVisited {
+    for successor in successors {
       var found = Array(words[successor.words])
       if let index = successor.discovery {
         let outcome = tables.settle(discoveries[index])
@@ -165,26 +169,31 @@ struct Explorer: Sendable {
     successors.append(
       Successor(
         parent: parent, step: step, words: start..<words.count, fingerprint: 0,
-        discovery: discoveries.count - 1, wasVisited: false, slot: Int32(slot),
+        discovery: discoveries.count - 1, skippedBefore: skipped, slot: Int32(slot),
         breaksInvariant: discoveries[discoveries.count - 1].breaksInvariant))
+    skipped = 0
   }
 
   private mutating func addSuccessor(
     _ step: Step, slot: Int, parent: UInt64, from start: Int, breaks: Bool = false
   ) {
     let fingerprint = Fingerprint.of(words[start...])
-    var successor = Successor(
-      parent: parent, step: step, words: start..<words.count,
-      fingerprint: fingerprint, discovery: nil,
-      wasVisited: visited?.contains(fingerprint) ?? false, slot: Int32(slot),
-      breaksInvariant: breaks)
-    if !successor.wasVisited {
-      let first = encoded.count
-      Frontier.encode(words[start...], into: &encoded)
-      successor.encoded = first..<encoded.count
-      successor.isStuck = tables.isStuck(words[start...], layout: layout)
+    // Most successors were visited already: the merge, which the workers wait for, never sees
+    // them.
+    if !breaks, visited?.contains(fingerprint) == true {
+      skipped += 1
+      words.removeSubrange(start...)
+      return
     }
-    successors.append(successor)
+    let first = encoded.count
+    Frontier.encode(words[start...], into: &encoded)
+    successors.append(
+      Successor(
+        parent: parent, step: step, words: start..<words.count, fingerprint: fingerprint,
+        discovery: nil, skippedBefore: skipped, encoded: first..<encoded.count,
+        isStuck: tables.isStuck(words[start...], layout: layout), slot: Int32(slot),
+        breaksInvariant: breaks))
+    skipped = 0
   }
 
   /// Carries `step` out on the cluster, reads off what it did, and takes it back.

@@ -116,12 +116,11 @@ struct Search {
     for worker in workers {
       let explorer = worker.explorer
       for successor in explorer.successors {
-        transitions += 1
+        transitions += successor.skippedBefore + 1
         if successor.breaksInvariant {
           violation = (successor.parent, successor.step)
           return
         }
-        if successor.wasVisited { continue }
         var fingerprint = successor.fingerprint
         if let discovery = successor.discovery {
           let outcome = tables.settle(explorer.discoveries[discovery])
@@ -147,6 +146,7 @@ struct Search {
           return
         }
       }
+      transitions += explorer.skipped
     }
   }
 
