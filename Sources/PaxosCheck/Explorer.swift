@@ -65,11 +65,10 @@ struct Explorer: Sendable {
 
   /// Tries every enabled event from `state`, adding a successor for each, in a fixed order:
   /// deliveries, drops and duplicates by message, then crashes, recoveries and timeouts by node.
-  mutating func expand(_ state: ArraySlice<UInt32>, visited: VisitedSet? = nil) {
+  mutating func expand(_ state: ArraySlice<UInt32>, parent: UInt64, visited: VisitedSet? = nil) {
     // Kept for this state only: the merge adds to the set, which must not be shared then.
     self.visited = visited
     defer { self.visited = nil }
-    let parent = Fingerprint.of(state)
     let base = state.startIndex
     let budgets = Budgets(word: state[base + layout.budgets])
     let network = (base + layout.network)..<state.endIndex
@@ -116,12 +115,12 @@ struct Explorer: Sendable {
     }
   }
 
-  /// The event that leads from `state` to the state with `fingerprint`, and that state's
-  /// words: the schedule is rebuilt by following the fingerprints of a path.
-  mutating func step(from state: ArraySlice<UInt32>, to fingerprint: UInt64) -> (Step, [UInt32])? {
+  /// Every successor of `state`, complete, with the step that leads to it: the schedule is
+  /// rebuilt by finding, at each state of a path, the successor with the next fingerprint.
+  mutating func successors(of state: ArraySlice<UInt32>) -> [(Step, [UInt32])] {
     clear()
-    expand(state)
-    for successor in successors {
+    expand(state, parent: 0)
+    return successors.map { successor in
       var found = Array(words[successor.words])
       if let index = successor.discovery {
         let outcome = tables.settle(discoveries[index])
@@ -129,9 +128,8 @@ struct Explorer: Sendable {
           &found, from: 0, with: outcome, slot: Int(successor.slot), tables: tables,
           layout: layout)
       }
-      if Fingerprint.of(found) == fingerprint { return (successor.step, found) }
+      return (successor.step, found)
     }
-    return nil
   }
 
   /// Adds the successor `step` leads to; `position` is the message's place in the network.

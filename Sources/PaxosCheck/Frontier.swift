@@ -4,6 +4,8 @@
 struct Frontier: Sendable {
   private var bytes: [UInt8] = []
   private var ends: [UInt32] = []
+  /// Each state's fingerprint, its parent's for the states it leads to.
+  private var fingerprints: [UInt64] = []
 
   var count: Int { ends.count }
   var isEmpty: Bool { ends.isEmpty }
@@ -30,15 +32,19 @@ struct Frontier: Sendable {
     }
   }
 
-  mutating func append(_ state: some Sequence<UInt32>) {
+  func fingerprint(_ index: Int) -> UInt64 { fingerprints[index] }
+
+  mutating func append(_ state: some Sequence<UInt32>, fingerprint: UInt64) {
     Self.encode(state, into: &bytes)
     ends.append(UInt32(bytes.count))
+    fingerprints.append(fingerprint)
   }
 
   /// Appends a state a worker encoded already.
-  mutating func append(encoded: ArraySlice<UInt8>) {
+  mutating func append(encoded: ArraySlice<UInt8>, fingerprint: UInt64) {
     bytes.append(contentsOf: encoded)
     ends.append(UInt32(bytes.count))
+    fingerprints.append(fingerprint)
   }
 
   static func encode(_ state: some Sequence<UInt32>, into bytes: inout [UInt8]) {
@@ -51,5 +57,7 @@ struct Frontier: Sendable {
     }
   }
 
-  var allocatedBytes: Int { bytes.capacity + ends.capacity * MemoryLayout<UInt32>.stride }
+  var allocatedBytes: Int {
+    bytes.capacity + ends.capacity * MemoryLayout<UInt32>.stride + fingerprints.capacity * 8
+  }
 }

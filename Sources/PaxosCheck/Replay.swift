@@ -6,30 +6,42 @@ import PaxosSim
 struct Replay {
   let start: Cluster
   let tables: Tables
+  var symmetry: Symmetry?
   let layout: StateLayout
   let options: CheckOptions
 
   /// The schedule to the state with `fingerprint`, then `last` if given; and the first violation
   /// it caused on the real cluster. Nil when the path cannot be followed, which would be a flaw
   /// of the checker, never of the student's input.
-  func actions(to fingerprint: UInt64, then last: Step? = nil, visited: VisitedSet)
+  mutating func actions(to fingerprint: UInt64, then last: Step? = nil, visited: VisitedSet)
     -> (actions: [ClusterAction], violation: Violation?)?
   {
     var path = [fingerprint]
     while let parent = visited.parent(of: path[path.count - 1]), parent != VisitedSet.noParent {
       path.append(parent)
     }
-    var tables = tables
-    var state = tables.state(of: start, layout: layout)
+    // One explorer, whose tables number whatever the search did not meet.
     var explorer = Explorer(cluster: start, tables: tables, layout: layout, options: options)
+    var state = explorer.tables.state(of: start, layout: layout)
     var steps: [Step] = []
     for target in path.reversed().dropFirst() {
-      guard let (step, words) = explorer.step(from: state[...], to: target) else { return nil }
+      let successors = explorer.successors(of: state[...])
+      guard
+        let (step, words) = successors.first(where: {
+          visitedFingerprint(of: $0.1, tables: &explorer.tables) == target
+        })
+      else { return nil }
       steps.append(step)
       state = words
     }
     if let last { steps.append(last) }
     return play(steps)
+  }
+
+  /// The fingerprint the visited set keeps for the state in `words`.
+  private mutating func visitedFingerprint(of words: [UInt32], tables: inout Tables) -> UInt64 {
+    symmetry?.fingerprint(of: words[...], layout: layout, tables: &tables)
+      ?? Fingerprint.of(words)
   }
 
   private func play(_ steps: [Step]) -> (actions: [ClusterAction], violation: Violation?)? {

@@ -9,6 +9,7 @@ struct Search {
   private let options: CheckOptions
   private let layout: StateLayout
   private var tables: Tables
+  private var symmetry: Symmetry?
   private var workers: [Worker]
   private var visited = VisitedSet()
   private var frontier = Frontier()
@@ -42,13 +43,17 @@ struct Search {
     layout = StateLayout(nodeCount: cluster.nodes.count)
     tables = Tables(start: cluster)
     let initial = tables.state(of: cluster, layout: layout)
-    _ = visited.insert(Fingerprint.of(initial), parent: VisitedSet.noParent)
-    frontier.append(initial)
+    if options.symmetry { symmetry = Symmetry(cluster) }
+    let fingerprint =
+      symmetry?.fingerprint(of: initial[...], layout: layout, tables: &tables)
+      ?? Fingerprint.of(initial)
+    _ = visited.insert(fingerprint, parent: VisitedSet.noParent)
+    frontier.append(initial, fingerprint: fingerprint)
     let empty = Tables(start: cluster)
     workers = (0..<options.workers).map { [layout] _ in
       Worker(Explorer(cluster: cluster, tables: empty, layout: layout, options: options))
     }
-    if tables.isStuck(initial[...], layout: layout) { stuck = Fingerprint.of(initial) }
+    if tables.isStuck(initial[...], layout: layout) { stuck = fingerprint }
   }
 
   mutating func run(progress report: (CheckProgress) -> Bool) -> CheckResult {
@@ -97,7 +102,8 @@ struct Search {
       let worker = workers[index]
       for state in first..<min(batch.upperBound, first + share) {
         frontier.state(state, into: &worker.state)
-        worker.explorer.expand(worker.state[...], visited: visited)
+        worker.explorer.expand(
+          worker.state[...], parent: frontier.fingerprint(state), visited: visited)
       }
     }
     if workers.count == 1 {
@@ -131,13 +137,17 @@ struct Search {
             layout: layout)
           fingerprint = Fingerprint.of(words)
         }
+        if symmetry != nil {
+          let state = successor.discovery != nil ? words[...] : explorer.words[successor.words]
+          fingerprint = symmetry?.fingerprint(of: state, layout: layout, tables: &tables) ?? 0
+        }
         guard visited.insert(fingerprint, parent: successor.parent) else { continue }
         let isStuck: Bool
         if successor.discovery != nil {
-          next.append(words)
+          next.append(words, fingerprint: fingerprint)
           isStuck = tables.isStuck(words[...], layout: layout)
         } else {
-          next.append(encoded: explorer.encoded[successor.encoded])
+          next.append(encoded: explorer.encoded[successor.encoded], fingerprint: fingerprint)
           isStuck = successor.isStuck
         }
         if stuck == nil, isStuck { stuck = fingerprint }
@@ -157,7 +167,8 @@ struct Search {
       schedule: [], stuck: nil,
       // The birthday bound: n states among 2^64 fingerprints.
       collisionProbability: Double(visited.count) * Double(visited.count) / 0x1p65)
-    let replay = Replay(start: start, tables: tables, layout: layout, options: options)
+    var replay = Replay(
+      start: start, tables: tables, symmetry: symmetry, layout: layout, options: options)
     if let stuck { result.stuck = replay.actions(to: stuck, visited: visited)?.actions }
     if let violation {
       result.depth = depth + 1

@@ -9,7 +9,7 @@ public struct Learner: Hashable, Sendable {
   public let id: NodeID
   public private(set) var learned: ValueID?
   /// Accepted messages counted until a value is learned, one tally per ballot and value.
-  public private(set) var tallies: [Tally] = []
+  public internal(set) var tallies: [Tally] = []
   /// In a log cluster: what it learned in each slot, `slots[slot - 1]`. Durable.
   public internal(set) var slots: ChunkedLog<SlotVote?> {
     _read { yield logState.value.slots }

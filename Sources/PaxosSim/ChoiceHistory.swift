@@ -120,6 +120,28 @@ public struct ChoiceHistory: Hashable, Sendable {
     return history
   }
 
+  /// The history with acceptors renamed: who accepted what, and the promises seen, by position.
+  func renamed(_ renaming: AcceptorRenaming) -> ChoiceHistory {
+    var history = self
+    history.acceptedBy = acceptedBy.mapValues { renaming($0) }
+    // Kept as long as the highest position observed: padded to rename, then trimmed.
+    history.lastPromise = Array(repeating: .zero, count: renaming.positions.count)
+    for (position, promise) in lastPromise.enumerated() where position < renaming.positions.count {
+      history.lastPromise[renaming.positions[position]] = promise
+    }
+    while history.lastPromise.last == .zero { history.lastPromise.removeLast() }
+    if !slots.isUnused {
+      history.slots.value.acceptances = ChunkedLog()
+      for slot in slots.value.acceptances {
+        history.slots.value.acceptances.append(
+          slot.map {
+            SlotAcceptance(ballot: $0.ballot, value: $0.value, acceptors: renaming($0.acceptors))
+          })
+      }
+    }
+    return history
+  }
+
   /// How many proposals were ever accepted by some acceptor.
   public var proposalCount: Int { acceptedBy.count }
 

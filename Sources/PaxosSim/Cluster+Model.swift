@@ -102,3 +102,29 @@ extension Cluster {
     return !requests.lazy.map(\.reply).elementsEqual(record.replies)
   }
 }
+
+/// What the model checker's symmetry renames: every name and position of an acceptor.
+extension Node {
+  public func renamed(_ renaming: AcceptorRenaming) -> Node {
+    var node = self
+    node.id = renaming(id)
+    node.acceptor = acceptor?.renamed(renaming)
+    node.proposer = proposer?.renamed(renaming)
+    node.learner = learner?.renamed(renaming)
+    return node
+  }
+}
+
+extension MessageContent {
+  public func renamed(_ renaming: AcceptorRenaming) -> MessageContent {
+    MessageContent(message: message.renamed(renaming), report: report)
+  }
+}
+
+extension ModelRecord {
+  public func renamed(_ renaming: AcceptorRenaming) -> ModelRecord {
+    var record = self
+    record.choices = choices.renamed(renaming)
+    return record
+  }
+}

@@ -62,7 +62,7 @@ public struct Disk: Hashable, Sendable {
 
 /// A simulated machine: its roles, whether it is up, its disk and its retry timer.
 public struct Node: Hashable, Sendable {
-  public let id: NodeID
+  public internal(set) var id: NodeID
   public let roles: Roles
   public internal(set) var isUp = true
   public internal(set) var disk = Disk()
