@@ -222,9 +222,7 @@ public final class Session {
     guard path != "-" else {
       return LineResult(outcome: .done, note: .text([String(script.dropLast())]))
     }
-    let target = WriteTarget(
-      holding: "a Paxos Lab script", otherName: "save under another name",
-      protected: [ownFile], recognises: SessionFormat.isReadableScript)
+    let target = SavedScript.target(protecting: [ownFile], otherName: "save under another name")
     do {
       try target.write(Array(script.utf8), to: path)
     } catch {
