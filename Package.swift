@@ -46,7 +46,7 @@ let package = Package(
     .testTarget(
       name: "PaxosCheckTests", dependencies: ["PaxosCheck", "PaxosScript", "PaxosTestSupport"]),
     .testTarget(
-      name: "PaxosScriptTests", dependencies: ["PaxosScript", "PaxosTestSupport"],
+      name: "PaxosScriptTests", dependencies: ["PaxosCheck", "PaxosScript", "PaxosTestSupport"],
       exclude: ["Golden"]),
     .testTarget(name: "PaxosSessionTests", dependencies: ["PaxosSession"]),
     // Round trips, hostile traces, and the exports checked with the real tools.

@@ -44,7 +44,8 @@ struct CheckCommand: ParsableCommand {
       (.depth, depth), (.drops, drops), (.duplicates, duplicates), (.crashes, crashes),
       (.recoveries, recoveries), (.timeouts, timeouts), (.states, states), (.workers, workers),
     ]
-    return (["check"] + given.compactMap { bound, value in value.map { "\(bound.rawValue)=\($0)" } }
+    return
+      (["check"] + given.compactMap { bound, value in value.map { "\(bound.rawValue)=\($0)" } }
       + (symmetry ? ["symmetry"] : [])).joined(separator: " ")
   }
 
@@ -111,7 +112,8 @@ struct CheckCommand: ParsableCommand {
       StandardError.line("paxlab: no violation, so no schedule to write; '\(path)' is not written")
       return
     }
-    let script = lines.drop(while: SavedScript.isHeader).map(String.init)
+    let script =
+      lines.drop(while: SavedScript.isHeader).map(String.init)
       + report.result.schedule.map(\.line) + ["expect violation"]
     let target = SavedScript.target(
       protecting: self.script == "-" ? [] : [.init(path: self.script, role: "the script checked")],

@@ -46,7 +46,8 @@ final class ProgressLine: Sendable {
     { [self] progress in
       if onTerminal {
         draw(every: Self.checkInterval) {
-          let perSecond = progress.seconds > 0 ? Int(Double(progress.distinctStates) / progress.seconds) : 0
+          let perSecond =
+            progress.seconds > 0 ? Int(Double(progress.distinctStates) / progress.seconds) : 0
           return "depth \(progress.depth), \(progress.distinctStates) distinct states,"
             + " \(perSecond) states/s, queue \(progress.queued)"
         }
@@ -65,7 +66,9 @@ final class ProgressLine: Sendable {
       state.drawn = now
       return state.label
     }
-    if let label { StandardError.text(Self.erase + label + ": " + progress() + "; Ctrl-C stops it") }
+    if let label {
+      StandardError.text(Self.erase + label + ": " + progress() + "; Ctrl-C stops it")
+    }
   }
 
   /// After the line: erases the progress line, if one was drawn.

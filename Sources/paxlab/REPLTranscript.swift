@@ -39,7 +39,8 @@ struct REPLTranscript {
     case .blank, .quit, .forREPL:
       break
     case .done:
-      if case .run(let summary)? = result.note, summary.interrupted, let kept = result.recorded.first
+      if case .run(let summary)? = result.note, summary.interrupted,
+        let kept = result.recorded.first
       {
         outcome.append("the session keeps it as '\(kept)'")
       }
