@@ -92,7 +92,7 @@ import Testing
       contentsOf: scratch.url.appendingPathComponent("bad.paxos"), encoding: .utf8)
     // `  1. deliver #7`, up to the violation's line.
     let schedule = checked.lines.dropFirst().prefix { !$0.hasPrefix("VIOLATION") }.compactMap {
-      $0.range(of: ". ").map { range in String($0[range.upperBound...]) }
+      line in line.range(of: ". ").map { String(line[$0.upperBound...]) }
     }
     let lines = written.split(separator: "\n").map(String.init)
     #expect(lines.first?.hasPrefix("# paxlab session v") == true)
