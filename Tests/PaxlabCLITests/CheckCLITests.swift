@@ -82,6 +82,36 @@ import Testing
     #expect(run.status == 2, "\(run.output)")
   }
 
+  /// Ctrl-C stops a long check: it prints what it covered and exits 3.
+  @Test func ctrlCStopsALongCheckWithExitThree() throws {
+    let binary = try #require(Paxlab.binary)
+    let scratch = try Scratch()
+    try scratch.file(
+      "script.paxos", "cluster 5 3 1\npropose p1 a\npropose p2 b\npropose p3 c\n")
+    let output = try scratch.emptyFile("stdout")
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = [
+      "check", "script.paxos", "--depth", "200", "--drops", "3", "--crashes", "3",
+      "--recoveries", "3", "--timeouts", "3",
+    ]
+    process.currentDirectoryURL = scratch.url
+    process.standardOutput = try FileHandle(forWritingTo: output)
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+    Thread.sleep(forTimeInterval: 1)
+    process.interrupt()
+    let interrupted = Date()
+    while process.isRunning && Date().timeIntervalSince(interrupted) < 10 {
+      Thread.sleep(forTimeInterval: 0.02)
+    }
+    #expect(!process.isRunning, "still running 10 s after Ctrl-C")
+    #expect(process.terminationStatus == 3)
+    let text = try String(contentsOf: output, encoding: .utf8)
+    #expect(text.hasPrefix("stopped: interrupted; no violation among the "), "\(text)")
+  }
+
   // MARK: -o
 
   @Test func theWrittenScriptReplaysTheViolationAndDrawsIt() throws {
