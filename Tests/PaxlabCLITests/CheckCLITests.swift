@@ -133,7 +133,7 @@ import Testing
 
     let replay = try Paxlab.run(["run", "bad.paxos", "--export", "drawn"], in: scratch.url)
     #expect(replay.status == 0, "\(replay.output)")
-    #expect(replay.lines.contains { $0.hasPrefix("VIOLATION at time ") })
+    #expect(replay.lines.contains { $0.hasPrefix("  VIOLATION at time ") }, "\(replay.output)")
     for ext in ["json", "mmd", "dot", "md"] {
       #expect(
         FileManager.default.fileExists(
