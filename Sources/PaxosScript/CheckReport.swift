@@ -8,9 +8,12 @@ public struct CheckReport: Sendable {
   public let result: CheckResult
   /// The violation's line as the transcript prints it when the schedule is played.
   private let violationLine: String?
+  /// What is unfinished in a stuck state of this cluster.
+  private let unfinished: String
 
   public init(_ result: CheckResult, from cluster: Cluster) {
     self.result = result
+    unfinished = cluster.config.isLog ? "a request has no reply" : "no value is chosen"
     if case .violation(let violation) = result.outcome {
       violationLine = Self.line(of: violation, after: result.schedule, from: cluster)
     } else {
@@ -74,7 +77,7 @@ public struct CheckReport: Sendable {
   private var stuckLines: [String] {
     guard let stuck = result.stuck else { return [] }
     let meaning =
-      "nothing is in flight, no timer is armed, and a proposer or a request has not finished:"
+      "nothing is in flight and no timer is armed, yet \(unfinished):"
       + " nothing more happens until someone types a command"
     guard !stuck.isEmpty else { return ["note: the cluster is stuck now: " + meaning] }
     return ["note: stuck after \(Self.events(stuck.count)) (not a violation); a shortest schedule:"]
