@@ -31,9 +31,9 @@ final class Journal {
   deinit { close(descriptor) }
 
   /// The lines in one write, then fsync: a crash leaves them whole, or the last one written
-  /// torn at the end of the file where opening the session finds it. Refused when the file at `path` is no longer
-  /// this journal's (moved, removed or replaced by another program): what it was told would be
-  /// written where nobody reads.
+  /// torn at the end of the file where opening the session finds it. Refused when the file at
+  /// `path` is no longer this journal's (moved, removed or replaced by another program): what it
+  /// was told would be written where nobody reads.
   func append(_ lines: [String]) throws(FileSystem.Failure) {
     guard let now = try FileSystem.status(of: path, followingLinks: true), now.isSameFile(as: file)
     else {
