@@ -15,17 +15,23 @@ struct CheckCommand: ParsableCommand {
       + "limit, or Ctrl-C). 'help check' at the paxlab prompt says more."
   )
 
+  private static let defaults = CheckOptions()
+
   @Argument(help: "The script to run first; - reads standard input.")
   var script: String
 
-  @Option(help: "The most events in one schedule.") var depth: Int?
-  @Option(help: "Messages one schedule may drop.") var drops: Int?
-  @Option(help: "Messages one schedule may duplicate.") var duplicates: Int?
-  @Option(help: "Nodes one schedule may crash.") var crashes: Int?
-  @Option(help: "Nodes one schedule may recover.") var recoveries: Int?
-  @Option(help: "Proposer timeouts (new rounds) one schedule may fire.") var timeouts: Int?
-  @Option(help: "Stop after this many distinct states.") var states: Int?
-  @Option(help: "Threads to search with; the result is the same.") var workers: Int?
+  @Option(help: "The most events in one schedule (\(Self.defaults.depth)).") var depth: Int?
+  @Option(help: "Messages one schedule may drop (\(Self.defaults.drops)).") var drops: Int?
+  @Option(help: "Messages one schedule may duplicate (\(Self.defaults.duplicates)).")
+  var duplicates: Int?
+  @Option(help: "Nodes one schedule may crash (\(Self.defaults.crashes)).") var crashes: Int?
+  @Option(help: "Nodes one schedule may recover (\(Self.defaults.recoveries)).") var recoveries:
+    Int?
+  @Option(help: "Proposer timeouts (new rounds) one schedule may fire (\(Self.defaults.timeouts)).")
+  var timeouts: Int?
+  @Option(help: "Stop after this many distinct states (\(Self.defaults.states)).") var states: Int?
+  @Option(help: "Threads to search with; the result is the same (\(Self.defaults.workers)).")
+  var workers: Int?
   @Flag(help: "Count acceptors with the same roles as interchangeable.") var symmetry = false
 
   @Option(
