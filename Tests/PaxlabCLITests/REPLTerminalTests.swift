@@ -178,7 +178,7 @@ struct REPLTerminalTests {
     try terminal.type("check depth=200 drops=3 crashes=3 recoveries=3 timeouts=3")
     try terminal.press("Enter")
     let progress = try terminal.waitFor("the progress line") { lines in
-      lines.last?.hasPrefix("check depth=200 drops=3 crashes...: depth ") == true
+      lines.last?.hasPrefix("check depth=200 drops=3 crashes=...: depth ") == true
         && lines.last?.hasSuffix("; Ctrl-C stops it") == true
     }
     #expect(
