@@ -13,6 +13,9 @@ import Testing
 
     """
   static let duel = "cluster 3 2 1\npropose p1 red\npropose p2 blue\n"
+  /// One proposer, no fault: every schedule is safe, and there are few.
+  static let oneProposer = "cluster 3 1 1\npropose p1 red\n"
+  static let noFaults = ["--crashes", "0", "--recoveries", "0", "--timeouts", "0"]
 
   /// Runs `paxlab check` on `script` (as `script.paxos`) in `scratch`.
   func check(
@@ -26,7 +29,7 @@ import Testing
   }
 
   @Test func noViolationExitsZero() throws {
-    let run = try check(Self.duel)
+    let run = try check(Self.oneProposer, Self.noFaults)
     #expect(run.status == 0, "\(run.output)")
     #expect(run.lines.first?.hasPrefix("no violation: all schedules of at most ") == true)
     #expect(run.lines.dropFirst().first?.hasPrefix("budgets: ") == true)
@@ -162,7 +165,7 @@ import Testing
 
   @Test func withoutAViolationNothingIsWritten() throws {
     let scratch = try Scratch()
-    let run = try check(Self.duel, ["-o", "bad.paxos"], in: scratch)
+    let run = try check(Self.oneProposer, Self.noFaults + ["-o", "bad.paxos"], in: scratch)
     #expect(run.status == 0, "\(run.output)")
     #expect(
       !FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("bad.paxos").path))
@@ -196,13 +199,14 @@ import Testing
   }
 
   @Test func jsonOfASafeCheck() throws {
-    let run = try check(Self.duel, ["--json", "--workers", "2"])
+    let run = try check(Self.oneProposer, Self.noFaults + ["--json", "--workers", "2"])
     #expect(run.status == 0, "\(run.output)")
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
     #expect(object["result"] as? String == "safe")
     #expect(object["invariant"] is NSNull)
     #expect(object["schedule"] as? [String] == [])
+    #expect(object["exhausted"] as? Bool == true)
     #expect(object["workers"] as? Int == 2)
   }
 }
