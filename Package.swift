@@ -19,7 +19,7 @@ let package = Package(
     // The one command language shared by `paxlab run`, the REPL and lessons.
     .target(name: "PaxosScript", dependencies: ["PaxosCheck", "PaxosSim"]),
     // The persistent session: its file, replay on opening, recovery of damaged files.
-    .target(name: "PaxosSession", dependencies: ["PaxosScript"]),
+    .target(name: "PaxosSession", dependencies: ["PaxosCheck", "PaxosScript"]),
     // Exports of a run (JSON trace, Mermaid, Graphviz, Markdown), all read from the trace, and
     // loading a JSON trace back.
     .target(name: "PaxosExport", dependencies: ["PaxosScript", "PaxosSession"]),
@@ -46,7 +46,7 @@ let package = Package(
     .testTarget(
       name: "PaxosCheckTests", dependencies: ["PaxosCheck", "PaxosScript", "PaxosTestSupport"]),
     .testTarget(
-      name: "PaxosScriptTests", dependencies: ["PaxosScript", "PaxosTestSupport"],
+      name: "PaxosScriptTests", dependencies: ["PaxosCheck", "PaxosScript", "PaxosTestSupport"],
       exclude: ["Golden"]),
     .testTarget(name: "PaxosSessionTests", dependencies: ["PaxosSession"]),
     // Round trips, hostile traces, and the exports checked with the real tools.

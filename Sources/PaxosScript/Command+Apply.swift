@@ -81,8 +81,8 @@ extension Command {
       try cluster.setAttemptTimeout(ticks)
       return .settings
     case .status, .net, .log, .diagram, .history, .explain, .compareBackoff, .undo, .redo, .goto,
-      .bookmark, .help, .expect, .export, .save, .load, .sessions, .open, .quit, .lesson,
-      .teach:
+      .bookmark, .help, .expect, .check, .checkApply, .export, .save, .load, .sessions, .open,
+      .quit, .lesson, .teach:
       return nil
     }
     return nil

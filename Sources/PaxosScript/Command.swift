@@ -1,3 +1,4 @@
+import PaxosCheck
 import PaxosCore
 import PaxosSim
 
@@ -44,6 +45,11 @@ public enum Command: Hashable, Sendable {
   case bookmark(String)
   case help(String?)
   case expect(Expectation)
+  /// Explores every schedule from here within the bounds; the cluster is unchanged.
+  case check(CheckOptions)
+  /// Plays the last check's schedule, to its violation or (`stuck`) to its stuck state, as the
+  /// commands it is made of.
+  case checkApply(stuck: Bool)
   case export(ExportRequest)
   /// Commands about the session's files, carried out by the REPL, not by the interpreter.
   case save(path: String)
@@ -99,6 +105,7 @@ extension Command {
     case .bookmark: .bookmark
     case .help: .help
     case .expect: .expect
+    case .check, .checkApply: .check
     case .export: .export
     case .save: .save
     case .load: .load
@@ -113,11 +120,15 @@ extension Command {
   /// The word after the command word that picks one of its forms (`expect applied`), so that a
   /// refusal shows that form alone.
   var topic: String? {
-    guard case .expect(let expectation) = self else { return nil }
-    return expectation.keyword
+    switch self {
+    case .expect(let expectation): expectation.keyword
+    case .checkApply: "apply"
+    default: nil
+    }
   }
 
   /// Whether the command changes the cluster, and so belongs in the history that rebuilds it.
+  /// Not `check apply`: the history keeps the commands it plays, each as its own.
   public var changesCluster: Bool {
     switch self {
     case .cluster, .add, .reset, .propose, .prepare, .timeout, .request, .retry, .catchup,
@@ -125,7 +136,8 @@ extension Command {
       .setBugs, .setBackoff, .setTimeout:
       true
     case .status, .net, .log, .diagram, .history, .explain, .compareBackoff, .undo, .redo, .goto,
-      .bookmark, .help, .expect, .export, .save, .load, .sessions, .open, .quit, .lesson, .teach:
+      .bookmark, .help, .expect, .check, .checkApply, .export, .save, .load, .sessions, .open,
+      .quit, .lesson, .teach:
       false
     }
   }

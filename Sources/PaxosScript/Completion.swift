@@ -1,3 +1,4 @@
+import PaxosCheck
 import PaxosCore
 import PaxosSim
 
@@ -191,6 +192,11 @@ public enum Completion {
       return ["seeds=", "steps=", "waits="].filter { option in
         !arguments.contains { $0.hasPrefix(option) }
       }
+    case .check:
+      if arguments.first == "apply" { return position == 1 ? ["stuck"] : [] }
+      let options = CheckOptions.Bound.allCases.map { $0.rawValue + "=" } + ["symmetry"]
+      return (position == 0 ? keywords(of: command) : [])
+        + options.filter { option in !arguments.contains { $0.hasPrefix(option) } }
     case .diagram, .history:
       return position == 0 ? keywords(of: command) : []
     case .goto:

@@ -1,3 +1,4 @@
+import PaxosCheck
 import PaxosSim
 
 /// `help`, `help COMMAND` and `help TOPIC`, from the vocabulary table.
@@ -58,8 +59,36 @@ enum Help {
         "waits=K,K,...: compare no wait (0) and, for each other K, a fixed wait of K ticks and"
           + " a random one of 1 to 2K; without it, no wait against the cluster's own backoff"
       ]
+    case .check: checkDetails
     default: []
     }
+  }
+
+  /// What `check` does, with the defaults of its options as `CheckOptions` sets them.
+  private static var checkDetails: [String] {
+    let defaults = CheckOptions()
+    let budgets = [CheckOptions.Bound.drops, .duplicates, .crashes, .recoveries, .timeouts]
+    return [
+      "from the cluster as it is, it tries every order of what can happen: deliver any message"
+        + " in flight and, each within its budget per schedule, drop one, duplicate one, crash a"
+        + " node that is up, recover one that is down, fire a proposer's timeout (a new round)",
+      "it makes no new proposals or requests, and the partition stays as it is",
+      "depth=D: at most D events in one schedule (\(defaults.depth)); "
+        + budgets.map { "\($0.rawValue)=N (\(defaults[$0]))" }.joined(separator: ", ")
+        + ": the budgets; timeouts bound the ballots",
+      "states=N: stop after N distinct states (\(defaults.states)); workers=N: search with N"
+        + " threads (\(defaults.workers)), same result; symmetry: acceptors with the same roles"
+        + " count as interchangeable (off)",
+      "breadth first: a schedule it reports is a shortest one; 'check apply' plays it here, as"
+        + " commands that 'undo' takes back ('check apply stuck': the one to a stuck state);"
+        + " both need the cluster as it was at the check",
+      "two states are the same when the nodes' protocol state (in memory and on disk), which"
+        + " nodes are up, the messages in flight (a multiset of their contents), the partition,"
+        + " what was chosen and the budgets used are; the trace, message numbers, the clock and"
+        + " when timers are due (only whether one is armed) do not count",
+      "a bounded check is not a proof: 'no violation' says no schedule within these bounds breaks"
+        + " safety; only Paxos's proof covers every schedule",
+    ]
   }
 
   /// A topic by its name; `time-travel` or `time` for "time travel", as a line has no spaces

@@ -1,3 +1,4 @@
+import PaxosCheck
 import PaxosCore
 import PaxosSim
 
@@ -22,8 +23,9 @@ public struct LineResult: Sendable {
   public var events: Range<Int> = 0..<0
   /// What the line prints besides its events, rendered only when someone reads it.
   public var note: Note?
-  /// The line as a session file keeps it, when it changed the cluster or moved in its history.
-  public var recordedText: String?
+  /// The lines as a session file keeps them: the line itself when it changed the cluster or
+  /// moved in its history, the commands it played for `check apply`, none otherwise.
+  public var recorded: [String] = []
   /// A lesson's teaching line: a transcript shows its text, not the line itself.
   public var isTeaching = false
   /// `run ... brief`: a transcript shows only the events that matter to the outcome.
@@ -55,6 +57,7 @@ public enum Note: Sendable {
   case run(RunSummary)
   case settings
   case text([String])
+  case check(CheckReport)
   /// A command that found nothing to do (`deliver all` with nothing in flight, `heal` with no
   /// partition): it says so, and is not kept in the history, since it changed nothing that
   /// `undo` could take back.
@@ -69,6 +72,11 @@ public struct Interpreter: Sendable {
   /// Asked now and then during a long `run` or `compare backoff` with how far it got; true
   /// stops it, keeping the steps taken.
   public var interrupted: Checkpoint?
+  /// Asked now and then during a `check` with how far it got; false stops it. Without it, a
+  /// check asks `interrupted`.
+  public var checkProgress: (@Sendable (CheckProgress) -> Bool)?
+  /// The last `check` and the cluster it ran on, for `check apply`.
+  var lastCheck: CheckRun?
   /// Writes `export`s; without one, `export` says it needs the paxlab program.
   public var exporter: (any Exporter)?
   /// The lesson's question waiting for a reveal that names its answer.
@@ -95,9 +103,9 @@ public struct Interpreter: Sendable {
     if command.changesCluster {
       let entry = Self.entry(for: command, line: line, result: result)
       result.droppedBookmarks = timeline.append(entry, resulting: cluster)
-      result.recordedText = entry.text
+      result.recorded = [entry.text]
     } else {
-      result.recordedText = Self.trimmed(line)
+      result.recorded = [Self.trimmed(line)]
     }
     return result
   }
@@ -131,6 +139,8 @@ public struct Interpreter: Sendable {
   }
 
   public mutating func execute(_ command: Command) -> LineResult {
+    // It runs commands of its own, each kept in the history as the line it is.
+    if case .checkApply(let stuck) = command { return applyCheck(stuck: stuck) }
     let start = cluster.trace.entries.count
     var result = LineResult(outcome: .done)
     if case .teach = command { result.isTeaching = true }
@@ -168,6 +178,8 @@ public struct Interpreter: Sendable {
       return .text(try Help.text(topic))
     case .expect(let expectation):
       return .text([try Expect.check(expectation, in: cluster)])
+    case .check(let options):
+      return .check(try check(options))
     case .export(let request):
       guard let exporter else {
         throw ScriptError(
@@ -201,7 +213,7 @@ public struct Interpreter: Sendable {
       return .text(["bookmark \(name): after #\(timeline.entries.count)"])
     case .cluster, .add, .reset, .propose, .prepare, .timeout, .request, .retry, .catchup,
       .deliver, .deliverAll, .drop, .duplicate, .crash, .recover, .partition, .heal, .run,
-      .setBugs, .setBackoff, .setTimeout:
+      .setBugs, .setBackoff, .setTimeout, .checkApply:
       return nil  // carried out above
     case .save, .load, .sessions, .quit, .lesson, .open:
       // A lesson's pause runs lines here too: the message must fit there as well.

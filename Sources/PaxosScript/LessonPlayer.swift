@@ -157,7 +157,7 @@ public struct LessonPlayer {
         return
       }
       let result = trial.execute(line)
-      experimented = experimented || result.recordedText != nil
+      experimented = experimented || !result.recorded.isEmpty
       switch result.outcome {
       case .blank, .quit, .forREPL: continue
       case .done: Transcript.lines(for: result, in: trial.cluster, quiet: false).forEach(emit)

@@ -108,6 +108,7 @@ public enum Parser {
     case .lesson: return .lesson(words.next()?.text)
     case .help: return .help(words.next()?.text)
     case .expect: return .expect(try words.expectation())
+    case .check: return try words.check()
     case .pause: return .teach(.pause)
     case .ask: return .teach(.ask(try words.question()))
     case .title, .summary, .say, .reveal:

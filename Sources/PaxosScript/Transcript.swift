@@ -34,9 +34,10 @@ public enum Transcript {
   }
 
   /// What the line reports after its events: its note, and the bookmarks it removed.
-  public static func reportLines(for result: LineResult, in cluster: Cluster, quiet: Bool)
-    -> [String]
-  {
+  /// `timed`: with how long a check took, which a transcript compared as text cannot show.
+  public static func reportLines(
+    for result: LineResult, in cluster: Cluster, quiet: Bool, timed: Bool = false
+  ) -> [String] {
     guard !quiet else { return [] }
     var lines: [String] = []
     switch result.note {
@@ -47,6 +48,7 @@ public enum Transcript {
       if result.isBrief { lines.append(Report.standing(cluster)) }
     case .settings?: lines += Report.settings(cluster.settings)
     case .text(let text)?: lines += text
+    case .check(let report)?: lines += report.lines(timed: timed)
     case .nothingToDo(let text)?: lines.append(text)
     case nil: break
     }

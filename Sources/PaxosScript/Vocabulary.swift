@@ -7,7 +7,7 @@ public enum CommandWord: String, CaseIterable, Sendable {
   case crash, recover
   case status, net, log, diagram, history, explain
   case undo, redo, goto, bookmark
-  case expect
+  case expect, check
   case export
   case save, load, sessions, open, quit, help
   case lesson
@@ -185,6 +185,17 @@ public enum Vocabulary {
         ],
         summary: "check the cluster; a script stops with an error when the check fails",
         example: "expect chosen red"),
+      CommandSpec(
+        .check, .checks,
+        forms: [
+          "check [depth=D] [drops=N] [duplicates=N] [crashes=N] [recoveries=N] [timeouts=N]"
+            + " [states=N] [workers=N] [symmetry]",
+          "check apply [stuck]",
+        ],
+        summary:
+          "try every order of deliveries and faults from here, within budgets: no violation, or"
+          + " a shortest schedule that breaks safety, which 'check apply' plays",
+        example: "check timeouts=2"),
       CommandSpec(
         .export, .export, forms: ["export json|mermaid|dot|markdown FILE [from=TIME] [to=TIME]"],
         summary:

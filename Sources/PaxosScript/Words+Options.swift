@@ -80,7 +80,7 @@ extension Words {
   }
 
   /// `steps=20` as its name and its value, the value keeping the token's place in the line.
-  private func option(_ token: Token) -> (name: Substring, value: Token?) {
+  func option(_ token: Token) -> (name: Substring, value: Token?) {
     let parts = token.text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
     guard parts.count == 2 else { return (token.text[...], nil) }
     return (parts[0], Token(kind: .word, text: String(parts[1]), offset: token.offset))

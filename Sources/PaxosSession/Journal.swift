@@ -30,11 +30,11 @@ final class Journal {
 
   deinit { close(descriptor) }
 
-  /// One line in one write, then fsync: a crash leaves the line whole, or torn at the end of
-  /// the file where opening the session finds it. Refused when the file at `path` is no longer
-  /// this journal's (moved, removed or replaced by another program): what it was told would be
-  /// written where nobody reads.
-  func append(_ line: String) throws(FileSystem.Failure) {
+  /// The lines in one write, then fsync: a crash leaves them whole, or the last one written
+  /// torn at the end of the file where opening the session finds it. Refused when the file at
+  /// `path` is no longer this journal's (moved, removed or replaced by another program): what it
+  /// was told would be written where nobody reads.
+  func append(_ lines: [String]) throws(FileSystem.Failure) {
     guard let now = try FileSystem.status(of: path, followingLinks: true), now.isSameFile(as: file)
     else {
       throw FileSystem.Failure(
@@ -42,7 +42,8 @@ final class Journal {
         reason: "it was moved, removed or replaced since this session opened it")
     }
     try FileSystem.writeAll(
-      descriptor, Array(((endsMidLine ? "\n" : "") + line + "\n").utf8), path: path)
+      descriptor, Array(((endsMidLine ? "\n" : "") + lines.map { $0 + "\n" }.joined()).utf8),
+      path: path)
     guard fsync(descriptor) == 0 else {
       throw FileSystem.Failure(path: path, action: "sync", code: errno)
     }

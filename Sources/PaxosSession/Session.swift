@@ -1,3 +1,4 @@
+import PaxosCheck
 import PaxosScript
 import PaxosSim
 
@@ -49,6 +50,11 @@ public final class Session {
     set { interpreter.interrupted = newValue }
   }
 
+  public var checkProgress: (@Sendable (CheckProgress) -> Bool)? {
+    get { interpreter.checkProgress }
+    set { interpreter.checkProgress = newValue }
+  }
+
   /// The session file, which neither `save` nor `export` ever writes over.
   public var ownFile: WriteTarget.Protected {
     .init(path: place.file, role: "this session's own file, which paxlab keeps as you go")
@@ -83,9 +89,9 @@ public final class Session {
     default: break
     }
     let result = interpreter.execute(command, line: line)
-    guard let recorded = result.recordedText else { return result }
+    guard !result.recorded.isEmpty else { return result }
     do {
-      try journal.append(recorded)
+      try journal.append(result.recorded)
     } catch {
       if fileIsGone, (try? rewriteRemovedFile()) != nil {
         return result
@@ -121,6 +127,7 @@ public final class Session {
             hint: "'save FILE' keeps this cluster in another file")))
     }
     interpreter.interrupted = self.interpreter.interrupted
+    interpreter.checkProgress = self.interpreter.checkProgress
     interpreter.exporter = self.interpreter.exporter
     self.interpreter = interpreter
     // Replaying may have cut a torn line off, which replaces the file.
@@ -215,9 +222,7 @@ public final class Session {
     guard path != "-" else {
       return LineResult(outcome: .done, note: .text([String(script.dropLast())]))
     }
-    let target = WriteTarget(
-      holding: "a Paxos Lab script", otherName: "save under another name",
-      protected: [ownFile], recognises: SessionFormat.isReadableScript)
+    let target = SavedScript.target(protecting: [ownFile], otherName: "save under another name")
     do {
       try target.write(Array(script.utf8), to: path)
     } catch {

@@ -85,19 +85,25 @@ extension Cluster {
     }
   }
 
+  /// `agreement: blue is chosen under 2.p2, but red was chosen before`: the invariant's name,
+  /// then what broke it.
   public func describe(_ violation: Violation) -> String {
+    violation.invariant + ": " + describeBreach(violation)
+  }
+
+  func describeBreach(_ violation: Violation) -> String {
     switch violation {
     case .agreement(let first, let second, let ballot):
-      "agreement: \(values.display(second)) is chosen under \(ballot),"
+      "\(values.display(second)) is chosen under \(ballot),"
         + " but \(values.display(first)) was chosen before"
     case .validity(let value, let ballot):
-      "validity: \(values.display(value)) is chosen under \(ballot) but was never proposed"
+      "\(values.display(value)) is chosen under \(ballot) but was never proposed"
     case .promiseDecreased(let node, let from, let to):
       to.isZero
-        ? "promise: \(node) had promised \(from), and has forgotten it"
-        : "promise: \(node) had promised \(from), now only \(to)"
+        ? "\(node) had promised \(from), and has forgotten it"
+        : "\(node) had promised \(from), now only \(to)"
     case .slotAgreement, .slotValidity, .logsDiverge, .appliedTwice:
-      describeLog(violation)
+      describeLogBreach(violation)
     }
   }
 
@@ -108,5 +114,19 @@ extension Cluster {
       text += ", accepted \(state.acceptedProposal) = \(values.display(value))"
     }
     return text
+  }
+}
+
+extension Violation {
+  /// The invariant broken, in the short words a student knows: what a violation's line starts
+  /// with and what `check` reports.
+  public var invariant: String {
+    switch self {
+    case .agreement, .slotAgreement: "agreement"
+    case .validity, .slotValidity: "validity"
+    case .promiseDecreased: "promise"
+    case .logsDiverge: "applied logs"
+    case .appliedTwice: "at most once"
+    }
   }
 }

@@ -90,23 +90,23 @@ extension Cluster {
     }
   }
 
-  func describeLog(_ violation: Violation) -> String {
+  func describeLogBreach(_ violation: Violation) -> String {
     switch violation {
     case .slotAgreement(let slot, let first, let second, let ballot):
-      "agreement: \(values.display(second)) is chosen in slot \(slot) under \(ballot),"
+      "\(values.display(second)) is chosen in slot \(slot) under \(ballot),"
         + " but \(values.display(first)) was chosen there before"
     case .slotValidity(let slot, let command, let ballot):
-      "validity: \(values.display(command)) is chosen in slot \(slot) under \(ballot) but was"
+      "\(values.display(command)) is chosen in slot \(slot) under \(ballot) but was"
         + " never requested"
     case .logsDiverge(let node, let entry, let other, let expected, let position):
-      "applied logs: \(node) applied \(describe(slot: Int(entry.slot), entry.command)) as its"
+      "\(node) applied \(describe(slot: Int(entry.slot), entry.command)) as its"
         + " command number \(position + 1), where \(other) applied"
         + " \(describe(slot: Int(expected.slot), expected.command))"
     case .appliedTwice(let node, let command, let slot, let first):
-      "at most once: \(node) applies \(command.requestName) \(values.display(command)) again"
+      "\(node) applies \(command.requestName) \(values.display(command)) again"
         + " in slot \(slot); it applied it in slot \(first)"
     case .agreement, .validity, .promiseDecreased:
-      describe(violation)
+      describeBreach(violation)
     }
   }
 }

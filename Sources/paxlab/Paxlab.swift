@@ -7,7 +7,8 @@ struct Paxlab: ParsableCommand {
     commandName: "paxlab",
     abstract: "Paxos Lab: learn the Paxos consensus protocol by running it.",
     subcommands: [
-      ReplCommand.self, RunCommand.self, LessonCommand.self, ExportCommand.self, ReplayCommand.self,
+      ReplCommand.self, RunCommand.self, CheckCommand.self, LessonCommand.self, ExportCommand.self,
+      ReplayCommand.self,
       BenchCommand.self,
     ],
     defaultSubcommand: ReplCommand.self

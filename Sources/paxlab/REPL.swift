@@ -16,6 +16,7 @@ struct REPL {
   /// the worst line, as `paxlab run` would have exited at it (1 a failed expect, 2 an error).
   func run(reading source: inout some LineSource) -> Move {
     session.interrupted = progress.checkpoint
+    session.checkProgress = progress.checkProgress
     var status = ScriptStatus.passed
     defer { source.close() }
     while !Signals.leaveRequested {

@@ -13,7 +13,7 @@ struct REPLTranscript {
   var outcome: [String] = []
 
   /// `echo` repeats the line as `> line` first, as `paxlab run` does, for input that nobody saw
-  /// being typed.
+  /// being typed; a person typing also sees how long a check took.
   init(_ result: LineResult, line: String, in cluster: Cluster, echo: Bool) {
     switch result.outcome {
     case .blank, .quit:
@@ -34,12 +34,13 @@ struct REPLTranscript {
     }
     eventCount = (echo ? 1 : 0) + result.events.count
     // A failed `load` still shows the lines it ran before the one that failed.
-    outcome = Transcript.reportLines(for: result, in: cluster, quiet: false)
+    outcome = Transcript.reportLines(for: result, in: cluster, quiet: false, timed: !echo)
     switch result.outcome {
     case .blank, .quit, .forREPL:
       break
     case .done:
-      if case .run(let summary)? = result.note, summary.interrupted, let kept = result.recordedText
+      if case .run(let summary)? = result.note, summary.interrupted,
+        let kept = result.recorded.first
       {
         outcome.append("the session keeps it as '\(kept)'")
       }

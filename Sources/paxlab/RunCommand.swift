@@ -40,24 +40,9 @@ struct RunCommand: ParsableCommand {
     let output = StandardOutput(flushesEachLine: files.contains("-") && isatty(STDIN_FILENO) == 1)
     var runner = ScriptRunner(quiet: quiet, emit: output.line)
     for file in files {
-      // A script's exports never write over the script.
-      let exporter = FileExporter(
-        protecting: file == "-" ? [] : [.init(path: file, role: "the script being run")])
+      let exporter = Self.exporter(for: file)
       runner.exporter = exporter
-      let status: ScriptStatus
-      if file == "-" {
-        status = runner.run(name: "<stdin>", lines: Self.standardInputLines())
-      } else {
-        let bytes: [UInt8]
-        do {
-          bytes = try FileSystem.read(file)
-        } catch {
-          output.flush()
-          StandardError.line("paxlab: \(error)")
-          throw ExitCode(ScriptStatus.usageError.rawValue)
-        }
-        status = runner.run(name: file, lines: ScriptText.lines(of: bytes))
-      }
+      let status = runner.run(name: Self.name(of: file), lines: try Self.lines(of: file, output))
       if let exportFolder {
         // Also after a failure: the run up to the failing line is what one wants to look at.
         do {
@@ -78,6 +63,27 @@ struct RunCommand: ParsableCommand {
       }
     }
     output.flush()
+  }
+
+  /// Exports that never write over the script.
+  static func exporter(for file: String) -> FileExporter {
+    FileExporter(protecting: file == "-" ? [] : [.init(path: file, role: "the script being run")])
+  }
+
+  /// How errors name the script.
+  static func name(of file: String) -> String { file == "-" ? "<stdin>" : file }
+
+  /// The script's lines: standard input's as they are typed, or a file's; a file that cannot
+  /// be read is reported, and paxlab exits 2.
+  static func lines(of file: String, _ output: StandardOutput) throws -> AnySequence<Substring> {
+    guard file != "-" else { return AnySequence(standardInputLines()) }
+    do {
+      return AnySequence(ScriptText.lines(of: try FileSystem.read(file)))
+    } catch {
+      output.flush()
+      StandardError.line("paxlab: \(error)")
+      throw ExitCode(ScriptStatus.usageError.rawValue)
+    }
   }
 
   /// The name a script's exports get: its file name without folder and extension.

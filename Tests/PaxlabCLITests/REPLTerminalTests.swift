@@ -170,6 +170,30 @@ struct REPLTerminalTests {
     #expect(!lines.contains { $0.contains("Ctrl-C stops it") }, "the progress line is erased")
   }
 
+  /// A check of five acceptors and three proposers with room for many faults runs for long:
+  /// the progress line shows how far it got, and Ctrl-C stops the check, not the session.
+  @Test func aLongCheckShowsItsProgressAndCtrlCStopsItWithWhatItCovered() throws {
+    let terminal = try openOnEndlessDuel()
+    let saved = sessionFile
+    try terminal.type("check depth=200 drops=3 crashes=3 recoveries=3 timeouts=3")
+    try terminal.press("Enter")
+    let progress = try terminal.waitFor("the progress line") { lines in
+      lines.last?.hasPrefix("check depth=200 drops=3 crashes=...: depth ") == true
+        && lines.last?.hasSuffix("; Ctrl-C stops it") == true
+    }
+    #expect(
+      progress.last?.contains(" distinct states, ") == true
+        && progress.last?.contains(" states/s, queue ") == true, "\(progress)")
+    try terminal.press("C-c")
+    let lines = try terminal.waitFor("the partial result") { lines in
+      lines.last.map(REPLTerminal.isPrompt) == true
+    }
+    #expect(lines.contains { $0.hasPrefix("stopped: interrupted; no violation among the ") })
+    #expect(!lines.contains { $0.contains("Ctrl-C stops it") }, "the progress line is erased")
+    #expect(sessionFile == saved)
+    try terminal.enter("net")  // the session goes on
+  }
+
   @Test func ctrlDLeaves() throws {
     let terminal = try open()
     try terminal.press("C-d")

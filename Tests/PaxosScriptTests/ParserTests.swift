@@ -1,3 +1,4 @@
+import PaxosCheck
 import PaxosCore
 import PaxosSim
 import Testing
@@ -147,6 +148,8 @@ import Testing
     ("compare backoff", .compareBackoff(seeds: 100, steps: 2000)),
     ("compare backoff steps=50 seeds=7", .compareBackoff(seeds: 7, steps: 50)),
     ("compare backoff waits=0,5,40", .compareBackoff(seeds: 100, steps: 2000, waits: [0, 5, 40])),
+    ("check", .check(CheckOptions())),
+    ("check apply", .checkApply(stuck: false)),
     ("quit", .quit),
     ("exit", .quit),
     ("open lesson-1", .open("lesson-1")),

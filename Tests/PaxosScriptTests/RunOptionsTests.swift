@@ -46,7 +46,7 @@ import Testing
       ["cluster 5 3 1", "set backoff none", "set timeout 3", "propose p1 a", "propose p2 b"])
     interpreter.interrupted = { _, _ in true }
     let result = interpreter.execute("run steps=100000 seed=4 until violation brief")
-    #expect(result.recordedText == "run steps=1023 seed=4 until violation brief")
+    #expect(result.recorded == ["run steps=1023 seed=4 until violation brief"])
   }
 
   @Test func briefLeavesTheClusterAsTheFullRunDoes() {

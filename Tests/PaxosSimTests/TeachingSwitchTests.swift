@@ -25,6 +25,15 @@ import Testing
     #expect(cluster.violations.isEmpty)
   }
 
+  /// `check` names the invariant with the word the violation's line starts with.
+  @Test(arguments: BugSchedule.all)
+  func theViolationsLineStartsWithTheInvariantsName(_ schedule: BugSchedule) throws {
+    let cluster = try schedule.play(switchOn: true)
+    let names = ["agreement", "validity", "promise", "applied logs", "at most once"]
+    #expect(names.contains(schedule.expected.invariant))
+    #expect(cluster.describe(schedule.expected).hasPrefix(schedule.expected.invariant + ": "))
+  }
+
   @Test func everySwitchHasASchedule() {
     #expect(Set(BugSchedule.all.map(\.bug)) == Set(PaxosSim.Bug.allCases))
   }
