@@ -2,7 +2,7 @@
 /// schedule may contain, and how much work to do.
 public struct CheckOptions: Hashable, Sendable {
   /// The most events in one schedule.
-  public var depth = 24
+  public var depth = 10
   public var drops = 0
   public var duplicates = 0
   public var crashes = 1
@@ -10,7 +10,7 @@ public struct CheckOptions: Hashable, Sendable {
   /// Timeouts start new rounds: this bounds the ballots.
   public var timeouts = 1
   /// The most distinct states to visit before stopping.
-  public var states = 2_000_000
+  public var states = 1_000_000
   public var workers = 1
   /// Treat acceptors with the same roles as interchangeable.
   public var symmetry = false

@@ -62,22 +62,20 @@ struct Symmetry {
     var least = Fingerprint.of(words)
     let base = words.startIndex
     for index in renamings.indices {
-      let (renaming, slots) = renamings[index]
       renamed.removeAll(keepingCapacity: true)
       renamed.append(contentsOf: words[base..<(base + layout.network)])
       for slot in 0..<layout.nodeCount {
-        renamed[slots[slot]] = Self.number(
-          words[base + slot], in: &nodes[index], tables.nodes.values,
-          rename: { $0.renamed(renaming) }, intern: { tables.number($0) })
+        let number = words[base + slot]
+        renamed[renamings[index].slots[slot]] =
+          Self.cached(number, in: nodes[index]) ?? renamedNode(number, by: index, &tables)
       }
-      renamed[layout.record] = Self.number(
-        words[base + layout.record], in: &records[index], tables.records.values,
-        rename: { $0.renamed(renaming) }, intern: { tables.number($0) })
+      let record = words[base + layout.record]
+      renamed[layout.record] =
+        Self.cached(record, in: records[index]) ?? renamedRecord(record, by: index, &tables)
       for message in words[(base + layout.network)...] {
         renamed.append(
-          Self.number(
-            message, in: &messages[index], tables.messages.values,
-            rename: { $0.renamed(renaming) }, intern: { tables.number($0) }))
+          Self.cached(message, in: messages[index])
+            ?? renamedMessage(message, by: index, &tables))
       }
       renamed[layout.network...].sort()
       least = min(least, Fingerprint.of(renamed))
@@ -85,17 +83,44 @@ struct Symmetry {
     return least
   }
 
-  /// The number of the renamed value of `number`, numbering it the first time.
-  private static func number<Value>(
-    _ number: UInt32, in cache: inout [UInt32], _ values: [Value],
-    rename: (Value) -> Value, intern: (Value) -> UInt32
-  ) -> UInt32 {
+  /// The number of the renamed value of `number`, when it was worked out before.
+  private static func cached(_ number: UInt32, in cache: [UInt32]) -> UInt32? {
+    let index = Int(number)
+    return index < cache.count && cache[index] != .max ? cache[index] : nil
+  }
+
+  // The first time a value is renamed: rename it, number it, keep its number.
+
+  private mutating func renamedNode(_ number: UInt32, by index: Int, _ tables: inout Tables)
+    -> UInt32
+  {
+    let renamed = tables.number(tables.nodes[number].renamed(renamings[index].renaming))
+    Self.keep(renamed, for: number, in: &nodes[index])
+    return renamed
+  }
+
+  private mutating func renamedRecord(_ number: UInt32, by index: Int, _ tables: inout Tables)
+    -> UInt32
+  {
+    let renamed = tables.number(tables.records[number].renamed(renamings[index].renaming))
+    Self.keep(renamed, for: number, in: &records[index])
+    return renamed
+  }
+
+  private mutating func renamedMessage(_ number: UInt32, by index: Int, _ tables: inout Tables)
+    -> UInt32
+  {
+    let renamed = tables.number(tables.messages[number].renamed(renamings[index].renaming))
+    Self.keep(renamed, for: number, in: &messages[index])
+    return renamed
+  }
+
+  private static func keep(_ renamed: UInt32, for number: UInt32, in cache: inout [UInt32]) {
     let index = Int(number)
     if index >= cache.count {
       cache.append(contentsOf: repeatElement(.max, count: index + 1 - cache.count))
     }
-    if cache[index] == .max { cache[index] = intern(rename(values[index])) }
-    return cache[index]
+    cache[index] = renamed
   }
 
   private static func permutations(of elements: [Int]) -> [[Int]] {

@@ -55,8 +55,8 @@ public struct CheckReport: Sendable {
       let why =
         switch reason {
         case .stateLimit:
-          "the limit of states=\(result.options.states) came first (raise it, or lower depth"
-            + " or the budgets)"
+          "the limit of states=\(result.options.states) came first (raise it, lower depth or"
+            + " the budgets" + (result.options.symmetry ? ")" : ", or add symmetry)")
         case .interrupted: "interrupted"
         }
       return [

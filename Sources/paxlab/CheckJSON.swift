@@ -21,6 +21,9 @@ enum CheckJSON {
       ("exhausted", "\(exhausted)"),
       ("seconds", "\(result.seconds)"),
       ("workers", "\(result.options.workers)"),
+      ("symmetry", "\(result.options.symmetry)"),
+      // The chance that two distinct states shared a fingerprint, as TLC reports it.
+      ("collision_probability", "\(result.collisionProbability)"),
       ("schedule", array(result.schedule.map(\.line))),
       ("stuck", result.stuck.map { array($0.map(\.line)) } ?? "null"),
     ]

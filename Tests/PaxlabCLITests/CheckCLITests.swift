@@ -181,12 +181,14 @@ import Testing
     #expect(
       Set(object.keys) == [
         "result", "invariant", "distinct_states", "transitions", "depth", "exhausted", "seconds",
-        "workers", "schedule", "stuck",
+        "workers", "symmetry", "collision_probability", "schedule", "stuck",
       ])
     #expect(object["result"] as? String == "violation")
     #expect(object["invariant"] as? String == "agreement")
     #expect(object["exhausted"] as? Bool == false)
     #expect(object["workers"] as? Int == 1)
+    #expect(object["symmetry"] as? Bool == false)
+    #expect((object["collision_probability"] as? Double).map { $0 >= 0 && $0 < 1e-6 } == true)
     #expect((object["distinct_states"] as? Int).map { $0 > 0 } == true)
     let schedule = try #require(object["schedule"] as? [String])
     #expect(!schedule.isEmpty)
@@ -199,7 +201,8 @@ import Testing
   }
 
   @Test func jsonOfASafeCheck() throws {
-    let run = try check(Self.oneProposer, Self.noFaults + ["--json", "--workers", "2"])
+    let run = try check(
+      Self.oneProposer, Self.noFaults + ["--depth", "30", "--json", "--workers", "2"])
     #expect(run.status == 0, "\(run.output)")
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
