@@ -33,6 +33,8 @@ import Testing
   func exhaustsWithGoldenCounts(_ setup: CheckCase, states: Int, transitions: Int) {
     let cluster = setup.cluster
     var options = setup.options
+    // Deep enough that every case exhausts.
+    options.depth = 40
     var results: [CheckResult] = []
     for workers in [1, 2] {
       options.workers = workers

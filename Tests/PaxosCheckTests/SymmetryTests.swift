@@ -9,6 +9,7 @@ import Testing
   func fewerStatesSameAnswer(_ setup: CheckCase) {
     let cluster = setup.cluster
     var options = setup.options
+    options.depth = 40
     let plain = cluster.check(options)
     options.symmetry = true
     let one = cluster.check(options)

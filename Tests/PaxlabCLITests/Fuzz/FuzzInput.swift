@@ -62,7 +62,13 @@ struct FuzzInput {
         "expect applied l\(number(2)) \(number(4))", "expect kv l1 x \(value())",
         "expect reply r\(number(5)) ok", "expect leader p\(number(3))",
       ][pick(5)]
-    case 28: return "log"
+    // The model checker, with bounds that keep a check short.
+    case 28:
+      return [
+        "log", "check depth=\(number(6)) states=\(number(3000)) crashes=\(pick(2))",
+        "check depth=\(number(4)) drops=1 duplicates=1 symmetry workers=\(number(2))",
+        "check apply", "check apply stuck",
+      ][pick(5)]
     default:
       return chance(3)
         ? "reset" : "add \(["acceptor", "proposer", "learner"][pick(3)]) x\(number(3))"
