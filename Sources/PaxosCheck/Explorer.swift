@@ -36,8 +36,8 @@ struct Explorer: Sendable {
   private var network: [MessageContent] = []
   private var reports = 0
   private var record: ModelRecord
-  /// The states visited when the batch began, if given.
-  private var visited: VisitedSet?
+  /// The states visited when the batch began, if given; emptied between batches like `tables`.
+  var visited: VisitedSet?
 
   /// What the last `expand`s made.
   private(set) var words: [UInt32] = []
@@ -65,10 +65,7 @@ struct Explorer: Sendable {
 
   /// Tries every enabled event from `state`, adding a successor for each, in a fixed order:
   /// deliveries, drops and duplicates by message, then crashes, recoveries and timeouts by node.
-  mutating func expand(_ state: ArraySlice<UInt32>, parent: UInt64, visited: VisitedSet? = nil) {
-    // Kept for this state only: the merge adds to the set, which must not be shared then.
-    self.visited = visited
-    defer { self.visited = nil }
+  mutating func expand(_ state: ArraySlice<UInt32>, parent: UInt64) {
     let base = state.startIndex
     let budgets = Budgets(word: state[base + layout.budgets])
     let network = (base + layout.network)..<state.endIndex
@@ -124,9 +121,8 @@ struct Explorer: Sendable {
       var found = Array(words[successor.words])
       if let index = successor.discovery {
         let outcome = tables.settle(discoveries[index])
-        complete(
-          &found, from: 0, with: outcome, slot: Int(successor.slot), tables: tables,
-          layout: layout)
+        tables.complete(
+          &found, from: 0, with: outcome, slot: Int(successor.slot), layout: layout)
       }
       return (successor.step, found)
     }
@@ -159,7 +155,7 @@ struct Explorer: Sendable {
       kind: step.kind, node: slot >= 0 ? state[base + slot] : .max,
       message: step.kind == .deliver ? step.argument : .max, record: state[base + layout.record])
     if let outcome = tables.outcomes[key] {
-      complete(&words, from: start, with: outcome, slot: slot, tables: tables, layout: layout)
+      tables.complete(&words, from: start, with: outcome, slot: slot, layout: layout)
       return addSuccessor(
         step, slot: slot, parent: parent, from: start, breaks: outcome.breaksInvariant)
     }
@@ -243,24 +239,27 @@ struct Explorer: Sendable {
   }
 }
 
-/// Applies an outcome to the successor whose words begin at `start` and end `words`, which
-/// already hold the budgets spent and the delivered message taken out: the node's and the
-/// record's new numbers, and the messages sent.
-func complete(
-  _ words: inout [UInt32], from start: Int, with outcome: Outcome, slot: Int, tables: Tables,
-  layout: StateLayout
-) {
-  if slot >= 0 { words[start + slot] = outcome.node }
-  words[start + layout.record] = outcome.record
-  // The network stays sorted: each message sent goes in at its place.
-  let network = start + layout.network
-  for message in tables.sent[outcome.sent] {
-    var position = words.count
-    words.append(message)
-    while position > network, words[position - 1] > message {
-      words[position] = words[position - 1]
-      position -= 1
+extension Tables {
+  /// Applies an outcome to the successor whose words begin at `start` and end `words`, which
+  /// already hold the budgets spent and the delivered message taken out: the node's and the
+  /// record's new numbers, and the messages sent. (A method of the tables, so that a worker
+  /// reads its own copy in place rather than copying it for the call.)
+  func complete(
+    _ words: inout [UInt32], from start: Int, with outcome: Outcome, slot: Int,
+    layout: StateLayout
+  ) {
+    if slot >= 0 { words[start + slot] = outcome.node }
+    words[start + layout.record] = outcome.record
+    // The network stays sorted: each message sent goes in at its place.
+    let network = start + layout.network
+    for message in sent[outcome.sent] {
+      var position = words.count
+      words.append(message)
+      while position > network, words[position - 1] > message {
+        words[position] = words[position - 1]
+        position -= 1
+      }
+      words[position] = message
     }
-    words[position] = message
   }
 }

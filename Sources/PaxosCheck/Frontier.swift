@@ -41,7 +41,7 @@ struct Frontier: Sendable {
   }
 
   /// Appends a state a worker encoded already.
-  mutating func append(encoded: ArraySlice<UInt8>, fingerprint: UInt64) {
+  mutating func append(encoded: some Collection<UInt8>, fingerprint: UInt64) {
     bytes.append(contentsOf: encoded)
     ends.append(UInt32(bytes.count))
     fingerprints.append(fingerprint)

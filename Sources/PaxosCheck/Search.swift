@@ -22,6 +22,8 @@ struct Search {
   private var violation: (parent: UInt64, step: Step)?
   private var stuck: UInt64?
   private var stopReason: CheckOutcome.StopReason?
+  /// The merge's buffer for a successor it completes.
+  private var words: [UInt32] = []
 
   /// States a worker expands between two merges: small enough for a progress line twice a
   /// second, large enough that workers rarely wait on each other.
@@ -91,19 +93,19 @@ struct Search {
   private mutating func expand(_ batch: Range<Int>) {
     for worker in workers {
       worker.explorer.tables = tables
+      worker.explorer.visited = visited
       worker.explorer.clear()
     }
     let share = (batch.count + workers.count - 1) / workers.count
     let frontier = frontier
     let workers = workers
-    let visited = visited
     let work = { @Sendable (index: Int) in
       let first = batch.lowerBound + index * share
       let worker = workers[index]
       for state in first..<min(batch.upperBound, first + share) {
         frontier.state(state, into: &worker.state)
         worker.explorer.expand(
-          worker.state[...], parent: frontier.fingerprint(state), visited: visited)
+          worker.state[...], parent: frontier.fingerprint(state))
       }
     }
     if workers.count == 1 {
@@ -113,51 +115,60 @@ struct Search {
     }
     // The merge adds to the tables: no worker may share their storage meanwhile.
     let empty = Tables(start: start)
-    for worker in workers { worker.explorer.tables = empty }
+    for worker in workers {
+      worker.explorer.tables = empty
+      worker.explorer.visited = nil
+    }
   }
 
   /// Takes the workers' successors in the order of the queue: the new ones join the next depth.
   private mutating func merge() {
-    var words: [UInt32] = []
     for worker in workers {
       let explorer = worker.explorer
-      for successor in explorer.successors {
-        transitions += successor.skippedBefore + 1
-        if successor.breaksInvariant {
-          violation = (successor.parent, successor.step)
-          return
-        }
-        var fingerprint = successor.fingerprint
-        if let discovery = successor.discovery {
-          let outcome = tables.settle(explorer.discoveries[discovery])
-          words.removeAll(keepingCapacity: true)
-          words.append(contentsOf: explorer.words[successor.words])
-          complete(
-            &words, from: 0, with: outcome, slot: Int(successor.slot), tables: tables,
-            layout: layout)
-          fingerprint = Fingerprint.of(words)
-        }
-        if symmetry != nil {
-          let state = successor.discovery != nil ? words[...] : explorer.words[successor.words]
-          fingerprint = symmetry?.fingerprint(of: state, layout: layout, tables: &tables) ?? 0
-        }
-        guard visited.insert(fingerprint, parent: successor.parent) else { continue }
-        let isStuck: Bool
-        if successor.discovery != nil {
-          next.append(words, fingerprint: fingerprint)
-          isStuck = tables.isStuck(words[...], layout: layout)
-        } else {
-          next.append(encoded: explorer.encoded[successor.encoded], fingerprint: fingerprint)
-          isStuck = successor.isStuck
-        }
-        if stuck == nil, isStuck { stuck = fingerprint }
-        if visited.count >= options.states || !next.hasRoom(for: 2 * layout.network) {
-          stopReason = .stateLimit
-          return
-        }
-      }
+      // Read in place: a slice of the array for each state would count a reference each time.
+      let finished = explorer.encoded.withUnsafeBufferPointer { merge(explorer, encoded: $0) }
+      guard finished else { return }
       transitions += explorer.skipped
     }
+  }
+
+  /// Merges one worker's successors; false when the search must stop.
+  private mutating func merge(_ explorer: Explorer, encoded: UnsafeBufferPointer<UInt8>) -> Bool {
+    for successor in explorer.successors {
+      transitions += successor.skippedBefore + 1
+      if successor.breaksInvariant {
+        violation = (successor.parent, successor.step)
+        return false
+      }
+      var fingerprint = successor.fingerprint
+      if let discovery = successor.discovery {
+        let outcome = tables.settle(explorer.discoveries[discovery])
+        words.removeAll(keepingCapacity: true)
+        words.append(contentsOf: explorer.words[successor.words])
+        tables.complete(
+          &words, from: 0, with: outcome, slot: Int(successor.slot), layout: layout)
+        fingerprint = Fingerprint.of(words)
+      }
+      if symmetry != nil {
+        let state = successor.discovery != nil ? words[...] : explorer.words[successor.words]
+        fingerprint = symmetry?.fingerprint(of: state, layout: layout, tables: &tables) ?? 0
+      }
+      guard visited.insert(fingerprint, parent: successor.parent) else { continue }
+      let isStuck: Bool
+      if successor.discovery != nil {
+        next.append(words, fingerprint: fingerprint)
+        isStuck = tables.isStuck(words[...], layout: layout)
+      } else {
+        next.append(encoded: encoded[successor.encoded], fingerprint: fingerprint)
+        isStuck = successor.isStuck
+      }
+      if stuck == nil, isStuck { stuck = fingerprint }
+      if visited.count >= options.states || !next.hasRoom(for: 2 * layout.network) {
+        stopReason = .stateLimit
+        return false
+      }
+    }
+    return true
   }
 
   private func result(seconds: Double) -> CheckResult {
