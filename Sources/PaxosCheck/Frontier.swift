@@ -56,8 +56,4 @@ struct Frontier: Sendable {
       bytes.append(UInt8(word))
     }
   }
-
-  var allocatedBytes: Int {
-    bytes.capacity + ends.capacity * MemoryLayout<UInt32>.stride + fingerprints.capacity * 8
-  }
 }

@@ -52,9 +52,6 @@ struct Symmetry {
     records = nodes
   }
 
-  /// How many states a family holds at most: the renamings and the identity.
-  var order: Int { renamings.count + 1 }
-
   /// The least fingerprint among the renamings of the state in `words`.
   mutating func fingerprint(
     of words: ArraySlice<UInt32>, layout: StateLayout, tables: inout Tables

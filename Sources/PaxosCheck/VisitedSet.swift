@@ -41,9 +41,6 @@ struct VisitedSet {
     return nil
   }
 
-  /// Bytes the table holds.
-  var bytes: Int { 2 * fingerprints.count * MemoryLayout<UInt64>.stride }
-
   private func position(of fingerprint: UInt64) -> Int {
     Int(truncatingIfNeeded: fingerprint >> 20) & (fingerprints.count - 1)
   }
