@@ -173,7 +173,7 @@ struct Search {
 
   private func result(seconds: Double) -> CheckResult {
     var result = CheckResult(
-      outcome: .safe(exhausted: frontier.isEmpty || !anyEnabled()), options: options,
+      outcome: .safe(exhausted: true), options: options,
       distinctStates: visited.count, transitions: transitions, depth: deepest, seconds: seconds,
       schedule: [], stuck: nil,
       // The birthday bound: n states among 2^64 fingerprints.
@@ -192,6 +192,9 @@ struct Search {
     } else if let stopReason {
       result.outcome = .stopped(stopReason)
       if !next.isEmpty { result.depth = depth + 1 }
+    } else {
+      // Looked at only when the search ran to its end: the last depth may be large.
+      result.outcome = .safe(exhausted: frontier.isEmpty || !anyEnabled())
     }
     return result
   }

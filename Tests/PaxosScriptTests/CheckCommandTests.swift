@@ -101,6 +101,17 @@ import Testing
 
   // MARK: check
 
+  /// What the `check` line reports; fails the test when it reports nothing.
+  func checkReport(of line: String, in interpreter: inout Interpreter) throws -> CheckReport {
+    let result = interpreter.execute(line)
+    guard case .check(let report)? = result.note else {
+      throw CheckDidNotReport(description: "\(line) did not report: \(result.outcome)")
+    }
+    return report
+  }
+
+  struct CheckDidNotReport: Error, CustomStringConvertible { let description: String }
+
   @Test func checkNeedsACluster() {
     var interpreter = Interpreter()
     let result = interpreter.execute("check")
@@ -143,11 +154,7 @@ import Testing
   /// transcript prints when `check apply` plays them.
   @Test func aViolationIsAShortestScheduleOfCommandsThenTheViolationAsTheTranscriptSaysIt() throws {
     var interpreter = Interpreter.running(Self.brokenDuel)
-    let result = interpreter.execute("check")
-    guard case .check(let report)? = result.note else {
-      Issue.record("check did not report: \(result.outcome)")
-      return
-    }
+    let report = try checkReport(of: "check", in: &interpreter)
     guard case .violation(let violation) = report.result.outcome else {
       Issue.record("no violation found: \(report.lines(timed: false))")
       return
@@ -175,11 +182,7 @@ import Testing
     var interpreter = Interpreter.running(Self.brokenDuel)
     let before = interpreter.cluster
     let history = interpreter.timeline.entries.map(\.text)
-    let result = interpreter.execute("check")
-    guard case .check(let report)? = result.note else {
-      Issue.record("check did not report: \(result.outcome)")
-      return
-    }
+    let report = try checkReport(of: "check", in: &interpreter)
     let schedule = report.result.schedule.map(\.line)
     try #require(!schedule.isEmpty, "no schedule: \(report.lines(timed: false))")
 
@@ -246,11 +249,7 @@ import Testing
   /// command, and no value is chosen.
   @Test func applyStuckPlaysTheScheduleToTheStuckState() throws {
     var interpreter = Interpreter.running(Self.oneProposer)
-    let result = interpreter.execute("check depth=7 timeouts=0")
-    guard case .check(let report)? = result.note else {
-      Issue.record("check did not report: \(result.outcome)")
-      return
-    }
+    let report = try checkReport(of: "check depth=7 timeouts=0", in: &interpreter)
     let stuck = try #require(report.result.stuck, "\(report.lines(timed: false))")
     let lines = report.lines(timed: false)
     let note = try #require(lines.firstIndex { $0.hasPrefix("note: stuck after ") })
